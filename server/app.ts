@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { pickLocale } from '../shared/localised';
+import type { AppEnv } from './context';
+import type { AppDeps } from './deps';
+import { notFound, onError } from './errors';
+import { complaintRoutes } from './routes/complaints';
+import { formRoutes } from './routes/form';
+import { procedureRoutes } from './routes/procedure';
+import { tenantRoutes } from './routes/tenants';
+
+/** Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
+    await next();
+  });
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.route('/v1/tenants', tenantRoutes(deps));
+  app.route('/v1/tenants', procedureRoutes(deps));
+  app.route('/v1/tenants', formRoutes(deps));
+  app.route('/v1/tenants', complaintRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

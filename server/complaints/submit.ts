@@ -1,0 +1,195 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { SubmitResponse } from '../../shared/api';
+import type { ComplaintSubmission } from '../../shared/complaint';
+import { amsterdamDate, computeDueDates, makeCalendar } from '../../shared/deadlines';
+import type { Locale } from '../../shared/localised';
+import type { Actor, TenantRecord } from '../context';
+import { randomToken, seal, sha256Hex, unseal } from '../crypto';
+import type { Db } from '../db/client';
+import { complaints, deadlines, events, outbox } from '../db/schema';
+import { ApiError } from '../errors';
+import { isUniqueViolation } from '../tenants';
+import { deadlineViews } from './view';
+
+export interface SubmitInput {
+  tenant: TenantRecord;
+  actor: Actor;
+  data: ComplaintSubmission;
+  idempotencyKey: string | null;
+  now: Date;
+  locale: Locale;
+  /** Base of tracking links, e.g. https://klacht.example.nl */
+  linkBase: string;
+}
+
+export function actorName(actor: Actor): string {
+  return actor.kind === 'apiKey' ? `apiKey:${actor.label}` : 'complainant';
+}
+
+/**
+ * Registers a complaint: the complaint with its per-tenant, per-year number, its deadlines, the
+ * `received` event and the acknowledgement in the outbox are one atomic batch, so a 201 means
+ * all of it is stored. The number is taken inside that batch (MAX+1 under SQLite's write lock),
+ * so concurrent submissions get consecutive numbers without gaps.
+ */
+export async function submitComplaint(db: Db, input: SubmitInput): Promise<SubmitResponse> {
+  const { tenant, data, now } = input;
+  const requestHash = await sha256Hex(JSON.stringify(data));
+  const idempotencyHash = input.idempotencyKey
+    ? await sha256Hex(`${tenant.id}:${input.idempotencyKey}`)
+    : null;
+  if (idempotencyHash && input.idempotencyKey) {
+    const earlier = await replay(db, input, idempotencyHash, input.idempotencyKey, requestHash);
+    if (earlier) return earlier;
+  }
+
+  const receivedAt = data.receivedAt ? new Date(data.receivedAt) : now;
+  const receivedDate = amsterdamDate(receivedAt);
+  const registeredAt = now.toISOString();
+  const year = Number(amsterdamDate(now).slice(0, 4));
+  const calendar = makeCalendar(tenant.procedure.calendar);
+  const due = computeDueDates(tenant.procedure.terms, { received: receivedDate }, calendar);
+
+  const id = crypto.randomUUID();
+  const token = randomToken(32);
+  const trackingUrl = `${input.linkBase}/track/${token}`;
+  const nextSeq = sql`(SELECT COALESCE(MAX(${complaints.seq}), 0) + 1 FROM ${complaints}
+    WHERE ${complaints.tenantId} = ${tenant.id} AND ${complaints.year} = ${year})`;
+  const channel = data.channel ?? 'web';
+  const email = data.complainant.email ?? null;
+
+  const statements = [
+    db
+      .insert(complaints)
+      .values({
+        id,
+        tenantId: tenant.id,
+        year,
+        seq: nextSeq,
+        number: sql`printf('%d-%04d', ${year}, ${nextSeq})`,
+        status: 'received',
+        channel,
+        receivedAt: receivedAt.toISOString(),
+        receivedDate,
+        registeredAt,
+        category: data.category ?? null,
+        trackingTokenHash: await sha256Hex(token),
+        idempotencyKeyHash: idempotencyHash,
+        requestHash,
+        replaySealed:
+          input.idempotencyKey !== null
+            ? await seal(token, replaySecret(input.idempotencyKey, requestHash))
+            : null,
+        pdReceiverName: data.receiverName ?? null,
+        pdComplainantName: data.complainant.name ?? null,
+        pdComplainantInitials: data.complainant.initials ?? null,
+        pdComplainantAddress: data.complainant.address ?? null,
+        pdComplainantPhone: data.complainant.phone ?? null,
+        pdComplainantEmail: email,
+        pdOnBehalfOfName: data.onBehalfOf?.name ?? null,
+        pdOnBehalfOfInitials: data.onBehalfOf?.initials ?? null,
+        pdOnBehalfOfAddress: data.onBehalfOf?.address ?? null,
+        pdOnBehalfOfPhone: data.onBehalfOf?.phone ?? null,
+        pdOnBehalfOfEmail: data.onBehalfOf?.email ?? null,
+        pdDescription: data.description,
+        pdDesiredSolution: data.desiredSolution ?? null,
+      })
+      .returning({ number: complaints.number }),
+    db.insert(events).values({
+      id: crypto.randomUUID(),
+      complaintId: id,
+      tenantId: tenant.id,
+      type: 'received',
+      at: registeredAt,
+      actor: actorName(input.actor),
+      data: { channel, receivedAt: receivedAt.toISOString() },
+      pdData: data.receiverName ? { receiverName: data.receiverName } : null,
+    }),
+  ] as const;
+  const deadlineRows = Object.entries(due).map(([term, detail]) => ({
+    complaintId: id,
+    tenantId: tenant.id,
+    term,
+    dueDate: detail.date,
+    detail,
+    // Registering the complaint is itself the event that meets a "registered within" term.
+    metAt: tenant.procedure.terms[term]?.metBy === 'received' ? registeredAt : null,
+    postponed: false,
+  }));
+  const extra = [
+    ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
+    ...(email
+      ? [
+          db.insert(outbox).values({
+            id: crypto.randomUUID(),
+            tenantId: tenant.id,
+            complaintId: id,
+            kind: 'acknowledgement',
+            status: 'pending',
+            pdRecipient: email,
+            // The link is only known now (its token is stored hashed); the rest is read at send time.
+            pdPayload: { trackingUrl, locale: input.locale },
+          }),
+        ]
+      : []),
+  ];
+
+  let number: string;
+  try {
+    const [inserted] = await db.batch([...statements, ...extra]);
+    number = inserted[0]?.number ?? '';
+  } catch (err) {
+    // Two requests with one Idempotency-Key raced: the first one won; answer as it did.
+    if (idempotencyHash && input.idempotencyKey && isUniqueViolation(err)) {
+      const earlier = await replay(db, input, idempotencyHash, input.idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+  return {
+    number,
+    receivedAt: receivedAt.toISOString(),
+    due: Object.fromEntries(deadlineRows.map((d) => [d.term, d.dueDate])),
+    deadlines: deadlineViews(
+      deadlineRows.map((d) => ({ ...d, metAt: d.metAt })),
+      tenant.procedure,
+      input.locale,
+      true,
+    ),
+    trackingUrl,
+  };
+}
+
+// Only a client that sends the same key and the same body can recover the tracking token, so
+// the database never holds a usable token (nor the key: only its hash).
+function replaySecret(idempotencyKey: string, requestHash: string): string {
+  return `klacht-replay:${idempotencyKey}:${requestHash}`;
+}
+
+async function replay(
+  db: Db,
+  input: SubmitInput,
+  idempotencyHash: string,
+  idempotencyKey: string,
+  requestHash: string,
+): Promise<SubmitResponse | null> {
+  const row = await db.query.complaints.findFirst({
+    where: and(
+      eq(complaints.tenantId, input.tenant.id),
+      eq(complaints.idempotencyKeyHash, idempotencyHash),
+    ),
+  });
+  if (!row) return null;
+  if (row.requestHash !== requestHash) throw new ApiError(422, 'idempotency_key_reused');
+  const token = row.replaySealed
+    ? await unseal(row.replaySealed, replaySecret(idempotencyKey, requestHash))
+    : null;
+  const rows = await db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) });
+  return {
+    number: row.number,
+    receivedAt: row.receivedAt,
+    due: Object.fromEntries(rows.map((d) => [d.term, d.dueDate])),
+    deadlines: deadlineViews(rows, input.tenant.procedure, input.locale, true),
+    trackingUrl: `${input.linkBase}/track/${token ?? ''}`,
+  };
+}

@@ -1,0 +1,100 @@
+import type { DeadlineView } from '../../shared/api';
+import type { DueDate } from '../../shared/deadlines';
+import type { Locale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import type { complaints, deadlines, events } from '../db/schema';
+
+type ComplaintRow = typeof complaints.$inferSelect;
+type DeadlineRow = typeof deadlines.$inferSelect;
+type EventRow = typeof events.$inferSelect;
+
+function contact(row: ComplaintRow, who: 'Complainant' | 'OnBehalfOf') {
+  const get = (field: string) => row[`pd${who}${field}` as keyof ComplaintRow] as string | null;
+  const details = {
+    name: get('Name'),
+    initials: get('Initials'),
+    address: get('Address'),
+    phone: get('Phone'),
+    email: get('Email'),
+  };
+  return Object.values(details).some((v) => v !== null) ? details : null;
+}
+
+export function deadlineViews(
+  rows: DeadlineRow[],
+  procedure: Procedure,
+  locale: Locale,
+  publicOnly: boolean,
+): DeadlineView[] {
+  return rows
+    .filter((row) => !publicOnly || procedure.terms[row.term]?.public !== false)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    .map((row) => ({
+      term: row.term,
+      label: procedure.terms[row.term]?.label[locale] ?? row.term,
+      date: row.dueDate,
+      explanation: (row.detail as DueDate).explanation[locale],
+    }));
+}
+
+/** One complaint as the register shows it: every registered field, the due dates and the timeline. */
+export function complaintView(
+  row: ComplaintRow,
+  deadlineRows: DeadlineRow[],
+  eventRows: EventRow[],
+  procedure: Procedure,
+  locale: Locale,
+) {
+  return {
+    number: row.number,
+    status: row.status,
+    channel: row.channel,
+    receivedAt: row.receivedAt,
+    receivedDate: row.receivedDate,
+    registeredAt: row.registeredAt,
+    receiverName: row.pdReceiverName,
+    complainant: contact(row, 'Complainant'),
+    onBehalfOf: contact(row, 'OnBehalfOf'),
+    category: row.category,
+    description: row.pdDescription,
+    desiredSolution: row.pdDesiredSolution,
+    handler: row.handler,
+    forwardedAt: row.forwardedAt,
+    feedbackAt: row.feedbackAt,
+    cause: row.pdCause,
+    proposedSolution: row.pdProposedSolution,
+    classification: row.classification,
+    admissible: row.admissible,
+    remedy: row.remedy,
+    summary: row.pdSummary,
+    preventiveMeasures: row.pdPreventiveMeasures,
+    satisfied: row.satisfied,
+    closedAt: row.closedAt,
+    erasedAt: row.erasedAt,
+    due: Object.fromEntries(deadlineRows.map((d) => [d.term, d.dueDate])),
+    deadlines: deadlineViews(deadlineRows, procedure, locale, false).map((view) => {
+      const row = deadlineRows.find((d) => d.term === view.term);
+      return { ...view, metAt: row?.metAt ?? null, postponed: row?.postponed ?? false };
+    }),
+    events: eventRows.map((e) => ({
+      type: e.type,
+      at: e.at,
+      actor: e.actor,
+      data: { ...((e.data as object | null) ?? {}), ...((e.pdData as object | null) ?? {}) },
+    })),
+  };
+}
+
+/** A register line: enough to sort and pick, without the free text. */
+export function registerLine(row: ComplaintRow, nextDue: string | null) {
+  return {
+    number: row.number,
+    status: row.status,
+    channel: row.channel,
+    receivedAt: row.receivedAt,
+    category: row.category,
+    handler: row.handler,
+    complainantName: row.pdComplainantName,
+    nextDue,
+  };
+}

@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/*
+ * Personal data lives only in columns whose name starts with `pd_` (and in `pd_` JSON blobs), so
+ * that erasure and the retention purge can find all of it by name. Free text that may name
+ * people (descriptions, solutions, summaries) counts as personal data.
+ */
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const tenants = sqliteTable('tenants', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** The full procedure, as validated by `procedureSchema` (JSON). */
+  procedure: text('procedure', { mode: 'json' }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** SHA-256 of the key, hex. The key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** The first characters of the key, so people can tell their keys apart. */
+    prefix: text('prefix').notNull(),
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
+
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    /** Instant of receipt (ISO 8601); `receivedDate` is its Amsterdam date, day 0 of the terms. */
+    receivedAt: text('received_at').notNull(),
+    receivedDate: text('received_date').notNull(),
+    registeredAt: text('registered_at').notNull(),
+    category: text('category'),
+    handler: text('handler'),
+    forwardedAt: text('forwarded_at'),
+    feedbackAt: text('feedback_at'),
+    classification: text('classification'),
+    admissible: integer('admissible', { mode: 'boolean' }),
+    remedy: text('remedy'),
+    satisfied: integer('satisfied', { mode: 'boolean' }),
+    closedAt: text('closed_at'),
+    /** Set when personal data was erased (on request or at the end of retention). */
+    erasedAt: text('erased_at'),
+    trackingTokenHash: text('tracking_token_hash').unique(),
+    /** SHA-256 of tenant + Idempotency-Key, and of the request body it came with. */
+    idempotencyKeyHash: text('idempotency_key_hash'),
+    requestHash: text('request_hash'),
+    /** The tracking token, encrypted with a key only the original request can derive. */
+    replaySealed: text('replay_sealed'),
+    pdReceiverName: text('pd_receiver_name'),
+    pdComplainantName: text('pd_complainant_name'),
+    pdComplainantInitials: text('pd_complainant_initials'),
+    pdComplainantAddress: text('pd_complainant_address'),
+    pdComplainantPhone: text('pd_complainant_phone'),
+    pdComplainantEmail: text('pd_complainant_email'),
+    pdOnBehalfOfName: text('pd_on_behalf_of_name'),
+    pdOnBehalfOfInitials: text('pd_on_behalf_of_initials'),
+    pdOnBehalfOfAddress: text('pd_on_behalf_of_address'),
+    pdOnBehalfOfPhone: text('pd_on_behalf_of_phone'),
+    pdOnBehalfOfEmail: text('pd_on_behalf_of_email'),
+    pdDescription: text('pd_description'),
+    pdDesiredSolution: text('pd_desired_solution'),
+    pdCause: text('pd_cause'),
+    pdProposedSolution: text('pd_proposed_solution'),
+    pdSummary: text('pd_summary'),
+    pdPreventiveMeasures: text('pd_preventive_measures'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('complaints_tenant_number').on(t.tenantId, t.number),
+    uniqueIndex('complaints_tenant_year_seq').on(t.tenantId, t.year, t.seq),
+    uniqueIndex('complaints_tenant_idempotency').on(t.tenantId, t.idempotencyKeyHash),
+    index('complaints_tenant_status').on(t.tenantId, t.status),
+    index('complaints_tenant_received').on(t.tenantId, t.receivedDate),
+  ],
+);
+
+/** One row per term of a complaint: what is due when, and when it was met. */
+export const deadlines = sqliteTable(
+  'deadlines',
+  {
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    tenantId: text('tenant_id').notNull(),
+    term: text('term').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** The engine's DueDate (explanation in nl and en, skipped days). */
+    detail: text('detail', { mode: 'json' }).notNull(),
+    metAt: text('met_at'),
+    postponed: integer('postponed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('deadlines_complaint_term').on(t.complaintId, t.term),
+    index('deadlines_tenant_due').on(t.tenantId, t.metAt, t.dueDate),
+  ],
+);
+
+/** The timeline of a complaint: who did what, when. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    tenantId: text('tenant_id').notNull(),
+    type: text('type').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    /** Data without personal details (ids, dates, choices). */
+    data: text('data', { mode: 'json' }),
+    /** Free text and anything that may identify a person. */
+    pdData: text('pd_data', { mode: 'json' }),
+  },
+  (t) => [index('events_complaint').on(t.complaintId, t.at)],
+);
+
+/** Messages to send, written in the same batch as the event that causes them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    complaintId: text('complaint_id').references(() => complaints.id),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    /** Recipient address and the rendered message's variables. */
+    pdRecipient: text('pd_recipient'),
+    pdPayload: text('pd_payload', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_status').on(t.status, t.nextAttemptAt)],
+);
+
+export const schema = { tenants, apiKeys, complaints, deadlines, events, outbox };

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, exists, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
+import { amsterdamDate, isoDateSchema } from '../../shared/deadlines';
+import { tenantAccess } from '../auth';
+import { submitComplaint } from '../complaints/submit';
+import { complaintView, registerLine } from '../complaints/view';
+import type { AppEnv } from '../context';
+import { tenantCors } from '../cors';
+import { complaints, deadlines, events } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { fieldMessage } from '../messages';
+import { parseOr422, validate } from '../validation';
+
+const registerQuerySchema = z.object({
+  status: z.string().max(40).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  category: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+
+export function complaintRoutes(deps: AppDeps) {
+  const now = () => (deps.clock ?? (() => new Date()))();
+  const app = new Hono<AppEnv>();
+
+  app.on(['POST', 'OPTIONS'], '/:slug/complaints', tenantCors(deps));
+  app.post(
+    '/:slug/complaints',
+    tenantAccess(deps, 'optional'),
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
+      },
+    }),
+    async (c) => {
+      const tenant = c.get('tenant');
+      const actor = c.get('actor');
+      const locale = c.get('locale');
+      const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
+      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new ApiError(422, 'validation_failed', {
+          'Idempotency-Key': fieldMessage('invalid', locale),
+        });
+      }
+      const body = await c.req.json().catch(() => {
+        throw new ApiError(400, 'bad_request');
+      });
+      const schema = complaintSubmissionSchema(tenant.procedure, actor.kind !== 'public');
+      const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
+      const at = now();
+      if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
+        throw new ApiError(422, 'validation_failed', { receivedAt: fieldMessage('future', locale) });
+      }
+      const response = await submitComplaint(deps.db, {
+        tenant,
+        actor,
+        data,
+        idempotencyKey,
+        now: at,
+        locale,
+        linkBase: deps.config.publicUrl ?? new URL(c.req.url).origin,
+      });
+      return c.json(response, 201);
+    },
+  );
+
+  app.get(
+    '/:slug/complaints',
+    tenantAccess(deps, 'required'),
+    validate('query', registerQuerySchema),
+    async (c) => {
+      const tenant = c.get('tenant');
+      const q = c.req.valid('query');
+      const today = amsterdamDate(now());
+      const openOverdue = deps.db
+        .select({ one: sql`1` })
+        .from(deadlines)
+        .where(
+          and(
+            eq(deadlines.complaintId, complaints.id),
+            isNull(deadlines.metAt),
+            lt(deadlines.dueDate, today),
+          ),
+        );
+      const nextDue = sql<string | null>`(SELECT MIN(${deadlines.dueDate}) FROM ${deadlines}
+        WHERE ${deadlines.complaintId} = ${complaints.id} AND ${deadlines.metAt} IS NULL)`;
+      const where = and(
+        eq(complaints.tenantId, tenant.id),
+        q.status ? eq(complaints.status, q.status) : undefined,
+        q.category ? eq(complaints.category, q.category) : undefined,
+        q.from ? gte(complaints.receivedDate, q.from) : undefined,
+        q.to ? lte(complaints.receivedDate, q.to) : undefined,
+        q.overdue === 'true' ? exists(openOverdue) : undefined,
+        q.overdue === 'false' ? sql`NOT ${exists(openOverdue)}` : undefined,
+      );
+      const rows = await deps.db
+        .select({ complaint: complaints, nextDue })
+        .from(complaints)
+        .where(where)
+        .orderBy(sql`${nextDue} IS NULL`, asc(nextDue), desc(complaints.year), desc(complaints.seq))
+        .limit(q.limit + 1)
+        .offset(q.offset);
+      const page = rows.slice(0, q.limit);
+      return c.json({
+        items: page.map((r) => registerLine(r.complaint, r.nextDue)),
+        nextOffset: rows.length > q.limit ? q.offset + q.limit : null,
+      });
+    },
+  );
+
+  app.get('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+    const tenant = c.get('tenant');
+    const row = await deps.db.query.complaints.findFirst({
+      where: and(eq(complaints.tenantId, tenant.id), eq(complaints.number, c.req.param('number'))),
+    });
+    if (!row || row.erasedAt) throw new ApiError(404, 'not_found');
+    const [deadlineRows, eventRows] = await Promise.all([
+      deps.db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
+      deps.db.query.events.findMany({
+        where: eq(events.complaintId, row.id),
+        orderBy: asc(events.at),
+      }),
+    ]);
+    return c.json(complaintView(row, deadlineRows, eventRows, tenant.procedure, c.get('locale')));
+  });
+
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
+import { procedureSchema } from '../../shared/procedure';
+import { requireOperator } from '../auth';
+import type { AppEnv } from '../context';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { createTenant } from '../tenants';
+import { validate } from '../validation';
+
+const tenantBase = {
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+  name: z.string().trim().min(1).max(200),
+};
+
+export const createTenantSchema = z.union([
+  z.object({ ...tenantBase, preset: z.enum(PRESET_NAMES) }).strict(),
+  z.object({ ...tenantBase, procedure: procedureSchema }).strict(),
+]);
+
+/** `POST /v1/tenants`: the operator creates a tenant from a preset or a full procedure. */
+export function tenantRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().post(
+    '/',
+    requireOperator(deps),
+    validate('json', createTenantSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      const procedure = 'preset' in body ? presetProcedure(body.preset) : body.procedure;
+      const created = await createTenant(deps.db, { slug: body.slug, name: body.name, procedure });
+      if (!created) throw new ApiError(409, 'slug_taken');
+      const { tenant, apiKey } = created;
+      return c.json(
+        {
+          tenant: { slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt, procedure },
+          apiKey,
+        },
+        201,
+      );
+    },
+  );
+}

@@ -1,0 +1,13 @@
+import { type Procedure, procedureSchema } from '../procedure';
+import { totaalonder1dak } from './totaalonder1dak';
+import { wenb } from './wenb';
+
+const PRESET_INPUTS = { totaalonder1dak, wenb };
+
+export const PRESET_NAMES = Object.keys(PRESET_INPUTS) as (keyof typeof PRESET_INPUTS)[];
+export type PresetName = keyof typeof PRESET_INPUTS;
+
+/** A preset as a full, validated procedure (a fresh copy, so callers may change it). */
+export function presetProcedure(name: PresetName): Procedure {
+  return procedureSchema.parse(structuredClone(PRESET_INPUTS[name]));
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import {
+  calendarConfigSchema,
+  LIFECYCLE_EVENTS,
+  termSchema,
+  termsSchema,
+} from './deadlines';
+import { localisedSchema, LOCALES } from './localised';
+
+/** How the form treats a field: asked and required, asked and optional, or not asked. */
+export const fieldModeSchema = z.enum(['required', 'optional', 'hidden']);
+export type FieldMode = z.infer<typeof fieldModeSchema>;
+
+const slugId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'Use letters, digits and dashes, starting with a letter');
+
+const optionSchema = z.object({ id: slugId, label: localisedSchema });
+
+/** A named deadline of the procedure: the engine's term plus what meets it and how it is shown. */
+export const procedureTermSchema = termSchema.extend({
+  label: localisedSchema,
+  /** The lifecycle event that meets this deadline (an open term past its date is overdue). */
+  metBy: z.enum(LIFECYCLE_EVENTS),
+  /** Awb 9:11 / Wkkgz art. 17: the term may be postponed once by at most this many weeks. */
+  postponable: z.object({ maxWeeks: z.number().int().min(1).max(52) }).optional(),
+  /** Shown to the complainant (in the confirmation and the acknowledgement). */
+  public: z.boolean().default(true),
+});
+export type ProcedureTerm = z.infer<typeof procedureTermSchema>;
+
+const contactFieldsSchema = z.object({
+  name: fieldModeSchema.default('required'),
+  initials: fieldModeSchema.default('optional'),
+  address: fieldModeSchema.default('optional'),
+  phone: fieldModeSchema.default('optional'),
+  email: fieldModeSchema.default('optional'),
+});
+
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export const formSchema = z.object({
+  complainant: contactFieldsSchema.prefault({ email: 'required' }),
+  /** "Namens iemand anders": whether the section is offered, and its fields when filled in. */
+  onBehalfOf: z
+    .object({ offered: z.boolean().default(true), fields: contactFieldsSchema.prefault({}) })
+    .prefault({ offered: false }),
+  category: fieldModeSchema.default('optional'),
+  desiredSolution: fieldModeSchema.default('optional'),
+  attachments: z
+    .object({
+      mode: z.enum(['optional', 'hidden']).default('hidden'),
+      maxCount: z.number().int().min(1).max(10).default(5),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(10 * 1024 * 1024)
+        .default(5 * 1024 * 1024),
+      types: z.array(z.enum(ATTACHMENT_TYPES)).min(1).default([...ATTACHMENT_TYPES]),
+    })
+    .prefault({}),
+  privacyUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Shown above the form ("Waarom dit formulier?"). */
+  intro: localisedSchema.optional(),
+});
+export type FormSettings = z.infer<typeof formSchema>;
+
+const CLOSING_FIELDS = [
+  'classification',
+  'admissible',
+  'remedy',
+  'summary',
+  'preventiveMeasures',
+  'cause',
+] as const;
+
+const originSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'Must be an origin such as https://www.example.nl (scheme, host and port only)');
+
+/**
+ * Everything a tenant configures. Every field has a default so a tenant can send only what
+ * differs, but the stored procedure is always the fully expanded result of this schema.
+ */
+export const procedureSchema = z
+  .object({
+    locale: z.enum(LOCALES).default('nl'),
+    calendar: calendarConfigSchema.prefault({}),
+    terms: z.record(slugId, procedureTermSchema).refine((terms) => Object.keys(terms).length > 0, {
+      message: 'At least one term is required',
+    }),
+    categories: z.array(optionSchema).max(50).default([]),
+    classifications: z.array(optionSchema).max(20).default([]),
+    remedies: z.array(optionSchema).max(20).default([]),
+    recordAdmissibility: z.boolean().default(false),
+    /** Registration fields that staff must fill in before a complaint can be closed. */
+    requiredOnClose: z.array(z.enum(CLOSING_FIELDS)).default([]),
+    /** Registration fields that must accompany a proposed solution (wenb: the cause). */
+    requiredOnProposal: z.array(z.enum(['cause'])).default([]),
+    retention: z.object({ years: z.number().int().min(1).max(100) }),
+    appeal: z
+      .object({
+        enabled: z.boolean(),
+        body: z
+          .object({
+            role: localisedSchema,
+            name: z.string().trim().min(1).max(200),
+            email: z.email(),
+          })
+          .optional(),
+        /** Days after the solution was proposed in which the complainant may appeal. */
+        windowDays: z.number().int().min(1).max(365).default(28),
+        /** The term that sets the appeal decision's due date. */
+        term: slugId.optional(),
+      })
+      .prefault({ enabled: false }),
+    form: formSchema.prefault({}),
+    notifications: z
+      .object({
+        senderName: z.string().trim().min(1).max(100),
+        replyTo: z.email().optional(),
+        staff: z.array(z.email()).max(20).default([]),
+      })
+      .optional(),
+    /** Who must be named in the closing letter (Awb: Nationale ombudsman; Wkkgz: geschilleninstantie). */
+    referral: localisedSchema.optional(),
+    allowedOrigins: z.array(originSchema).max(50).default([]),
+  })
+  .superRefine((procedure, ctx) => {
+    // The engine checks references and cycles on its own fields only.
+    const engineTerms = Object.fromEntries(
+      Object.entries(procedure.terms).map(([name, { amount, unit, from, activeAfter }]) => [
+        name,
+        activeAfter ? { amount, unit, from, activeAfter } : { amount, unit, from },
+      ]),
+    );
+    const check = termsSchema().safeParse(engineTerms);
+    if (!check.success) {
+      for (const issue of check.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['terms', ...issue.path] });
+      }
+    }
+    if (procedure.appeal.enabled) {
+      if (!procedure.appeal.body) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'An appeal body is required when appeal is enabled',
+          path: ['appeal', 'body'],
+        });
+      }
+      const term = procedure.appeal.term;
+      if (term && !procedure.terms[term]) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown term "${term}"`,
+          path: ['appeal', 'term'],
+        });
+      }
+    }
+    if (procedure.form.category === 'required' && procedure.categories.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A required category needs at least one category',
+        path: ['form', 'category'],
+      });
+    }
+    for (const field of procedure.requiredOnClose) {
+      const list =
+        field === 'classification'
+          ? procedure.classifications
+          : field === 'remedy'
+            ? procedure.remedies
+            : null;
+      if (list && list.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Requiring "${field}" on close needs at least one option`,
+          path: ['requiredOnClose'],
+        });
+      }
+    }
+  });
+
+export type ProcedureInput = z.input<typeof procedureSchema>;
+export type Procedure = z.output<typeof procedureSchema>;
