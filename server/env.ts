@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const databaseUrl = z
+  .string()
+  .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, https: or wss:');
+
+const operatorToken = z
+  .string()
+  .min(24, 'must be at least 24 characters (use a random secret, e.g. openssl rand -base64 32)');
+
+export const nodeEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: databaseUrl.default('file:data/klacht.db'),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Without it, `npm start` makes one for this run and prints it. */
+  KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
+  PUBLIC_URL: z.url().optional(),
+  /** Seed the preset demo tenants into an empty database and print their keys. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+export type NodeEnv = z.infer<typeof nodeEnvSchema>;
+
+export const workerEnvSchema = z.object({
+  DATABASE_URL: databaseUrl.refine((url) => !url.startsWith('file:'), {
+    message: 'must be a libsql:// or https:// URL on Workers (set it with wrangler secret put)',
+  }),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  KLACHT_OPERATOR_TOKEN: operatorToken,
+  PUBLIC_URL: z.url().optional(),
+});
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+/** Validates the environment once, failing with one message that lists every problem. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const missing = issue.code === 'invalid_type' && env[name] === undefined;
+    return `  ${name}: ${missing ? 'is required but not set' : issue.message}`;
+  });
+  throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+}

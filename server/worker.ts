@@ -1,0 +1,49 @@
+import { createClient } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import type { ExecutionContext } from 'hono';
+import { createApp } from './app';
+import { sha256Hex } from './crypto';
+import type { AppDeps } from './deps';
+import { parseEnv, workerEnvSchema } from './env';
+import { runJobs } from './jobs';
+import { schema } from './db/schema';
+
+type Bindings = Record<string, unknown>;
+
+// Built once per isolate, on the first request, from the secrets; env cannot change in between.
+let depsPromise: Promise<AppDeps> | undefined;
+let app: ReturnType<typeof createApp> | undefined;
+
+async function deps(bindings: Bindings): Promise<AppDeps> {
+  depsPromise ??= (async () => {
+    const env = parseEnv(workerEnvSchema, bindings);
+    const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+    return {
+      db: drizzle(client, { schema }),
+      config: {
+        operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
+        publicUrl: env.PUBLIC_URL,
+      },
+    };
+  })();
+  return depsPromise;
+}
+
+export default {
+  async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext) {
+    try {
+      app ??= createApp(await deps(bindings));
+    } catch (err) {
+      depsPromise = undefined;
+      console.error((err as Error).message);
+      return new Response('Service misconfigured; see the Worker logs.', { status: 503 });
+    }
+    return app.fetch(request, bindings, ctx);
+  },
+
+  async scheduled(controller: { scheduledTime: number }, bindings: Bindings, ctx: ExecutionContext) {
+    const report = runJobs(await deps(bindings), new Date(controller.scheduledTime));
+    ctx.waitUntil(report.then((r) => console.log(JSON.stringify(r))));
+    await report;
+  },
+};

@@ -1,0 +1,6 @@
+import { KlachtForm } from './klacht-form';
+
+// A page may load the script twice (two embeds, a CMS block and a theme): define only once.
+if (!customElements.get('klacht-form')) customElements.define('klacht-form', KlachtForm);
+
+export { KlachtForm };

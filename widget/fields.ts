@@ -1,0 +1,98 @@
+import type { ContactFieldModes, FieldMode, FormConfig } from '../shared/api';
+import type { MessageKey } from './i18n';
+
+/** One input of the form, described once so rendering, validation and the body agree. */
+export interface FieldSpec {
+  /** Path in the request body and in the server's 422 `fields`, e.g. 'complainant.name'. */
+  path: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  mode: FieldMode;
+  kind: 'text' | 'email' | 'tel' | 'textarea' | 'select';
+  autocomplete?: string;
+  maxLength: number;
+}
+
+const CONTACT: {
+  key: keyof ContactFieldModes;
+  kind: FieldSpec['kind'];
+  autocomplete: string;
+  maxLength: number;
+}[] = [
+  { key: 'name', kind: 'text', autocomplete: 'name', maxLength: 200 },
+  { key: 'initials', kind: 'text', autocomplete: 'off', maxLength: 20 },
+  { key: 'address', kind: 'text', autocomplete: 'street-address', maxLength: 300 },
+  { key: 'phone', kind: 'tel', autocomplete: 'tel', maxLength: 30 },
+  { key: 'email', kind: 'email', autocomplete: 'email', maxLength: 254 },
+];
+
+export function contactFields(prefix: 'complainant' | 'onBehalfOf', modes: ContactFieldModes): FieldSpec[] {
+  return CONTACT.filter(({ key }) => modes[key] !== 'hidden').map(({ key, kind, autocomplete, maxLength }) => ({
+    path: `${prefix}.${key}`,
+    label: key,
+    hint: key === 'phone' && prefix === 'complainant' ? 'phoneHint' : undefined,
+    mode: modes[key],
+    kind,
+    // Someone else's details must not be filled in from the complainant's own browser profile.
+    autocomplete: prefix === 'onBehalfOf' ? 'off' : key === 'name' && modes.initials !== 'hidden' ? 'family-name' : autocomplete,
+    maxLength,
+  }));
+}
+
+export function complaintFields(config: FormConfig): FieldSpec[] {
+  const fields: FieldSpec[] = [];
+  if (config.category !== 'hidden' && config.categories.length > 0) {
+    fields.push({ path: 'category', label: 'category', mode: config.category, kind: 'select', maxLength: 60 });
+  }
+  fields.push({
+    path: 'description',
+    label: 'description',
+    hint: 'descriptionHint',
+    mode: 'required',
+    kind: 'textarea',
+    maxLength: 10_000,
+  });
+  if (config.desiredSolution !== 'hidden') {
+    fields.push({
+      path: 'desiredSolution',
+      label: 'desiredSolution',
+      mode: config.desiredSolution,
+      kind: 'textarea',
+      maxLength: 5_000,
+    });
+  }
+  return fields;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9()\s.-]+$/;
+
+/** The browser's check; the server checks again and has the last word. */
+export function checkField(spec: FieldSpec, raw: string | undefined): MessageKey | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return spec.mode === 'required' ? 'fieldRequired' : null;
+  if (value.length > spec.maxLength) return 'fieldTooLong';
+  if (spec.kind === 'email' && !EMAIL.test(value)) return 'fieldEmail';
+  if (spec.kind === 'tel' && (!PHONE.test(value) || value.replace(/\D/g, '').length < 8)) {
+    return 'fieldPhone';
+  }
+  return null;
+}
+
+/** Turns the flat form values into the API's body, leaving out what was not filled in. */
+export function requestBody(fields: FieldSpec[], values: Record<string, string>) {
+  const body: Record<string, unknown> = {};
+  for (const { path } of fields) {
+    const value = values[path]?.trim();
+    if (!value) continue;
+    const [head = '', tail] = path.split('.');
+    if (tail) {
+      const group = (body[head] ??= {}) as Record<string, string>;
+      group[tail] = value;
+    } else {
+      body[head] = value;
+    }
+  }
+  body.complainant ??= {};
+  return body;
+}
