@@ -27,7 +27,10 @@ export function requireOperator(deps: AppDeps): MiddlewareHandler<AppEnv> {
  * which tenants exist. With `key: 'optional'` (the public form and submission) no key means the
  * public acts, but a key that is sent must be valid.
  */
-export function tenantAccess(deps: AppDeps, key: 'required' | 'optional'): MiddlewareHandler<AppEnv> {
+export function tenantAccess(
+  deps: AppDeps,
+  key: 'required' | 'optional',
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearer(c.req.header('Authorization'));
     if (!token && key === 'required') throw new ApiError(401, 'unauthorized');
@@ -37,7 +40,10 @@ export function tenantAccess(deps: AppDeps, key: 'required' | 'optional'): Middl
     const tenant = await findTenant(deps.db, slug);
     if (!tenant || (apiKey && apiKey.tenantId !== tenant.id)) throw new ApiError(404, 'not_found');
     c.set('tenant', tenant);
-    c.set('actor', apiKey ? { kind: 'apiKey', keyId: apiKey.id, label: apiKey.label } : { kind: 'public' });
+    c.set(
+      'actor',
+      apiKey ? { kind: 'apiKey', keyId: apiKey.id, label: apiKey.label } : { kind: 'public' },
+    );
     await next();
   };
 }

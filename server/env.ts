@@ -32,7 +32,10 @@ export const workerEnvSchema = z.object({
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 
 /** Validates the environment once, failing with one message that lists every problem. */
-export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.output<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, unknown>,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

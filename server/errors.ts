@@ -26,7 +26,12 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   413: 'payload_too_large',
 };
 
-export function errorBody(c: Context<AppEnv>, code: ErrorCode, fields?: Record<string, string>, detail?: string): ErrorBody {
+export function errorBody(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  fields?: Record<string, string>,
+  detail?: string,
+): ErrorBody {
   const locale = c.get('locale') ?? 'nl';
   return {
     error: { code, message: detail ?? ERROR_MESSAGES[code][locale], ...(fields ? { fields } : {}) },

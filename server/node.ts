@@ -22,20 +22,27 @@ async function main() {
     config: { operatorTokenHash: await sha256Hex(operatorToken), publicUrl: env.PUBLIC_URL },
   });
   const app = new Hono();
-  app.route('/', siteRoutes(root, () => origin));
+  app.route(
+    '/',
+    siteRoutes(root, () => origin),
+  );
   app.route('/', api);
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async (info) => {
     if (!env.PUBLIC_URL) origin = `http://localhost:${info.port}`;
     const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];
     if (!env.KLACHT_OPERATOR_TOKEN) {
-      lines.push(`  operator token (this run only; set KLACHT_OPERATOR_TOKEN to fix it): ${operatorToken}`);
+      lines.push(
+        `  operator token (this run only; set KLACHT_OPERATOR_TOKEN to fix it): ${operatorToken}`,
+      );
     }
     if (env.SEED_DEMO === 'true') {
       for (const tenant of await seedDemo(db, origin)) {
         lines.push(`  ${tenant.name}: demo page ${origin}/demo/${tenant.slug}`);
         lines.push(`    API key: ${tenant.apiKey}`);
-        lines.push(`    register: curl -H 'Authorization: Bearer ${tenant.apiKey}' ${origin}/v1/tenants/${tenant.slug}/complaints`);
+        lines.push(
+          `    register: curl -H 'Authorization: Bearer ${tenant.apiKey}' ${origin}/v1/tenants/${tenant.slug}/complaints`,
+        );
       }
     }
     console.log(lines.join('\n'));

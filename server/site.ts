@@ -25,11 +25,15 @@ export function siteRoutes(root: string, origin: () => string) {
     return html.replaceAll('{{origin}}', origin());
   };
   site.get('/', async (c) => c.html(await page('index')));
+  site.get('/favicon.ico', (c) => c.body(null, 204));
   site.get('/demo/:tenant', async (c, next) => {
     const tenant = c.req.param('tenant');
     if (!(PRESET_NAMES as string[]).includes(tenant)) return next();
     return c.html(await page(tenant));
   });
-  site.use('/demo/*', serveStatic({ root: resolve(root, 'demo'), rewriteRequestPath: (p) => p.slice(5) }));
+  site.use(
+    '/demo/*',
+    serveStatic({ root: resolve(root, 'demo'), rewriteRequestPath: (p) => p.slice(5) }),
+  );
   return site;
 }

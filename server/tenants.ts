@@ -40,7 +40,10 @@ export async function createTenant(
   const { key, row } = await newApiKey(id, 'created with the tenant');
   try {
     const [inserted] = await db.batch([
-      db.insert(tenants).values({ id, ...input }).returning(),
+      db
+        .insert(tenants)
+        .values({ id, ...input })
+        .returning(),
       db.insert(apiKeys).values(row),
     ]);
     const tenant = inserted[0];

@@ -51,13 +51,14 @@ function issueMessage(issue: Issue, locale: Locale): string {
 }
 
 /** Maps issues to `{ "a.b.0": message }`, one message per field (the first one found). */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale): Record<string, string> {
+export function fieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  locale: Locale,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues as Issue[]) {
     const paths =
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((k) => [...issue.path, k])
-        : [issue.path];
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
       const name = path.length > 0 ? path.map(String).join('.') : '_';
       fields[name] ??= issueMessage(issue, locale);
@@ -82,7 +83,10 @@ export async function parseOr422<S extends z.ZodType>(
 }
 
 /** `zValidator` with the API's 422 body. */
-export function validate<S extends z.ZodType, T extends keyof ValidationTargets>(target: T, schema: S) {
+export function validate<S extends z.ZodType, T extends keyof ValidationTargets>(
+  target: T,
+  schema: S,
+) {
   return zValidator(
     target,
     schema,

@@ -3,10 +3,10 @@ import { drizzle } from 'drizzle-orm/libsql/web';
 import type { ExecutionContext } from 'hono';
 import { createApp } from './app';
 import { sha256Hex } from './crypto';
+import { schema } from './db/schema';
 import type { AppDeps } from './deps';
 import { parseEnv, workerEnvSchema } from './env';
 import { runJobs } from './jobs';
-import { schema } from './db/schema';
 
 type Bindings = Record<string, unknown>;
 
@@ -41,7 +41,11 @@ export default {
     return app.fetch(request, bindings, ctx);
   },
 
-  async scheduled(controller: { scheduledTime: number }, bindings: Bindings, ctx: ExecutionContext) {
+  async scheduled(
+    controller: { scheduledTime: number },
+    bindings: Bindings,
+    ctx: ExecutionContext,
+  ) {
     const report = runJobs(await deps(bindings), new Date(controller.scheduledTime));
     ctx.waitUntil(report.then((r) => console.log(JSON.stringify(r))));
     await report;

@@ -22,7 +22,9 @@ const blankToUndefined = (value: unknown) =>
 
 function text(max: number, mode: FieldMode) {
   const base = z.string().trim().min(1).max(max);
-  return mode === 'required' ? z.preprocess(blankToUndefined, base) : z.preprocess(blankToUndefined, base.optional());
+  return mode === 'required'
+    ? z.preprocess(blankToUndefined, base)
+    : z.preprocess(blankToUndefined, base.optional());
 }
 
 const phone = z
@@ -40,10 +42,16 @@ function contactSchema(fields: Procedure['form']['complainant']) {
     if (fields[key] !== 'hidden') shape[key] = text(LIMITS[key], fields[key]);
   }
   if (fields.phone !== 'hidden') {
-    shape.phone = z.preprocess(blankToUndefined, fields.phone === 'required' ? phone : phone.optional());
+    shape.phone = z.preprocess(
+      blankToUndefined,
+      fields.phone === 'required' ? phone : phone.optional(),
+    );
   }
   if (fields.email !== 'hidden') {
-    shape.email = z.preprocess(blankToUndefined, fields.email === 'required' ? email : email.optional());
+    shape.email = z.preprocess(
+      blankToUndefined,
+      fields.email === 'required' ? email : email.optional(),
+    );
   }
   return z.object(shape);
 }
@@ -75,7 +83,10 @@ export function complaintSubmissionSchema(procedure: Procedure, asStaff: boolean
     shape.category = choice(categoryIds, asStaff ? 'optional' : form.category);
   }
   if (form.desiredSolution !== 'hidden' || asStaff) {
-    shape.desiredSolution = text(LIMITS.desiredSolution, asStaff ? 'optional' : form.desiredSolution);
+    shape.desiredSolution = text(
+      LIMITS.desiredSolution,
+      asStaff ? 'optional' : form.desiredSolution,
+    );
   }
   if (asStaff) {
     shape.channel = z.enum(CHANNELS).default('web');

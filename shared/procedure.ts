@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  calendarConfigSchema,
-  LIFECYCLE_EVENTS,
-  termSchema,
-  termsSchema,
-} from './deadlines';
-import { localisedSchema, LOCALES } from './localised';
+import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
+import { LOCALES, localisedSchema } from './localised';
 
 /** How the form treats a field: asked and required, asked and optional, or not asked. */
 export const fieldModeSchema = z.enum(['required', 'optional', 'hidden']);
@@ -57,7 +52,10 @@ export const formSchema = z.object({
         .min(1024)
         .max(10 * 1024 * 1024)
         .default(5 * 1024 * 1024),
-      types: z.array(z.enum(ATTACHMENT_TYPES)).min(1).default([...ATTACHMENT_TYPES]),
+      types: z
+        .array(z.enum(ATTACHMENT_TYPES))
+        .min(1)
+        .default([...ATTACHMENT_TYPES]),
     })
     .prefault({}),
   privacyUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -75,16 +73,14 @@ const CLOSING_FIELDS = [
   'cause',
 ] as const;
 
-const originSchema = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'Must be an origin such as https://www.example.nl (scheme, host and port only)');
+const originSchema = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'Must be an origin such as https://www.example.nl (scheme, host and port only)');
 
 /**
  * Everything a tenant configures. Every field has a default so a tenant can send only what

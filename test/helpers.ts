@@ -16,7 +16,12 @@ export interface TestApp {
   close(): void;
   /** Creates a tenant from a preset (or procedure) and returns its API key. */
   tenant(slug: string, body?: Record<string, unknown>): Promise<string>;
-  json(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  json(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 /** The real app on a real libSQL file in a fresh temp folder. */
@@ -27,7 +32,10 @@ export async function testApp(options: { now?: () => Date } = {}): Promise<TestA
   const app = createApp({
     db,
     clock: options.now,
-    config: { operatorTokenHash: await sha256Hex(OPERATOR_TOKEN), publicUrl: 'https://klacht.test' },
+    config: {
+      operatorTokenHash: await sha256Hex(OPERATOR_TOKEN),
+      publicUrl: 'https://klacht.test',
+    },
   });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(

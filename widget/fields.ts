@@ -26,23 +26,39 @@ const CONTACT: {
   { key: 'email', kind: 'email', autocomplete: 'email', maxLength: 254 },
 ];
 
-export function contactFields(prefix: 'complainant' | 'onBehalfOf', modes: ContactFieldModes): FieldSpec[] {
-  return CONTACT.filter(({ key }) => modes[key] !== 'hidden').map(({ key, kind, autocomplete, maxLength }) => ({
-    path: `${prefix}.${key}`,
-    label: key,
-    hint: key === 'phone' && prefix === 'complainant' ? 'phoneHint' : undefined,
-    mode: modes[key],
-    kind,
-    // Someone else's details must not be filled in from the complainant's own browser profile.
-    autocomplete: prefix === 'onBehalfOf' ? 'off' : key === 'name' && modes.initials !== 'hidden' ? 'family-name' : autocomplete,
-    maxLength,
-  }));
+export function contactFields(
+  prefix: 'complainant' | 'onBehalfOf',
+  modes: ContactFieldModes,
+): FieldSpec[] {
+  return CONTACT.filter(({ key }) => modes[key] !== 'hidden').map(
+    ({ key, kind, autocomplete, maxLength }) => ({
+      path: `${prefix}.${key}`,
+      label: key,
+      hint: key === 'phone' && prefix === 'complainant' ? 'phoneHint' : undefined,
+      mode: modes[key],
+      kind,
+      // Someone else's details must not be filled in from the complainant's own browser profile.
+      autocomplete:
+        prefix === 'onBehalfOf'
+          ? 'off'
+          : key === 'name' && modes.initials !== 'hidden'
+            ? 'family-name'
+            : autocomplete,
+      maxLength,
+    }),
+  );
 }
 
 export function complaintFields(config: FormConfig): FieldSpec[] {
   const fields: FieldSpec[] = [];
   if (config.category !== 'hidden' && config.categories.length > 0) {
-    fields.push({ path: 'category', label: 'category', mode: config.category, kind: 'select', maxLength: 60 });
+    fields.push({
+      path: 'category',
+      label: 'category',
+      mode: config.category,
+      kind: 'select',
+      maxLength: 60,
+    });
   }
   fields.push({
     path: 'description',
@@ -87,8 +103,7 @@ export function requestBody(fields: FieldSpec[], values: Record<string, string>)
     if (!value) continue;
     const [head = '', tail] = path.split('.');
     if (tail) {
-      const group = (body[head] ??= {}) as Record<string, string>;
-      group[tail] = value;
+      body[head] = { ...(body[head] as Record<string, string> | undefined), [tail]: value };
     } else {
       body[head] = value;
     }

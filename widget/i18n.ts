@@ -10,7 +10,8 @@ export const MESSAGES = {
     yourDetails: 'Uw gegevens',
     onBehalfOfToggle: 'Ik dien deze klacht in namens iemand anders',
     onBehalfOfLegend: 'Gegevens van de persoon namens wie u klaagt',
-    onBehalfOfHint: 'Vul zijn of haar gegevens in, zodat wij de correspondentie kunnen terugzoeken.',
+    onBehalfOfHint:
+      'Vul zijn of haar gegevens in, zodat wij de correspondentie kunnen terugzoeken.',
     complaint: 'Uw klacht',
     name: 'Naam',
     initials: 'Voorletters',
@@ -46,7 +47,8 @@ export const MESSAGES = {
     whatNext: 'Wat gebeurt er nu?',
     whatNextText:
       'Wij registreren uw klacht en een medewerker neemt contact met u op. Noem uw klachtnummer als u contact met ons opneemt.',
-    tracking: 'Met deze persoonlijke link kunt u uw klacht volgen. Bewaar hem goed en deel hem niet:',
+    tracking:
+      'Met deze persoonlijke link kunt u uw klacht volgen. Bewaar hem goed en deel hem niet:',
   },
   en: {
     loading: 'Loading the form…',
@@ -92,7 +94,8 @@ export const MESSAGES = {
     whatNext: 'What happens next?',
     whatNextText:
       'We register your complaint and a member of staff will contact you. Please mention your complaint number when you contact us.',
-    tracking: 'You can follow your complaint with this personal link. Keep it safe and do not share it:',
+    tracking:
+      'You can follow your complaint with this personal link. Keep it safe and do not share it:',
   },
 } as const;
 

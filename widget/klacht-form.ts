@@ -62,21 +62,39 @@ export class KlachtForm extends LitElement {
     onBehalfOf: { state: true },
   };
 
-  tenant = '';
-  api = '';
-  locale = '';
-  protected state: State = 'loading';
-  protected config?: FormConfig;
-  protected values: Record<string, string> = {};
-  protected errors: Record<string, string> = {};
-  protected alert: MessageKey | null = null;
-  protected result?: SubmitResponse;
-  protected onBehalfOf = false;
+  // Reactive properties are declared, not defined as class fields: a class field would shadow
+  // the accessor Lit installs, and changes would not render.
+  declare tenant: string;
+  declare api: string;
+  declare locale: string;
+  declare protected state: State;
+  declare protected config?: FormConfig;
+  declare protected values: Record<string, string>;
+  declare protected errors: Record<string, string>;
+  declare protected alert: MessageKey | null;
+  declare protected result?: SubmitResponse;
+  declare protected onBehalfOf: boolean;
   #idempotencyKey = '';
   #lastBody = '';
 
+  constructor() {
+    super();
+    this.tenant = '';
+    this.api = '';
+    this.locale = '';
+    this.state = 'loading';
+    this.values = {};
+    this.errors = {};
+    this.alert = null;
+    this.onBehalfOf = false;
+  }
+
   get #lang(): WidgetLocale {
-    const lang = (this.locale || this.closest('[lang]')?.getAttribute('lang') || 'nl').toLowerCase();
+    const lang = (
+      this.locale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      'nl'
+    ).toLowerCase();
     return lang.startsWith('en') ? 'en' : 'nl';
   }
 
@@ -111,7 +129,9 @@ export class KlachtForm extends LitElement {
     const config = this.config as FormConfig;
     return {
       complainant: contactFields('complainant', config.complainant),
-      onBehalfOf: config.onBehalfOf.offered ? contactFields('onBehalfOf', config.onBehalfOf.fields) : [],
+      onBehalfOf: config.onBehalfOf.offered
+        ? contactFields('onBehalfOf', config.onBehalfOf.fields)
+        : [],
       complaint: complaintFields(config),
     };
   }
@@ -133,7 +153,10 @@ export class KlachtForm extends LitElement {
     this.errors = errors;
     this.alert = null;
     if (Object.keys(errors).length > 0) {
-      this.#emit('klacht-error', { kind: 'validation', fields: errors } satisfies KlachtErrorDetail);
+      this.#emit('klacht-error', {
+        kind: 'validation',
+        fields: errors,
+      } satisfies KlachtErrorDetail);
       await this.#focus('.error-summary');
       return;
     }
@@ -170,7 +193,10 @@ export class KlachtForm extends LitElement {
     if (res.status === 422 && error?.fields) {
       this.state = 'ready';
       this.errors = error.fields;
-      this.#emit('klacht-error', { kind: 'validation', fields: error.fields } satisfies KlachtErrorDetail);
+      this.#emit('klacht-error', {
+        kind: 'validation',
+        fields: error.fields,
+      } satisfies KlachtErrorDetail);
       await this.#focus('.error-summary');
       return;
     }
@@ -198,7 +224,9 @@ export class KlachtForm extends LitElement {
   #goTo(event: Event, path: string) {
     event.preventDefault();
     const id = fieldId(path);
-    this.renderRoot.querySelector<HTMLElement>(`label[for="${id}"]`)?.scrollIntoView({ block: 'start' });
+    this.renderRoot
+      .querySelector<HTMLElement>(`label[for="${id}"]`)
+      ?.scrollIntoView({ block: 'start' });
     this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus({ preventScroll: true });
   }
 
@@ -208,7 +236,8 @@ export class KlachtForm extends LitElement {
 
   override render() {
     if (this.state === 'loading') return html`<p role="status">${this.#t('loading')}</p>`;
-    if (this.state === 'unavailable' || !this.config) return html`<p role="alert">${this.#t('loadFailed')}</p>`;
+    if (this.state === 'unavailable' || !this.config)
+      return html`<p role="alert">${this.#t('loadFailed')}</p>`;
     if (this.state === 'done' && this.result) return this.#confirmation(this.result);
     const fields = this.#fields();
     const lang = this.#lang;
@@ -222,10 +251,13 @@ export class KlachtForm extends LitElement {
           <legend>${this.#t('yourDetails')}</legend>
           ${fields.complainant.map((spec) => this.#field(spec))}
         </fieldset>
-        ${fields.onBehalfOf.length > 0
-          ? html`<div class="check">
+        ${
+          fields.onBehalfOf.length > 0
+            ? html`<div class="check">
                 <input id="on-behalf-of" type="checkbox" .checked=${this.onBehalfOf}
-                  @change=${(e: Event) => { this.onBehalfOf = (e.target as HTMLInputElement).checked; }} />
+                  @change=${(e: Event) => {
+                    this.onBehalfOf = (e.target as HTMLInputElement).checked;
+                  }} />
                 <label for="on-behalf-of" part="label">${this.#t('onBehalfOfToggle')}</label>
               </div>
               <fieldset ?hidden=${!this.onBehalfOf}>
@@ -233,16 +265,19 @@ export class KlachtForm extends LitElement {
                 <p class="hint">${this.#t('onBehalfOfHint')}</p>
                 ${fields.onBehalfOf.map((spec) => this.#field(spec))}
               </fieldset>`
-          : nothing}
+            : nothing
+        }
         <fieldset>
           <legend>${this.#t('complaint')}</legend>
           ${fields.complaint.map((spec) => this.#field(spec))}
         </fieldset>
         <p>
           ${this.#t('privacy')}
-          ${this.config.privacyUrl
-            ? html`<a href=${this.config.privacyUrl} target="_blank" rel="noopener">${this.#t('privacyLink')}</a>`
-            : nothing}
+          ${
+            this.config.privacyUrl
+              ? html`<a href=${this.config.privacyUrl} target="_blank" rel="noopener">${this.#t('privacyLink')}</a>`
+              : nothing
+          }
         </p>
         <button type="submit" part="button" aria-disabled=${submitting ? 'true' : 'false'}>
           ${submitting ? this.#t('submitting') : this.alert ? this.#t('retry') : this.#t('submit')}
@@ -270,7 +305,9 @@ export class KlachtForm extends LitElement {
   #field(spec: FieldSpec) {
     const id = fieldId(spec.path);
     const error = this.errors[spec.path];
-    const describedBy = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     const common = {
       id,
       invalid: error ? 'true' : 'false',
@@ -288,7 +325,8 @@ export class KlachtForm extends LitElement {
         aria-invalid=${common.invalid} aria-describedby=${common.describedBy} @change=${onInput}>
         <option value="" ?selected=${!common.value}>${this.#t('chooseCategory')}</option>
         ${this.config?.categories.map(
-          (c) => html`<option value=${c.id} ?selected=${common.value === c.id}>${c.label[this.#lang]}</option>`,
+          (c) =>
+            html`<option value=${c.id} ?selected=${common.value === c.id}>${c.label[this.#lang]}</option>`,
         )}
       </select>`;
     } else {
@@ -315,15 +353,19 @@ export class KlachtForm extends LitElement {
         <h2 id="confirmation-title">${this.#t('receivedTitle')}</h2>
         <p>${this.#t('yourNumber')} <span class="number">${result.number}</span></p>
         <p>${this.#t('receivedOn')} ${formatDate(result.receivedAt.slice(0, 10), lang)}</p>
-        ${result.deadlines.length > 0
-          ? html`<h3>${this.#t('deadlines')}</h3>
+        ${
+          result.deadlines.length > 0
+            ? html`<h3>${this.#t('deadlines')}</h3>
               <ul>
                 ${result.deadlines.map(
-                  (d) => html`<li><strong>${d.label}</strong>: ${this.#t('dueBy')} ${formatDate(d.date, lang)}.
+                  (
+                    d,
+                  ) => html`<li><strong>${d.label}</strong>: ${this.#t('dueBy')} ${formatDate(d.date, lang)}.
                     <br /><small>${d.explanation}</small></li>`,
                 )}
               </ul>`
-          : nothing}
+            : nothing
+        }
         <h3>${this.#t('whatNext')}</h3>
         <p>${this.#t('whatNextText')}</p>
         <p>${this.#t('tracking')} <a class="tracking" href=${result.trackingUrl}>${result.trackingUrl}</a></p>

@@ -58,7 +58,9 @@ export function complaintRoutes(deps: AppDeps) {
       const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
       const at = now();
       if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
-        throw new ApiError(422, 'validation_failed', { receivedAt: fieldMessage('future', locale) });
+        throw new ApiError(422, 'validation_failed', {
+          receivedAt: fieldMessage('future', locale),
+        });
       }
       const response = await submitComplaint(deps.db, {
         tenant,

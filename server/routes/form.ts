@@ -6,7 +6,10 @@ import type { AppEnv } from '../context';
 import { tenantCors } from '../cors';
 import type { AppDeps } from '../deps';
 
-export function formConfig(tenant: { slug: string; name: string }, procedure: Procedure): FormConfig {
+export function formConfig(
+  tenant: { slug: string; name: string },
+  procedure: Procedure,
+): FormConfig {
   const { form } = procedure;
   return {
     tenant: { slug: tenant.slug, name: tenant.name },

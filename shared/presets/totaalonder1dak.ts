@@ -31,8 +31,14 @@ export const totaalonder1dak = {
     },
   ],
   remedies: [
-    { id: 'reprimand', label: { nl: 'Berisping van de medewerker', en: 'Reprimand of the employee' } },
-    { id: 'cancel', label: { nl: 'Annulering van de overeenkomst', en: 'Cancellation of the agreement' } },
+    {
+      id: 'reprimand',
+      label: { nl: 'Berisping van de medewerker', en: 'Reprimand of the employee' },
+    },
+    {
+      id: 'cancel',
+      label: { nl: 'Annulering van de overeenkomst', en: 'Cancellation of the agreement' },
+    },
     { id: 'compensation', label: { nl: 'Compensatie', en: 'Compensation' } },
     { id: 'other', label: { nl: 'Andere oplossing', en: 'Other solution' } },
   ],
@@ -67,6 +73,9 @@ export const totaalonder1dak = {
       en: 'Describe your complaint as clearly and in as much detail as you can: when the conversation took place, who you spoke to and whether you entered into an agreement. Keep a customer or quotation number at hand.',
     },
   },
-  notifications: { senderName: 'TotaalOnder1Dak Klantenservice', replyTo: 'info@totaalonder1dak.nl' },
+  notifications: {
+    senderName: 'TotaalOnder1Dak Klantenservice',
+    replyTo: 'info@totaalonder1dak.nl',
+  },
   allowedOrigins: ['https://totaalonder1dak.nl'],
 } satisfies ProcedureInput;

@@ -43,7 +43,10 @@ export const wenb = {
   categories: [
     { id: 'aard', label: { nl: 'Aard van de dienst', en: 'Nature of the service' } },
     { id: 'kwaliteit', label: { nl: 'Kwaliteit van de dienst', en: 'Quality of the service' } },
-    { id: 'tijdigheid', label: { nl: 'Tijdigheid van de dienst', en: 'Timeliness of the service' } },
+    {
+      id: 'tijdigheid',
+      label: { nl: 'Tijdigheid van de dienst', en: 'Timeliness of the service' },
+    },
     {
       id: 'wijze',
       label: { nl: 'Wijze van dienstverlening', en: 'Manner in which the service was provided' },

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  calendarConfigSchema,
+  isoDateSchema,
+  postponementSchema,
+  termSchema,
+  termsSchema,
+} from './index';
+
+function issues(result: z.ZodSafeParseResult<unknown>) {
+  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path, msg: i.message }));
+}
+const paths = (result: z.ZodSafeParseResult<unknown>) => issues(result).map((i) => i.path);
+
+describe('isoDateSchema', () => {
+  it.each(['2026-01-01', '2028-02-29', '2026-12-31'])('accepts %s', (d) => {
+    expect(isoDateSchema.safeParse(d).success).toBe(true);
+  });
+  it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '2026-2-3', '26-01-01', ''])(
+    'rejects %s',
+    (d) => {
+      expect(isoDateSchema.safeParse(d).success).toBe(false);
+    },
+  );
+  it('rejects non-strings', () => {
+    expect(isoDateSchema.safeParse(20260101).success).toBe(false);
+  });
+});
+
+describe('termSchema', () => {
+  const ok = { amount: 2, unit: 'workingDays', from: 'received' };
+
+  it('accepts event and term anchors', () => {
+    expect(termSchema.safeParse(ok).success).toBe(true);
+    const chained = {
+      amount: 4,
+      unit: 'weeks',
+      from: { term: 'resolution' },
+      activeAfter: 'appealFiled',
+    };
+    expect(termSchema.parse(chained)).toEqual(chained);
+  });
+
+  it.each([
+    [{ ...ok, amount: 0 }, ['amount']],
+    [{ ...ok, amount: -1 }, ['amount']],
+    [{ ...ok, amount: 1.5 }, ['amount']],
+    [{ ...ok, amount: '2' }, ['amount']],
+    [{ ...ok, amount: 3651 }, ['amount']],
+    [{ ...ok, unit: 'weeks', amount: 521 }, ['amount']],
+    [{ ...ok, unit: 'months' }, ['unit']],
+    [{ ...ok, from: 'yesterday' }, ['from']],
+    [{ ...ok, from: { term: '' } }, ['from', 'term']],
+    [{ ...ok, activeAfter: 'never' }, ['activeAfter']],
+  ])('rejects %j at path %j', (input, path) => {
+    expect(paths(termSchema.safeParse(input))).toContainEqual(path);
+  });
+
+  it('accepts the bounds', () => {
+    expect(termSchema.safeParse({ ...ok, unit: 'weeks', amount: 520 }).success).toBe(true);
+    expect(termSchema.safeParse({ ...ok, unit: 'calendarDays', amount: 3650 }).success).toBe(true);
+  });
+
+  it('rejects unknown keys, so typos do not pass silently', () => {
+    expect(termSchema.safeParse({ ...ok, amout: 3 }).success).toBe(false);
+  });
+});
+
+describe('termsSchema', () => {
+  const seeds = {
+    acknowledgement: { amount: 2, unit: 'workingDays', from: 'received' },
+    resolution: { amount: 2, unit: 'weeks', from: 'received' },
+    appealDecision: { amount: 4, unit: 'weeks', from: { term: 'resolution' } },
+  };
+
+  it('accepts the seed terms', () => {
+    expect(termsSchema().safeParse(seeds).success).toBe(true);
+  });
+
+  it('rejects a reference to an unknown term at <term>.from', () => {
+    const result = termsSchema().safeParse({
+      ...seeds,
+      appealDecision: { amount: 4, unit: 'weeks', from: { term: 'resolutoin' } },
+    });
+    expect(issues(result)).toEqual([
+      {
+        path: ['appealDecision', 'from'],
+        msg: expect.stringContaining('unknown term "resolutoin"'),
+      },
+    ]);
+  });
+
+  it('rejects cycles, naming every term in the cycle', () => {
+    const result = termsSchema().safeParse({
+      ...seeds,
+      a: { amount: 1, unit: 'weeks', from: { term: 'b' } },
+      b: { amount: 1, unit: 'weeks', from: { term: 'a' } },
+      c: { amount: 1, unit: 'weeks', from: { term: 'a' } },
+    });
+    expect(paths(result)).toEqual([
+      ['a', 'from'],
+      ['b', 'from'],
+    ]);
+    expect(issues(result)[0]?.msg).toMatch(/cycle/);
+  });
+
+  it('rejects a term starting from itself', () => {
+    const result = termsSchema().safeParse({
+      x: { amount: 1, unit: 'weeks', from: { term: 'x' } },
+    });
+    expect(paths(result)).toEqual([['x', 'from']]);
+  });
+
+  it('reports per-term field errors with the term name in the path', () => {
+    const result = termsSchema().safeParse({
+      ...seeds,
+      resolution: { ...seeds.resolution, amount: 0 },
+    });
+    expect(paths(result)).toContainEqual(['resolution', 'amount']);
+  });
+
+  it('rejects odd term names', () => {
+    expect(termsSchema().safeParse({ 'two words': seeds.resolution }).success).toBe(false);
+  });
+});
+
+describe('calendarConfigSchema', () => {
+  it('defaults to the full Atw without closed days', () => {
+    expect(calendarConfigSchema.parse({})).toEqual({ base: 'atw', closedDays: [] });
+  });
+
+  it('accepts a light calendar with overrides and closed days', () => {
+    const cfg = {
+      base: 'light',
+      goodFriday: true,
+      liberationDay: 'never',
+      decreeDays: false,
+      closedDays: [{ date: '2026-12-31', name: 'Oudejaarsdag' }],
+    };
+    expect(calendarConfigSchema.parse(cfg)).toEqual(cfg);
+  });
+
+  it.each([
+    [{ base: 'full' }, ['base']],
+    [{ liberationDay: 'sometimes' }, ['liberationDay']],
+    [{ goodFriday: 'yes' }, ['goodFriday']],
+    [{ closedDays: [{ date: '2026-02-30', name: 'x' }] }, ['closedDays', 0, 'date']],
+    [{ closedDays: [{ date: '2026-02-03', name: ' ' }] }, ['closedDays', 0, 'name']],
+  ])('rejects %j at path %j', (input, path) => {
+    expect(paths(calendarConfigSchema.safeParse(input))).toContainEqual(path);
+  });
+});
+
+describe('postponementSchema', () => {
+  it('accepts a postponement with and without reason', () => {
+    expect(postponementSchema.safeParse({ weeks: 4, announcedOn: '2026-06-01' }).success).toBe(
+      true,
+    );
+    expect(
+      postponementSchema.safeParse({ weeks: 1, announcedOn: '2026-06-01', reason: 'advies' })
+        .success,
+    ).toBe(true);
+  });
+
+  it.each([
+    [{ weeks: 0, announcedOn: '2026-06-01' }, ['weeks']],
+    [{ weeks: 1.5, announcedOn: '2026-06-01' }, ['weeks']],
+    [{ weeks: 2, announcedOn: '2026-06-31' }, ['announcedOn']],
+    [{ weeks: 2 }, ['announcedOn']],
+  ])('rejects %j at path %j', (input, path) => {
+    expect(paths(postponementSchema.safeParse(input))).toContainEqual(path);
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { computeDue, computeDueDates, makeCalendar, postpone, type Term } from './index';
+
+const cal = makeCalendar();
+const wkkgz = { maxWeeks: 4 };
+const terms: Record<string, Term> = {
+  acknowledgement: { amount: 2, unit: 'workingDays', from: 'received' },
+  resolution: { amount: 2, unit: 'weeks', from: 'received' },
+  appealDecision: {
+    amount: 4,
+    unit: 'weeks',
+    from: { term: 'resolution' },
+    activeAfter: 'appealFiled',
+  },
+  afterAppeal: { amount: 5, unit: 'workingDays', from: 'appealFiled' },
+  reminder: { amount: 1, unit: 'weeks', from: { term: 'appealDecision' } },
+};
+
+describe('computeDueDates', () => {
+  it('resolves only terms whose anchor and activeAfter event are known', () => {
+    const due = computeDueDates(terms, { received: '2026-06-15' }, cal);
+    expect(Object.keys(due).sort()).toEqual(['acknowledgement', 'resolution']);
+    expect(computeDueDates(terms, {}, cal)).toEqual({});
+  });
+
+  it('chains terms once the activating event happened', () => {
+    // Mon 15 Jun + 2 weeks = Mon 29 Jun; + 4 weeks = Mon 27 Jul; + 1 week = Mon 3 Aug
+    const due = computeDueDates(terms, { received: '2026-06-15', appealFiled: '2026-07-01' }, cal);
+    expect(due.appealDecision?.date).toBe('2026-07-27');
+    expect(due.reminder?.date).toBe('2026-08-03');
+    expect(due.afterAppeal?.date).toBe('2026-07-08');
+    expect(due.appealDecision?.explanation.nl).toContain(
+      'na einde termijn resolution op ma 29 jun',
+    );
+  });
+
+  it('applies postponements and chains on the postponed date', () => {
+    // resolution Mon 29 Jun postponed 4 weeks: 15 Jun + (2 + 4) × 7 = Mon 27 Jul;
+    // appealDecision + 4 weeks = Mon 24 Aug
+    const due = computeDueDates(terms, { received: '2026-06-15', appealFiled: '2026-07-01' }, cal, {
+      resolution: { weeks: 4, announcedOn: '2026-06-20', reason: 'advies ingewonnen' },
+    });
+    expect(due.resolution?.date).toBe('2026-07-27');
+    expect(due.resolution?.postponement?.weeks).toBe(4);
+    expect(due.appealDecision?.start).toBe('2026-07-27');
+    expect(due.appealDecision?.date).toBe('2026-08-24');
+  });
+
+  it('throws clearly on unknown term references and cycles', () => {
+    expect(() =>
+      computeDueDates({ a: { amount: 1, unit: 'weeks', from: { term: 'nope' } } }, {}, cal),
+    ).toThrow('Deadline term "a" refers to unknown term "nope"');
+    expect(() =>
+      computeDueDates(
+        {
+          a: { amount: 1, unit: 'weeks', from: { term: 'b' } },
+          b: { amount: 1, unit: 'weeks', from: { term: 'a' } },
+        },
+        { received: '2026-06-15' },
+        cal,
+      ),
+    ).toThrow('Deadline terms form a cycle: a -> b -> a');
+  });
+
+  it('rejects impossible event dates and unknown events', () => {
+    expect(() => computeDueDates(terms, { received: '2026-02-30' }, cal)).toThrow(/received/);
+    expect(() => computeDueDates(terms, { bogus: '2026-02-03' } as never, cal)).toThrow(/bogus/);
+  });
+});
+
+describe('postpone', () => {
+  const sixWeeks: Term = { amount: 6, unit: 'weeks', from: 'received' };
+
+  it('extends a week term from day 0 and applies the Atw move', () => {
+    // Fri 16 Oct 2026 + 6 weeks = Fri 27 Nov; + 4 more weeks: 16 Oct + 70 days = Fri 25 Dec
+    // (Eerste Kerstdag) → Mon 28 Dec.
+    const current = computeDue(sixWeeks, '2026-10-16', cal);
+    expect(current.date).toBe('2026-11-27');
+    const res = postpone(
+      current,
+      { weeks: 4, announcedOn: '2026-11-20', reason: 'deskundige' },
+      wkkgz,
+      cal,
+      false,
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.due.date).toBe('2026-12-28');
+    expect(res.due.movedFrom).toBe('2026-12-25');
+    expect(res.due.start).toBe('2026-10-16');
+    expect(res.due.postponement).toEqual({
+      weeks: 4,
+      announcedOn: '2026-11-20',
+      reason: 'deskundige',
+    });
+    expect(res.due.explanation.nl).toBe(
+      '6 weken na ontvangst op vr 16 okt 2026; verdaagd met 4 weken vanaf vr 27 nov 2026 ' +
+        '(aangekondigd op vr 20 nov 2026, reden: deskundige); verschoven van vr 25 dec naar ' +
+        'ma 28 dec (art. 1 Algemene termijnenwet): vr 25 dec (Eerste Kerstdag), za 26 dec ' +
+        '(weekend, Tweede Kerstdag), zo 27 dec (weekend). Uiterlijk ma 28 dec 2026.',
+    );
+    expect(res.due.explanation.en).toContain('postponed by 4 weeks from Fri 27 Nov 2026');
+    expect(res.due.explanation.en).toContain('reason: deskundige');
+  });
+
+  it('extends the original term, not the moved due date', () => {
+    // Fri 20 Mar 2026 + 2 weeks = Good Friday 3 Apr → Tue 7 Apr. One week more is
+    // 20 Mar + 21 days = Fri 10 Apr, not Tue 14 Apr.
+    const current = computeDue({ amount: 2, unit: 'weeks', from: 'received' }, '2026-03-20', cal);
+    expect(current.date).toBe('2026-04-07');
+    const res = postpone(current, { weeks: 1, announcedOn: '2026-04-07' }, wkkgz, cal, false);
+    expect(res.ok && res.due.date).toBe('2026-04-10');
+  });
+
+  it('extends a working-day term from its due date, then moves', () => {
+    // Wed 9 Dec 2026 + 2 working days = Fri 11 Dec; + 2 weeks = Fri 25 Dec → Mon 28 Dec
+    const current = computeDue(
+      { amount: 2, unit: 'workingDays', from: 'received' },
+      '2026-12-09',
+      cal,
+    );
+    expect(current.date).toBe('2026-12-11');
+    const res = postpone(current, { weeks: 2, announcedOn: '2026-12-10' }, wkkgz, cal, false);
+    expect(res.ok && res.due.date).toBe('2026-12-28');
+    expect(res.ok && res.due.movedFrom).toBe('2026-12-25');
+  });
+
+  it('extends a calendar-day term from day 0', () => {
+    // Mon 1 Jun 2026 + 10 days = Thu 11 Jun; + 1 week: 1 Jun + 17 = Thu 18 Jun
+    const current = computeDue(
+      { amount: 10, unit: 'calendarDays', from: 'received' },
+      '2026-06-01',
+      cal,
+    );
+    const res = postpone(current, { weeks: 1, announcedOn: '2026-06-11' }, wkkgz, cal, false);
+    expect(res.ok && res.due.date).toBe('2026-06-18');
+  });
+
+  describe('refusals', () => {
+    const current = computeDue(sixWeeks, '2026-10-16', cal); // due Fri 27 Nov 2026
+    const ok = { weeks: 4, announcedOn: '2026-11-27' };
+
+    it('accepts an announcement on the due date itself', () => {
+      expect(postpone(current, ok, wkkgz, cal, false).ok).toBe(true);
+    });
+
+    it.each([
+      ['a second postponement', ok, true, 'postponement'],
+      ['0 weeks', { ...ok, weeks: 0 }, false, 'weeks'],
+      ['more than maxWeeks', { ...ok, weeks: 5 }, false, 'weeks'],
+      ['part of a week', { ...ok, weeks: 1.5 }, false, 'weeks'],
+      [
+        'an announcement after the due date',
+        { ...ok, announcedOn: '2026-11-28' },
+        false,
+        'announcedOn',
+      ],
+      ['an announcement before day 0', { ...ok, announcedOn: '2026-10-15' }, false, 'announcedOn'],
+      [
+        'an impossible announcement date',
+        { ...ok, announcedOn: '2026-11-31' },
+        false,
+        'announcedOn',
+      ],
+    ])('refuses %s', (_, request, already, field) => {
+      const res = postpone(current, request, wkkgz, cal, already);
+      expect(res.ok).toBe(false);
+      if (res.ok) return;
+      expect(res.field).toBe(field);
+      expect(res.reason.nl.length).toBeGreaterThan(0);
+      expect(res.reason.en.length).toBeGreaterThan(0);
+    });
+
+    it('refuses to postpone an already postponed due date even if the caller forgot', () => {
+      const first = postpone(current, ok, wkkgz, cal, false);
+      expect(first.ok).toBe(true);
+      if (!first.ok) return;
+      const second = postpone(
+        first.due,
+        { weeks: 1, announcedOn: '2026-12-01' },
+        wkkgz,
+        cal,
+        false,
+      );
+      expect(second).toMatchObject({ ok: false, field: 'postponement' });
+    });
+
+    it('names the due date in the announcement refusal', () => {
+      const res = postpone(current, { ...ok, announcedOn: '2026-11-30' }, wkkgz, cal, false);
+      expect(res).toMatchObject({
+        ok: false,
+        reason: {
+          nl: expect.stringContaining('vr 27 nov 2026'),
+          en: expect.stringContaining('Fri 27 Nov 2026'),
+        },
+      });
+    });
+  });
+});

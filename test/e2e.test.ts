@@ -1,0 +1,74 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, type RunningServer, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a complaint submitted through the widget on a demo page reaches the register', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/demo/totaalonder1dak`);
+  const form = page.locator('klacht-form');
+  // Labels are visible and say in words which fields are required.
+  await expect(
+    form.getByText('Naam (verplicht)', { exact: false }).first().isVisible(),
+  ).resolves.toBe(true);
+
+  await form.getByLabel('Naam').first().fill('Jansen');
+  await form.getByLabel('Voorletters').first().fill('J.P.');
+  await form.getByLabel('Adres').first().fill('Ossekop 3-b, Leeuwarden');
+  await form.getByLabel('Telefoonnummer').first().fill('06 12345678');
+  await form.getByLabel('E-mailadres').fill('jansen@example.nl');
+  await form.getByLabel('Ik dien deze klacht in namens iemand anders').check();
+  await form.getByLabel('Naam').nth(1).fill('Jansen-de Vries');
+  await form.getByLabel('Voorletters').nth(1).fill('M.');
+  await form.getByLabel('Telefoonnummer').nth(1).fill('058 1234567');
+  await form.getByLabel('Beschrijf uw klacht').fill('De verkoper belde drie keer op zondag.');
+  await form.getByLabel('Welke oplossing zou u willen?').fill('Annulering van de overeenkomst.');
+  await form.getByRole('button', { name: 'Klacht versturen' }).click();
+
+  const confirmation = form.locator('.confirmation');
+  await confirmation.waitFor();
+  const number = (await confirmation.locator('.number').textContent())?.trim() ?? '';
+  expect(number).toMatch(/^\d{4}-0001$/);
+  await expect(confirmation.textContent()).resolves.toContain('Eerste reactie');
+  // Focus moved to the confirmation.
+  await expect(
+    page.evaluate(
+      () => document.querySelector('klacht-form')?.shadowRoot?.activeElement?.className,
+    ),
+  ).resolves.toContain('confirmation');
+
+  const res = await fetch(`${server.url}/v1/tenants/totaalonder1dak/complaints/${number}`, {
+    headers: { Authorization: `Bearer ${server.keys.totaalonder1dak}` },
+  });
+  expect(res.status).toBe(200);
+  const complaint = await res.json();
+  expect(complaint).toMatchObject({
+    number,
+    status: 'received',
+    channel: 'web',
+    complainant: {
+      name: 'Jansen',
+      initials: 'J.P.',
+      address: 'Ossekop 3-b, Leeuwarden',
+      phone: '06 12345678',
+      email: 'jansen@example.nl',
+    },
+    onBehalfOf: { name: 'Jansen-de Vries', initials: 'M.', phone: '058 1234567' },
+    description: 'De verkoper belde drie keer op zondag.',
+    desiredSolution: 'Annulering van de overeenkomst.',
+  });
+  expect(Object.keys(complaint.due)).toEqual(['firstResponse']);
+  await page.close();
+});
