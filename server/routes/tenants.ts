@@ -14,10 +14,21 @@ const tenantBase = {
   name: z.string().trim().min(1).max(200),
 };
 
-export const createTenantSchema = z.union([
-  z.object({ ...tenantBase, preset: z.enum(PRESET_NAMES) }).strict(),
-  z.object({ ...tenantBase, procedure: procedureSchema }).strict(),
-]);
+export const createTenantSchema = z
+  .strictObject({
+    ...tenantBase,
+    preset: z.enum(PRESET_NAMES).optional(),
+    procedure: procedureSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.preset === undefined) === (body.procedure === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preset'],
+        message: 'Give either a preset or a procedure',
+      });
+    }
+  });
 
 /** `POST /v1/tenants`: the operator creates a tenant from a preset or a full procedure. */
 export function tenantRoutes(deps: AppDeps) {
@@ -27,7 +38,8 @@ export function tenantRoutes(deps: AppDeps) {
     validate('json', createTenantSchema),
     async (c) => {
       const body = c.req.valid('json');
-      const procedure = 'preset' in body ? presetProcedure(body.preset) : body.procedure;
+      const procedure = body.preset ? presetProcedure(body.preset) : body.procedure;
+      if (!procedure) throw new Error('unreachable: the schema requires a preset or a procedure');
       const created = await createTenant(deps.db, { slug: body.slug, name: body.name, procedure });
       if (!created) throw new ApiError(409, 'slug_taken');
       const { tenant, apiKey } = created;
