@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { nodeEnvSchema, parseEnv, workerEnvSchema } from './env';
+
+describe('environment', () => {
+  test('Node defaults need nothing set', () => {
+    expect(parseEnv(nodeEnvSchema, {})).toMatchObject({
+      PORT: 8787,
+      DATABASE_URL: 'file:data/klacht.db',
+      SEED_DEMO: 'true',
+    });
+  });
+
+  test('one clear message lists every problem', () => {
+    expect(() => parseEnv(workerEnvSchema, { DATABASE_URL: 'file:local.db' })).toThrowError(
+      /Invalid configuration:\n {2}DATABASE_URL: must be a libsql:\/\/ or https:\/\/ URL on Workers.*\n {2}KLACHT_OPERATOR_TOKEN: is required but not set/s,
+    );
+    expect(() => parseEnv(nodeEnvSchema, { PORT: 'eighty', KLACHT_OPERATOR_TOKEN: 'short' })).toThrowError(
+      /PORT: .*\n {2}KLACHT_OPERATOR_TOKEN: must be at least 24 characters/s,
+    );
+  });
+});
