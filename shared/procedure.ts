@@ -123,7 +123,10 @@ export const procedureSchema = z
       .object({
         senderName: z.string().trim().min(1).max(100),
         replyTo: z.email().optional(),
-        staff: z.array(z.email()).max(20).default([]),
+        /** Staff addresses to notify per event ('overdue' and 'reminder' come from the jobs). */
+        staff: z
+          .partialRecord(z.enum([...LIFECYCLE_EVENTS, 'reminder', 'overdue']), z.array(z.email()).max(20))
+          .default({}),
       })
       .optional(),
     /** Who must be named in the closing letter (Awb: Nationale ombudsman; Wkkgz: geschilleninstantie). */
