@@ -22,6 +22,8 @@ CREATE TABLE `complaints` (
 	`received_at` text NOT NULL,
 	`received_date` text NOT NULL,
 	`registered_at` text NOT NULL,
+	`registered_date` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
 	`category` text,
 	`handler` text,
 	`forwarded_at` text,
@@ -37,6 +39,7 @@ CREATE TABLE `complaints` (
 	`request_hash` text,
 	`replay_sealed` text,
 	`pd_receiver_name` text,
+	`pd_subject` text,
 	`pd_complainant_name` text,
 	`pd_complainant_initials` text,
 	`pd_complainant_address` text,
@@ -63,6 +66,7 @@ CREATE UNIQUE INDEX `complaints_tenant_year_seq` ON `complaints` (`tenant_id`,`y
 CREATE UNIQUE INDEX `complaints_tenant_idempotency` ON `complaints` (`tenant_id`,`idempotency_key_hash`);--> statement-breakpoint
 CREATE INDEX `complaints_tenant_status` ON `complaints` (`tenant_id`,`status`);--> statement-breakpoint
 CREATE INDEX `complaints_tenant_received` ON `complaints` (`tenant_id`,`received_date`);--> statement-breakpoint
+CREATE INDEX `complaints_tenant_registered` ON `complaints` (`tenant_id`,`registered_date`);--> statement-breakpoint
 CREATE TABLE `deadlines` (
 	`complaint_id` text NOT NULL,
 	`tenant_id` text NOT NULL,
@@ -70,6 +74,7 @@ CREATE TABLE `deadlines` (
 	`due_date` text NOT NULL,
 	`detail` text NOT NULL,
 	`met_at` text,
+	`met_date` text,
 	`postponed` integer DEFAULT false NOT NULL,
 	FOREIGN KEY (`complaint_id`) REFERENCES `complaints`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -80,15 +85,19 @@ CREATE TABLE `events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`complaint_id` text NOT NULL,
 	`tenant_id` text NOT NULL,
+	`seq` integer NOT NULL,
 	`type` text NOT NULL,
 	`at` text NOT NULL,
+	`public` integer DEFAULT true NOT NULL,
+	`idempotency_key_hash` text,
 	`actor` text NOT NULL,
 	`data` text,
 	`pd_data` text,
 	FOREIGN KEY (`complaint_id`) REFERENCES `complaints`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `events_complaint` ON `events` (`complaint_id`,`at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `events_complaint_seq` ON `events` (`complaint_id`,`seq`);--> statement-breakpoint
+CREATE UNIQUE INDEX `events_complaint_idempotency` ON `events` (`complaint_id`,`idempotency_key_hash`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,

@@ -72,6 +72,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
         receivedAt: receivedAt.toISOString(),
         receivedDate,
         registeredAt,
+        registeredDate: amsterdamDate(now),
         category: data.category ?? null,
         trackingTokenHash: await sha256Hex(token),
         idempotencyKeyHash: idempotencyHash,
@@ -99,6 +100,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
       id: crypto.randomUUID(),
       complaintId: id,
       tenantId: tenant.id,
+      seq: 1,
       type: 'received',
       at: registeredAt,
       actor: actorName(input.actor),
@@ -113,7 +115,9 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
     dueDate: detail.date,
     detail,
     // Registering the complaint is itself the event that meets a "registered within" term.
-    metAt: tenant.procedure.terms[term]?.metBy === 'received' ? registeredAt : null,
+    ...(tenant.procedure.terms[term]?.metBy === 'received'
+      ? { metAt: registeredAt, metDate: amsterdamDate(now) }
+      : { metAt: null, metDate: null }),
     postponed: false,
   }));
   const extra = [

@@ -15,11 +15,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
     const path = url.slice('file:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:')) {
+  const local = url.startsWith('file:');
+  // One connection for a local file, so the PRAGMAs below hold for every statement (we use
+  // batches, never interactive transactions, so nothing waits on a held connection).
+  const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  if (local) {
     // A second process (npm run jobs) may write while the server runs: wait instead of failing.
     await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA journal_mode = WAL');
+    // Erased personal data must not linger in freed pages of the file.
+    await client.execute('PRAGMA secure_delete = ON');
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });

@@ -53,6 +53,10 @@ export const complaints = sqliteTable(
     receivedAt: text('received_at').notNull(),
     receivedDate: text('received_date').notNull(),
     registeredAt: text('registered_at').notNull(),
+    /** Amsterdam date of registration: the month a complaint counts in for the reports. */
+    registeredDate: text('registered_date').notNull(),
+    /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
+    version: integer('version').notNull().default(1),
     category: text('category'),
     handler: text('handler'),
     forwardedAt: text('forwarded_at'),
@@ -71,6 +75,8 @@ export const complaints = sqliteTable(
     /** The tracking token, encrypted with a key only the original request can derive. */
     replaySealed: text('replay_sealed'),
     pdReceiverName: text('pd_receiver_name'),
+    /** Who the complaint is about (Awb 9:7: they may not handle it). */
+    pdSubject: text('pd_subject'),
     pdComplainantName: text('pd_complainant_name'),
     pdComplainantInitials: text('pd_complainant_initials'),
     pdComplainantAddress: text('pd_complainant_address'),
@@ -95,6 +101,7 @@ export const complaints = sqliteTable(
     uniqueIndex('complaints_tenant_idempotency').on(t.tenantId, t.idempotencyKeyHash),
     index('complaints_tenant_status').on(t.tenantId, t.status),
     index('complaints_tenant_received').on(t.tenantId, t.receivedDate),
+    index('complaints_tenant_registered').on(t.tenantId, t.registeredDate),
   ],
 );
 
@@ -111,6 +118,8 @@ export const deadlines = sqliteTable(
     /** The engine's DueDate (explanation in nl and en, skipped days). */
     detail: text('detail', { mode: 'json' }).notNull(),
     metAt: text('met_at'),
+    /** Amsterdam date of metAt, compared with dueDate to tell late from on time. */
+    metDate: text('met_date'),
     postponed: integer('postponed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
@@ -128,15 +137,24 @@ export const events = sqliteTable(
       .notNull()
       .references(() => complaints.id),
     tenantId: text('tenant_id').notNull(),
+    /** 1, 2, 3… per complaint; unique, so two concurrent actions cannot both append. */
+    seq: integer('seq').notNull(),
     type: text('type').notNull(),
     at: text('at').notNull(),
+    /** Whether the complainant sees this event on the tracking page. */
+    public: integer('public', { mode: 'boolean' }).notNull().default(true),
+    /** SHA-256 of the action's Idempotency-Key, so a retried action is not applied twice. */
+    idempotencyKeyHash: text('idempotency_key_hash'),
     actor: text('actor').notNull(),
     /** Data without personal details (ids, dates, choices). */
     data: text('data', { mode: 'json' }),
     /** Free text and anything that may identify a person. */
     pdData: text('pd_data', { mode: 'json' }),
   },
-  (t) => [index('events_complaint').on(t.complaintId, t.at)],
+  (t) => [
+    uniqueIndex('events_complaint_seq').on(t.complaintId, t.seq),
+    uniqueIndex('events_complaint_idempotency').on(t.complaintId, t.idempotencyKeyHash),
+  ],
 );
 
 /** Messages to send, written in the same batch as the event that causes them. */
