@@ -14,8 +14,8 @@ describe('environment', () => {
     expect(() => parseEnv(workerEnvSchema, { DATABASE_URL: 'file:local.db' })).toThrowError(
       /Invalid configuration:\n {2}DATABASE_URL: must be a libsql:\/\/ or https:\/\/ URL on Workers.*\n {2}KLACHT_OPERATOR_TOKEN: is required but not set/s,
     );
-    expect(() => parseEnv(nodeEnvSchema, { PORT: 'eighty', KLACHT_OPERATOR_TOKEN: 'short' })).toThrowError(
-      /PORT: .*\n {2}KLACHT_OPERATOR_TOKEN: must be at least 24 characters/s,
-    );
+    expect(() =>
+      parseEnv(nodeEnvSchema, { PORT: 'eighty', KLACHT_OPERATOR_TOKEN: 'short' }),
+    ).toThrowError(/PORT: .*\n {2}KLACHT_OPERATOR_TOKEN: must be at least 24 characters/s);
   });
 });

@@ -13,6 +13,8 @@ export class ApiError extends HTTPException {
     readonly fields?: Record<string, string>,
     /** A message that overrides the code's default (already localised). */
     readonly detail?: string,
+    /** More machine-readable facts, e.g. the current status and the allowed actions on a 409. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(status, { message: code });
   }
@@ -31,16 +33,22 @@ export function errorBody(
   code: ErrorCode,
   fields?: Record<string, string>,
   detail?: string,
+  extra?: Record<string, unknown>,
 ): ErrorBody {
   const locale = c.get('locale') ?? 'nl';
   return {
-    error: { code, message: detail ?? ERROR_MESSAGES[code][locale], ...(fields ? { fields } : {}) },
+    error: {
+      code,
+      message: detail ?? ERROR_MESSAGES[code][locale],
+      ...(fields ? { fields } : {}),
+      ...extra,
+    },
   };
 }
 
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) {
-    return c.json(errorBody(c, err.code, err.fields, err.detail), err.status);
+    return c.json(errorBody(c, err.code, err.fields, err.detail, err.extra), err.status);
   }
   if (err instanceof HTTPException) {
     const code = STATUS_CODES[err.status] ?? 'bad_request';

@@ -24,6 +24,26 @@ export const ERROR_MESSAGES = {
     nl: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  transition_not_allowed: {
+    nl: 'Deze stap kan niet bij de huidige status van de klacht.',
+    en: "This step is not possible in the complaint's current status.",
+  },
+  appeal_not_available: {
+    nl: 'Deze klachtenregeling kent geen beroep.',
+    en: 'This complaint procedure has no appeal.',
+  },
+  appeal_window_closed: {
+    nl: 'De termijn om in beroep te gaan is verstreken.',
+    en: 'The period for filing an appeal has ended.',
+  },
+  not_postponable: {
+    nl: 'Er is geen termijn die nog kan worden verdaagd.',
+    en: 'There is no term that can still be postponed.',
+  },
+  concurrent_change: {
+    nl: 'De klacht is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.',
+    en: 'Someone else changed the complaint in the meantime. Reload it and try again.',
+  },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   internal: {
     nl: 'Er ging bij ons iets mis. Probeer het later opnieuw; er is niets verloren gegaan.',
@@ -62,6 +82,10 @@ export const FIELD_MESSAGES = {
   unknownKey: { nl: 'Dit veld bestaat niet.', en: 'This field is not recognised.' },
   future: { nl: 'Dit tijdstip ligt in de toekomst.', en: 'This moment is in the future.' },
   invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
+  notSubject: {
+    nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',
+    en: 'The handler may not be the person the complaint is about.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

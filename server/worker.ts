@@ -46,7 +46,14 @@ export default {
     bindings: Bindings,
     ctx: ExecutionContext,
   ) {
-    const report = runJobs(await deps(bindings), new Date(controller.scheduledTime));
+    let appDeps: AppDeps;
+    try {
+      appDeps = await deps(bindings);
+    } catch (err) {
+      depsPromise = undefined;
+      throw err;
+    }
+    const report = runJobs(appDeps, new Date(controller.scheduledTime));
     ctx.waitUntil(report.then((r) => console.log(JSON.stringify(r))));
     await report;
   },

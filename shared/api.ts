@@ -2,7 +2,14 @@
 import type { Locale } from './localised';
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    /** On a 409 for a lifecycle step: the complaint's status and the steps it allows. */
+    status?: string;
+    allowedActions?: string[];
+  };
 }
 
 export interface DeadlineView {

@@ -99,6 +99,8 @@ export const procedureSchema = z
     recordAdmissibility: z.boolean().default(false),
     /** Registration fields that staff must fill in before a complaint can be closed. */
     requiredOnClose: z.array(z.enum(CLOSING_FIELDS)).default([]),
+    /** Awb 9:7: the handler may not be the person the complaint is about. */
+    handlerMayNotBeSubject: z.boolean().default(false),
     /** Registration fields that must accompany a proposed solution (wenb: the cause). */
     requiredOnProposal: z.array(z.enum(['cause'])).default([]),
     retention: z.object({ years: z.number().int().min(1).max(100) }),
@@ -125,7 +127,10 @@ export const procedureSchema = z
         replyTo: z.email().optional(),
         /** Staff addresses to notify per event ('overdue' and 'reminder' come from the jobs). */
         staff: z
-          .partialRecord(z.enum([...LIFECYCLE_EVENTS, 'reminder', 'overdue']), z.array(z.email()).max(20))
+          .partialRecord(
+            z.enum([...LIFECYCLE_EVENTS, 'reminder', 'overdue']),
+            z.array(z.email()).max(20),
+          )
           .default({}),
       })
       .optional(),

@@ -107,7 +107,8 @@ export class KlachtForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('tenant') && this.tenant) void this.#load();
+    const source = changed.has('tenant') || changed.has('api') || changed.has('locale');
+    if (source && this.tenant) void this.#load();
   }
 
   async #load() {

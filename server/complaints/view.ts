@@ -1,8 +1,11 @@
+import { asc, eq } from 'drizzle-orm';
 import type { DeadlineView } from '../../shared/api';
 import type { DueDate } from '../../shared/deadlines';
+import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import type { complaints, deadlines, events } from '../db/schema';
+import type { Db } from '../db/client';
+import { type complaints, deadlines, events } from '../db/schema';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 type DeadlineRow = typeof deadlines.$inferSelect;
@@ -48,11 +51,13 @@ export function complaintView(
   return {
     number: row.number,
     status: row.status,
+    allowedActions: allowedActions(row.status as Status),
     channel: row.channel,
     receivedAt: row.receivedAt,
     receivedDate: row.receivedDate,
     registeredAt: row.registeredAt,
     receiverName: row.pdReceiverName,
+    subject: row.pdSubject,
     complainant: contact(row, 'Complainant'),
     onBehalfOf: contact(row, 'OnBehalfOf'),
     category: row.category,
@@ -77,12 +82,22 @@ export function complaintView(
       return { ...view, metAt: row?.metAt ?? null, postponed: row?.postponed ?? false };
     }),
     events: eventRows.map((e) => ({
+      seq: e.seq,
       type: e.type,
+      public: e.public,
       at: e.at,
       actor: e.actor,
       data: { ...((e.data as object | null) ?? {}), ...((e.pdData as object | null) ?? {}) },
     })),
   };
+}
+
+export async function loadView(db: Db, row: ComplaintRow, procedure: Procedure, locale: Locale) {
+  const [deadlineRows, eventRows] = await Promise.all([
+    db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
+    db.query.events.findMany({ where: eq(events.complaintId, row.id), orderBy: asc(events.seq) }),
+  ]);
+  return complaintView(row, deadlineRows, eventRows, procedure, locale);
 }
 
 /** A register line: enough to sort and pick, without the free text. */

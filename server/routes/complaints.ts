@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, exists, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
 import { amsterdamDate, isoDateSchema } from '../../shared/deadlines';
+import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { tenantAccess } from '../auth';
-import { submitComplaint } from '../complaints/submit';
-import { complaintView, registerLine } from '../complaints/view';
+import { findComplaint, performAction } from '../complaints/actions';
+import { eraseComplaint } from '../complaints/erase';
+import { actorName, submitComplaint } from '../complaints/submit';
+import { loadView, registerLine } from '../complaints/view';
 import type { AppEnv } from '../context';
 import { tenantCors } from '../cors';
 import { complaints, deadlines, events } from '../db/schema';
@@ -97,12 +100,18 @@ export function complaintRoutes(deps: AppDeps) {
         WHERE ${deadlines.complaintId} = ${complaints.id} AND ${deadlines.metAt} IS NULL)`;
       const where = and(
         eq(complaints.tenantId, tenant.id),
+        isNull(complaints.erasedAt),
         q.status ? eq(complaints.status, q.status) : undefined,
         q.category ? eq(complaints.category, q.category) : undefined,
         q.from ? gte(complaints.receivedDate, q.from) : undefined,
         q.to ? lte(complaints.receivedDate, q.to) : undefined,
-        q.overdue === 'true' ? exists(openOverdue) : undefined,
-        q.overdue === 'false' ? sql`NOT ${exists(openOverdue)}` : undefined,
+        // Overdue: still open, and a due date has passed without the event that meets it.
+        q.overdue === 'true'
+          ? and(ne(complaints.status, 'closed'), exists(openOverdue))
+          : undefined,
+        q.overdue === 'false'
+          ? sql`(${complaints.status} = 'closed' OR NOT ${exists(openOverdue)})`
+          : undefined,
       );
       const rows = await deps.db
         .select({ complaint: complaints, nextDue })
@@ -121,18 +130,43 @@ export function complaintRoutes(deps: AppDeps) {
 
   app.get('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
     const tenant = c.get('tenant');
-    const row = await deps.db.query.complaints.findFirst({
-      where: and(eq(complaints.tenantId, tenant.id), eq(complaints.number, c.req.param('number'))),
-    });
-    if (!row || row.erasedAt) throw new ApiError(404, 'not_found');
-    const [deadlineRows, eventRows] = await Promise.all([
-      deps.db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
-      deps.db.query.events.findMany({
-        where: eq(events.complaintId, row.id),
-        orderBy: asc(events.at),
-      }),
-    ]);
-    return c.json(complaintView(row, deadlineRows, eventRows, tenant.procedure, c.get('locale')));
+    const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
+    return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
+  });
+
+  app.post(
+    '/:slug/complaints/:number/actions/:action',
+    tenantAccess(deps, 'required'),
+    async (c) => {
+      const action = c.req.param('action') as Action;
+      if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found');
+      const text = await c.req.text();
+      let body: unknown = {};
+      try {
+        if (text.trim() !== '') body = JSON.parse(text);
+      } catch {
+        throw new ApiError(400, 'bad_request');
+      }
+      const tenant = c.get('tenant');
+      const row = await performAction(deps.db, {
+        tenant,
+        number: c.req.param('number'),
+        action,
+        body,
+        actor: c.get('actor'),
+        now: now(),
+        locale: c.get('locale'),
+        idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+      });
+      return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
+    },
+  );
+
+  app.delete('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+    const tenant = c.get('tenant');
+    const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
+    await eraseComplaint(deps.db, row.id, now(), actorName(c.get('actor')));
+    return c.body(null, 204);
   });
 
   return app;

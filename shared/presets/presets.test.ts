@@ -15,7 +15,10 @@ describe('seed presets', () => {
     });
     expect(p.retention.years).toBe(5);
     expect(p.appeal.enabled).toBe(false);
-    expect(p.classifications.map((c) => c.label.nl)).toEqual(['Terechte klacht', 'Uiting van ongenoegen']);
+    expect(p.classifications.map((c) => c.label.nl)).toEqual([
+      'Terechte klacht',
+      'Uiting van ongenoegen',
+    ]);
     expect(p.remedies.map((r) => r.id)).toEqual(['reprimand', 'cancel', 'compensation', 'other']);
     expect(p.recordAdmissibility).toBe(true);
     expect(p.requiredOnClose).toContain('classification');
@@ -30,7 +33,13 @@ describe('seed presets', () => {
     });
     expect(p.form.onBehalfOf).toEqual({
       offered: true,
-      fields: { name: 'required', initials: 'required', address: 'optional', phone: 'required', email: 'hidden' },
+      fields: {
+        name: 'required',
+        initials: 'required',
+        address: 'optional',
+        phone: 'required',
+        email: 'hidden',
+      },
     });
     expect(p.form.desiredSolution).toBe('optional');
     expect(p.form.attachments.mode).toBe('optional');
@@ -39,8 +48,16 @@ describe('seed presets', () => {
 
   test('wenb (004): three terms, appeal to the chair, cause required, two years', () => {
     const p = presetProcedure('wenb');
-    expect(p.terms.acknowledgement).toMatchObject({ amount: 2, unit: 'workingDays', from: 'received' });
-    expect(p.terms.registration).toMatchObject({ amount: 2, unit: 'workingDays', from: 'received' });
+    expect(p.terms.acknowledgement).toMatchObject({
+      amount: 2,
+      unit: 'workingDays',
+      from: 'received',
+    });
+    expect(p.terms.registration).toMatchObject({
+      amount: 2,
+      unit: 'workingDays',
+      from: 'received',
+    });
     expect(p.terms.resolution).toMatchObject({ amount: 2, unit: 'weeks', from: 'received' });
     expect(p.terms.appealDecision).toMatchObject({
       amount: 4,
@@ -48,7 +65,11 @@ describe('seed presets', () => {
       from: { term: 'resolution' },
       activeAfter: 'appealFiled',
     });
-    expect(p.appeal).toMatchObject({ enabled: true, term: 'appealDecision', body: { name: 'Voorzitter WENB' } });
+    expect(p.appeal).toMatchObject({
+      enabled: true,
+      term: 'appealDecision',
+      body: { name: 'Voorzitter WENB' },
+    });
     expect(p.categories.map((c) => c.id)).toEqual(['aard', 'kwaliteit', 'tijdigheid', 'wijze']);
     expect(p.requiredOnProposal).toEqual(['cause']);
     expect(p.retention.years).toBe(2);

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { isoDateSchema } from './deadlines';
+
+/*
+ * The complaint lifecycle as one table: which action may run in which status, where it leads and
+ * which timeline event it records. Server, admin view and tracking page all read this table.
+ */
+
+export const STATUSES = [
+  'received',
+  'acknowledged',
+  'forwarded',
+  'inProgress',
+  'solutionProposed',
+  'appealFiled',
+  'appealDecided',
+  'closed',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+const BEFORE_SOLUTION = ['received', 'acknowledged', 'forwarded', 'inProgress'] as const;
+const NOT_CLOSED = STATUSES.filter((s) => s !== 'closed');
+
+export const TRANSITIONS = {
+  acknowledge: { from: ['received'], to: 'acknowledged', event: 'acknowledged' },
+  forward: { from: BEFORE_SOLUTION, to: 'forwarded', event: 'forwarded' },
+  respond: { from: BEFORE_SOLUTION, to: 'inProgress', event: 'responded' },
+  postpone: { from: BEFORE_SOLUTION, to: null, event: 'postponed' },
+  'propose-solution': { from: BEFORE_SOLUTION, to: 'solutionProposed', event: 'solutionProposed' },
+  'file-appeal': { from: ['solutionProposed'], to: 'appealFiled', event: 'appealFiled' },
+  'decide-appeal': { from: ['appealFiled'], to: 'appealDecided', event: 'appealDecided' },
+  close: { from: NOT_CLOSED, to: 'closed', event: 'closed' },
+  reopen: { from: ['closed'], to: 'inProgress', event: 'reopened' },
+  'record-satisfaction': { from: ['closed'], to: null, event: 'satisfaction' },
+  update: { from: STATUSES, to: null, event: 'updated' },
+} as const satisfies Record<string, { from: readonly Status[]; to: Status | null; event: string }>;
+
+export type Action = keyof typeof TRANSITIONS;
+export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
+
+export function allowedActions(status: Status): Action[] {
+  return ACTIONS.filter((action) =>
+    (TRANSITIONS[action].from as readonly Status[]).includes(status),
+  );
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionId = z.string().trim().min(1).max(60);
+
+/** The body of each action; the contract's fields plus what the registers ask for. */
+export const ACTION_BODIES = {
+  acknowledge: z.strictObject({}),
+  forward: z.strictObject({
+    handler: text(200),
+    /** Where the forwarding notice goes; without it nobody is e-mailed. */
+    handlerEmail: z.email().optional(),
+  }),
+  respond: z.strictObject({ message: text(10_000) }),
+  postpone: z.strictObject({
+    weeks: z.number().int().min(1).max(52),
+    reason: text(2_000),
+    /** The term to postpone; defaults to the first postponable term not yet met. */
+    term: z.string().max(64).optional(),
+    /** When the complainant was told; defaults to today. */
+    announcedOn: isoDateSchema.optional(),
+  }),
+  'propose-solution': z.strictObject({
+    proposedSolution: text(10_000),
+    cause: text(5_000).optional(),
+    remedy: optionId.optional(),
+  }),
+  'file-appeal': z.strictObject({ grounds: text(10_000) }),
+  'decide-appeal': z.strictObject({ decision: text(10_000), upheld: z.boolean().optional() }),
+  close: z.strictObject({
+    classification: optionId.optional(),
+    admissible: z.boolean().optional(),
+    remedy: optionId.optional(),
+    cause: text(5_000).optional(),
+    summary: text(5_000).optional(),
+    preventiveMeasures: text(5_000).optional(),
+    satisfied: z.boolean().optional(),
+  }),
+  reopen: z.strictObject({ reason: text(2_000).optional() }),
+  'record-satisfaction': z.strictObject({
+    satisfied: z.boolean(),
+    comment: text(2_000).optional(),
+  }),
+  update: z.strictObject({
+    category: optionId.nullable().optional(),
+    cause: text(5_000).optional(),
+    subject: text(200).optional(),
+    receiverName: text(200).optional(),
+  }),
+} as const satisfies Record<Action, z.ZodType>;

@@ -1,0 +1,180 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExecutionContext } from 'hono';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { freePort, ROOT } from './server';
+
+const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
+const WIDGET = join(ROOT, 'dist/public/widget/klacht-form.js');
+const TOKEN = 'worker-test-operator-token-0123456789';
+// wrangler must neither phone home nor ask questions in a test run.
+const QUIET_ENV = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  CI: 'true',
+};
+
+const tmp = mkdtempSync(join(tmpdir(), 'klacht-worker-'));
+
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: ROOT, env: QUIET_ENV, stdio: 'pipe' });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+beforeAll(async () => {
+  // The Worker serves the widget as a static asset; both wrangler commands read dist/public.
+  if (!existsSync(WIDGET)) {
+    const build = await run(join(ROOT, 'node_modules/.bin/vite'), ['build']);
+    if (build.code !== 0) throw new Error(`vite build failed:\n${build.output}`);
+  }
+}, 120_000);
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the Worker bundles, @libsql/client/web included', { timeout: 120_000 }, async () => {
+  const outdir = join(tmp, 'bundle');
+  const { code, output } = await run(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir]);
+  expect(code, output).toBe(0);
+  expect(existsSync(join(outdir, 'worker.js')), output).toBe(true);
+});
+
+describe('the Worker in workerd (wrangler dev)', () => {
+  let child: ChildProcess | undefined;
+  let log = '';
+  let base = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(
+      WRANGLER,
+      [
+        'dev',
+        '--port',
+        String(port),
+        '--ip',
+        '127.0.0.1',
+        // Nothing answers here: the requests below must not need the database.
+        '--var',
+        'DATABASE_URL:libsql://unreachable.invalid',
+        '--var',
+        `KLACHT_OPERATOR_TOKEN:${TOKEN}`,
+        '--show-interactive-dev-session=false',
+        '--persist-to',
+        join(tmp, 'state'),
+      ],
+      // A process group of its own, so workerd dies with wrangler in afterAll.
+      { cwd: ROOT, env: QUIET_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    child.stdout?.on('data', (chunk) => {
+      log += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      log += chunk;
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`);
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) }).catch(
+        () => null,
+      );
+      if (res?.status === 200) break;
+      if (Date.now() > deadline) throw new Error(`wrangler dev did not become healthy:\n${log}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = new Promise((r) => child?.once('exit', r));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  }, 30_000);
+
+  test('GET /health answers ok', async () => {
+    const res = await fetch(`${base}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  test('POST /v1/tenants validates the body with the API 422 shape', async () => {
+    const res = await fetch(`${base}/v1/tenants`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: 'Bad Slug!', name: '' }),
+    });
+    expect(res.status, log).toBe(422);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        message: expect.any(String),
+        fields: { slug: expect.any(String), name: expect.any(String) },
+      },
+    });
+  });
+
+  test('POST /v1/tenants without the operator token is 401', async () => {
+    const res = await fetch(`${base}/v1/tenants`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: 'acme', name: 'Acme', preset: 'wenb' }),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  test('serves the widget bundle as a static asset', async () => {
+    const res = await fetch(`${base}/widget/klacht-form.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/javascript/);
+    expect(await res.text()).toContain('klacht-form');
+  });
+});
+
+test('scheduled() runs the jobs as of the cron time', async () => {
+  const { default: worker } = await import('../server/worker');
+  const waited: Promise<unknown>[] = [];
+  const ctx: ExecutionContext = {
+    waitUntil(promise) {
+      waited.push(promise);
+    },
+    passThroughOnException() {},
+    props: {},
+  };
+  // The Worker logs the report as one JSON line; that line is the only way to read it back.
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    const scheduledTime = Date.UTC(2026, 0, 5);
+    await expect(
+      worker.scheduled(
+        { scheduledTime },
+        { DATABASE_URL: 'libsql://unreachable.invalid', KLACHT_OPERATOR_TOKEN: 'x'.repeat(32) },
+        ctx,
+      ),
+    ).resolves.toBeUndefined();
+    expect(waited).toHaveLength(1);
+    await Promise.all(waited);
+    const reports = log.mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].asOf).toBe(new Date(scheduledTime).toISOString());
+  } finally {
+    log.mockRestore();
+  }
+});
