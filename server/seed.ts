@@ -10,6 +10,8 @@ const DEMO_KEY_LABEL = 'npm start demo';
 const DEMO_NAMES: Record<string, string> = {
   totaalonder1dak: 'TotaalOnder1Dak',
   wenb: 'Bureau WENB',
+  awb: 'Gemeente Voorbeeld',
+  wkkgz: 'Zorggroep Voorbeeld',
 };
 
 /**

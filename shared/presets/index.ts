@@ -1,8 +1,10 @@
 import { type Procedure, procedureSchema } from '../procedure';
+import { awb } from './awb';
 import { totaalonder1dak } from './totaalonder1dak';
 import { wenb } from './wenb';
+import { wkkgz } from './wkkgz';
 
-const PRESET_INPUTS = { totaalonder1dak, wenb };
+const PRESET_INPUTS = { totaalonder1dak, wenb, awb, wkkgz };
 
 export const PRESET_NAMES = Object.keys(PRESET_INPUTS) as (keyof typeof PRESET_INPUTS)[];
 export type PresetName = keyof typeof PRESET_INPUTS;

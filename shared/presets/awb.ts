@@ -1,0 +1,64 @@
+import type { ProcedureInput } from '../procedure';
+
+const outcomes = [
+  { id: 'gegrond', label: { nl: 'Gegrond', en: 'Well-founded' } },
+  { id: 'deelsGegrond', label: { nl: 'Deels gegrond', en: 'Partly well-founded' } },
+  { id: 'ongegrond', label: { nl: 'Ongegrond', en: 'Unfounded' } },
+];
+
+/**
+ * Public bodies under chapter 9 of the Algemene wet bestuursrecht. The law sets the decision term
+ * (art. 9:11: six weeks, postponable once by at most four weeks, announced in writing), a written
+ * acknowledgement (9:6, no term: we use five working days, common practice), that the person
+ * complained about does not handle it (9:7), and that the closing letter names the Nationale
+ * ombudsman (9:12). Retention follows the body's selection list; five years is a default to review.
+ */
+export const awb = {
+  locale: 'nl',
+  terms: {
+    acknowledgement: {
+      amount: 5,
+      unit: 'workingDays',
+      from: 'received',
+      metBy: 'acknowledged',
+      label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
+    },
+    decision: {
+      amount: 6,
+      unit: 'weeks',
+      from: 'received',
+      metBy: 'closed',
+      postponable: { maxWeeks: 4 },
+      label: { nl: 'Afhandeling van uw klacht', en: 'Decision on your complaint' },
+    },
+  },
+  categories: [
+    { id: 'bejegening', label: { nl: 'Bejegening', en: 'Treatment' } },
+    { id: 'dienstverlening', label: { nl: 'Dienstverlening', en: 'Service' } },
+    { id: 'informatie', label: { nl: 'Informatie', en: 'Information' } },
+    { id: 'tijdigheid', label: { nl: 'Tijdigheid', en: 'Timeliness' } },
+    { id: 'overig', label: { nl: 'Overig', en: 'Other' } },
+  ],
+  classifications: outcomes,
+  handlerMayNotBeSubject: true,
+  requiredOnClose: ['classification', 'summary'],
+  retention: { years: 5 },
+  appeal: { enabled: false },
+  form: {
+    // Art. 9:8: a complaint states the complainant's name and address.
+    complainant: {
+      name: 'required',
+      initials: 'optional',
+      address: 'required',
+      phone: 'optional',
+      email: 'optional',
+    },
+    onBehalfOf: { offered: true },
+    category: 'optional',
+    desiredSolution: 'optional',
+  },
+  referral: {
+    nl: 'Bent u het niet eens met de afhandeling van uw klacht? Dan kunt u zich wenden tot de Nationale ombudsman (www.nationaleombudsman.nl, telefoon 0800 33 55 555).',
+    en: 'If you disagree with how your complaint was handled, you may turn to the National Ombudsman (www.nationaleombudsman.nl, phone 0800 33 55 555).',
+  },
+} satisfies ProcedureInput;
