@@ -3,6 +3,7 @@ import {
   amsterdamDate,
   computeDueDates,
   type DueDate,
+  LIFECYCLE_EVENTS,
   type LifecycleEvent,
   makeCalendar,
   type Postponement,
@@ -398,7 +399,9 @@ function recomputeDeadlines(
   const firsts = new Map<string, string>();
   const postponements: Record<string, Postponement> = {};
   for (const event of timeline) {
-    anchors[event.type as LifecycleEvent] = amsterdamDate(new Date(event.at));
+    if ((LIFECYCLE_EVENTS as readonly string[]).includes(event.type)) {
+      anchors[event.type as LifecycleEvent] = amsterdamDate(new Date(event.at));
+    }
     if (!firsts.has(event.type)) firsts.set(event.type, event.at);
     if (event.type === 'postponed') {
       const data = event.data as { term: string; weeks: number; announcedOn: string };
