@@ -6,6 +6,7 @@ import { notFound, onError } from './errors';
 import { complaintRoutes } from './routes/complaints';
 import { formRoutes } from './routes/form';
 import { procedureRoutes } from './routes/procedure';
+import { reportRoutes } from './routes/reports';
 import { tenantRoutes } from './routes/tenants';
 
 /** Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it. */
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/tenants', procedureRoutes(deps));
   app.route('/v1/tenants', formRoutes(deps));
   app.route('/v1/tenants', complaintRoutes(deps));
+  app.route('/v1/tenants', reportRoutes(deps));
   return app;
 }
 

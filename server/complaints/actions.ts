@@ -382,6 +382,14 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
   throw new Error(`unknown action ${action satisfies never}`);
 }
 
+// A later stage also meets an earlier promise: a proposed solution is a response, and closing
+// the complaint settles whatever was still to be answered.
+const ALSO_MEETS: Partial<Record<string, string[]>> = {
+  responded: ['solutionProposed', 'appealDecided', 'closed'],
+  solutionProposed: ['closed'],
+  appealDecided: ['closed'],
+};
+
 /**
  * Recomputes every term from the timeline: anchors are the latest date of each event (receipt is
  * the real receipt date), postponements come from `postponed` events, and a term is met by the
@@ -420,7 +428,12 @@ function recomputeDeadlines(
     const metBy = procedure.terms[term]?.metBy;
     const metAt =
       existing.find((d) => d.term === term)?.metAt ??
-      (metBy ? firsts.get(metBy) : undefined) ??
+      (metBy
+        ? [metBy, ...(ALSO_MEETS[metBy] ?? [])]
+            .map((type) => firsts.get(type))
+            .filter((when): when is string => when !== undefined)
+            .sort()[0]
+        : undefined) ??
       null;
     const values = {
       dueDate: detail.date,
