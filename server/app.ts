@@ -4,6 +4,7 @@ import type { AppEnv } from './context';
 import type { AppDeps } from './deps';
 import { notFound, onError } from './errors';
 import { complaintRoutes } from './routes/complaints';
+import { docsRoutes } from './routes/docs';
 import { formRoutes } from './routes/form';
 import { procedureRoutes } from './routes/procedure';
 import { reportRoutes } from './routes/reports';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
 
   app.get('/health', (c) => c.json({ ok: true }));
+  app.route('/', docsRoutes());
   app.route('/v1/tenants', tenantRoutes(deps));
   app.route('/v1/tenants', procedureRoutes(deps));
   app.route('/v1/tenants', formRoutes(deps));

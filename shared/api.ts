@@ -1,55 +1,170 @@
-/** Wire types shared by the API and its clients (the widget imports these as types only). */
-import type { Locale } from './localised';
+/**
+ * Wire schemas of the API's responses. The server documents itself with them (OpenAPI); the
+ * widget imports only the inferred types, so zod never reaches its bundle.
+ */
+import { z } from 'zod';
+import { fieldModeSchema, procedureSchema } from './procedure';
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: Record<string, string>;
+const localised = z.object({ nl: z.string(), en: z.string() });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
     /** On a 409 for a lifecycle step: the complaint's status and the steps it allows. */
-    status?: string;
-    allowedActions?: string[];
-  };
-}
+    status: z.string().optional(),
+    allowedActions: z.array(z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export interface DeadlineView {
-  term: string;
-  label: string;
-  date: string;
-  explanation: string;
-}
+export const deadlineViewSchema = z.object({
+  term: z.string(),
+  label: z.string(),
+  date: z.string(),
+  explanation: z.string(),
+});
+export type DeadlineView = z.infer<typeof deadlineViewSchema>;
 
-export interface SubmitResponse {
-  number: string;
-  receivedAt: string;
+export const submitResponseSchema = z.object({
+  number: z.string(),
+  receivedAt: z.string(),
   /** Term name → Amsterdam date (the end of that day), as the contract says. */
-  due: Record<string, string>;
+  due: z.record(z.string(), z.string()),
   /** The public deadlines with their label and explanation, in the request's language. */
-  deadlines: DeadlineView[];
-  trackingUrl: string;
-}
+  deadlines: z.array(deadlineViewSchema),
+  trackingUrl: z.string(),
+});
+export type SubmitResponse = z.infer<typeof submitResponseSchema>;
 
-export type FieldMode = 'required' | 'optional' | 'hidden';
+export type FieldMode = z.infer<typeof fieldModeSchema>;
 
-export interface ContactFieldModes {
-  name: FieldMode;
-  initials: FieldMode;
-  address: FieldMode;
-  phone: FieldMode;
-  email: FieldMode;
-}
+const contactModes = z.object({
+  name: fieldModeSchema,
+  initials: fieldModeSchema,
+  address: fieldModeSchema,
+  phone: fieldModeSchema,
+  email: fieldModeSchema,
+});
+export type ContactFieldModes = z.infer<typeof contactModes>;
 
 /** What `GET /v1/tenants/{slug}/form` returns: all the widget needs, and nothing internal. */
-export interface FormConfig {
-  tenant: { slug: string; name: string };
-  locale: Locale;
-  complainant: ContactFieldModes;
-  onBehalfOf: { offered: boolean; fields: ContactFieldModes };
-  category: FieldMode;
-  categories: { id: string; label: { nl: string; en: string } }[];
-  desiredSolution: FieldMode;
-  attachments: { mode: 'optional' | 'hidden'; maxCount: number; maxBytes: number; types: string[] };
-  privacyUrl?: string;
-  intro?: { nl: string; en: string };
-  terms: { name: string; label: { nl: string; en: string }; amount: number; unit: string }[];
-}
+export const formConfigSchema = z.object({
+  tenant: z.object({ slug: z.string(), name: z.string() }),
+  locale: z.enum(['nl', 'en']),
+  complainant: contactModes,
+  onBehalfOf: z.object({ offered: z.boolean(), fields: contactModes }),
+  category: fieldModeSchema,
+  categories: z.array(z.object({ id: z.string(), label: localised })),
+  desiredSolution: fieldModeSchema,
+  attachments: z.object({
+    mode: z.enum(['optional', 'hidden']),
+    maxCount: z.number(),
+    maxBytes: z.number(),
+    types: z.array(z.string()),
+  }),
+  privacyUrl: z.string().optional(),
+  intro: localised.optional(),
+  terms: z.array(
+    z.object({ name: z.string(), label: localised, amount: z.number(), unit: z.string() }),
+  ),
+});
+export type FormConfig = z.infer<typeof formConfigSchema>;
+
+export const tenantCreatedSchema = z.object({
+  tenant: z.object({
+    slug: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    procedure: procedureSchema,
+  }),
+  /** Shown once; only its hash is stored. */
+  apiKey: z.string(),
+});
+
+const contactView = z
+  .object({
+    name: z.string().nullable(),
+    initials: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  })
+  .nullable();
+
+export const complaintViewSchema = z.object({
+  number: z.string(),
+  status: z.string(),
+  allowedActions: z.array(z.string()),
+  channel: z.string(),
+  receivedAt: z.string(),
+  receivedDate: z.string(),
+  registeredAt: z.string(),
+  receiverName: z.string().nullable(),
+  subject: z.string().nullable(),
+  complainant: contactView,
+  onBehalfOf: contactView,
+  category: z.string().nullable(),
+  description: z.string().nullable(),
+  desiredSolution: z.string().nullable(),
+  handler: z.string().nullable(),
+  forwardedAt: z.string().nullable(),
+  feedbackAt: z.string().nullable(),
+  cause: z.string().nullable(),
+  proposedSolution: z.string().nullable(),
+  classification: z.string().nullable(),
+  admissible: z.boolean().nullable(),
+  remedy: z.string().nullable(),
+  summary: z.string().nullable(),
+  preventiveMeasures: z.string().nullable(),
+  satisfied: z.boolean().nullable(),
+  closedAt: z.string().nullable(),
+  erasedAt: z.string().nullable(),
+  due: z.record(z.string(), z.string()),
+  deadlines: z.array(
+    deadlineViewSchema.extend({ metAt: z.string().nullable(), postponed: z.boolean() }),
+  ),
+  events: z.array(
+    z.object({
+      seq: z.number(),
+      type: z.string(),
+      public: z.boolean(),
+      at: z.string(),
+      actor: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export const registerPageSchema = z.object({
+  items: z.array(
+    z.object({
+      number: z.string(),
+      status: z.string(),
+      channel: z.string(),
+      receivedAt: z.string(),
+      category: z.string().nullable(),
+      handler: z.string().nullable(),
+      complainantName: z.string().nullable(),
+      nextDue: z.string().nullable(),
+    }),
+  ),
+  nextOffset: z.number().nullable(),
+});
+
+export const monthlyReportSchema = z.object({
+  year: z.number(),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      received: z.number(),
+      byCategory: z.record(z.string(), z.number()),
+      byClassification: z.record(z.string(), z.number()),
+      admissible: z.object({ yes: z.number(), no: z.number(), unknown: z.number() }),
+      open: z.number(),
+      closed: z.number(),
+      overdue: z.number(),
+    }),
+  ),
+});

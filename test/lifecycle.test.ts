@@ -304,6 +304,28 @@ describe('the transition table', () => {
   });
 });
 
+test('the register filters by handler and sorts by the next due date', async () => {
+  const first = await submit('wenb');
+  at('2026-12-28T09:00:00Z');
+  const second = await submit('wenb');
+  await step('wenb', second, 'forward', { handler: 'Sanne' });
+  const list = async (query: string) =>
+    (
+      await (
+        await t.json('GET', `/v1/tenants/wenb/complaints?${query}`, undefined, {
+          Authorization: `Bearer ${keys.wenb}`,
+        })
+      ).json()
+    ).items.map((i: { number: string }) => i.number);
+  expect(await list('handler=Sanne')).toEqual([second]);
+  expect(await list('')).toEqual([first, second]);
+  // Acknowledging the first moves its next due date past the second's.
+  await step('wenb', first, 'acknowledge');
+  expect(await list('')).toEqual([second, first]);
+  expect(await list('limit=1')).toEqual([second]);
+  expect(await list('limit=1&offset=1')).toEqual([first]);
+});
+
 describe('retries and races', () => {
   test('the same Idempotency-Key on an action applies it once', async () => {
     const number = await submit('wenb');

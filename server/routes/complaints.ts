@@ -18,12 +18,13 @@ import { ApiError } from '../errors';
 import { fieldMessage } from '../messages';
 import { parseOr422, validate } from '../validation';
 
-const registerQuerySchema = z.object({
+export const registerQuerySchema = z.object({
   status: z.string().max(40).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   category: z.string().max(60).optional(),
+  handler: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -34,7 +35,9 @@ export function complaintRoutes(deps: AppDeps) {
   const now = () => (deps.clock ?? (() => new Date()))();
   const app = new Hono<AppEnv>();
 
-  app.on(['POST', 'OPTIONS'], '/:slug/complaints', tenantCors(deps));
+  // Submitting is public (the widget on the tenant's site); reading the register is not.
+  const cors = tenantCors(deps);
+  app.use('/:slug/complaints', (c, next) => (c.req.method === 'GET' ? next() : cors(c, next)));
   app.post(
     '/:slug/complaints',
     tenantAccess(deps, 'optional'),
@@ -103,6 +106,7 @@ export function complaintRoutes(deps: AppDeps) {
         isNull(complaints.erasedAt),
         q.status ? eq(complaints.status, q.status) : undefined,
         q.category ? eq(complaints.category, q.category) : undefined,
+        q.handler ? eq(complaints.handler, q.handler) : undefined,
         q.from ? gte(complaints.receivedDate, q.from) : undefined,
         q.to ? lte(complaints.receivedDate, q.to) : undefined,
         // Overdue: still open, and a due date has passed without the event that meets it.

@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import {
+  complaintViewSchema,
+  errorBodySchema,
+  formConfigSchema,
+  monthlyReportSchema,
+  registerPageSchema,
+  submitResponseSchema,
+  tenantCreatedSchema,
+} from '../shared/api';
+import { complaintSubmissionSchema } from '../shared/complaint';
+import { ACTION_BODIES, ACTIONS } from '../shared/lifecycle';
+import { procedureSchema } from '../shared/procedure';
+import { registerQuerySchema } from './routes/complaints';
+import { exportQuerySchema, reportQuerySchema } from './routes/reports';
+import { createTenantSchema } from './routes/tenants';
+
+type Auth = 'operator' | 'tenantKey' | 'public' | 'publicOrTenantKey';
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  auth: Auth;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  idempotent?: boolean;
+  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  errors: number[];
+}
+
+// Every field the procedure may ask for, so the documented body shows them all.
+const documentedSubmission = complaintSubmissionSchema(
+  procedureSchema.parse({
+    terms: {
+      t: {
+        amount: 1,
+        unit: 'workingDays',
+        from: 'received',
+        metBy: 'acknowledged',
+        label: { nl: 't', en: 't' },
+      },
+    },
+    retention: { years: 1 },
+    categories: [{ id: 'example', label: { nl: 'Voorbeeld', en: 'Example' } }],
+    form: { onBehalfOf: { offered: true }, category: 'optional', desiredSolution: 'optional' },
+  }),
+  true,
+);
+
+const tenantPath = '/v1/tenants/{slug}';
+const complaintPath = `${tenantPath}/complaints/{number}`;
+
+/** The API's routes with the zod schemas their handlers validate with. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness check',
+    tag: 'Operations',
+    auth: 'public',
+    ok: { status: 200, description: 'Up', schema: z.object({ ok: z.literal(true) }) },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/v1/tenants',
+    summary: 'Create a tenant from a preset or a procedure',
+    tag: 'Tenants',
+    auth: 'operator',
+    body: createTenantSchema,
+    ok: {
+      status: 201,
+      description: 'Created; the API key is shown only now',
+      schema: tenantCreatedSchema,
+    },
+    errors: [401, 409, 422],
+  },
+  {
+    method: 'get',
+    path: `${tenantPath}/procedure`,
+    summary: "The tenant's procedure",
+    tag: 'Tenants',
+    auth: 'tenantKey',
+    ok: { status: 200, description: 'The procedure', schema: procedureSchema },
+    errors: [401, 404],
+  },
+  {
+    method: 'put',
+    path: `${tenantPath}/procedure`,
+    summary: 'Replace the procedure',
+    tag: 'Tenants',
+    auth: 'tenantKey',
+    body: procedureSchema,
+    ok: { status: 200, description: 'The stored procedure', schema: procedureSchema },
+    errors: [401, 404, 422],
+  },
+  {
+    method: 'get',
+    path: `${tenantPath}/form`,
+    summary: 'What the widget renders',
+    tag: 'Complaints',
+    auth: 'public',
+    ok: { status: 200, description: 'Form configuration', schema: formConfigSchema },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: `${tenantPath}/complaints`,
+    summary: 'Submit or register a complaint',
+    tag: 'Complaints',
+    auth: 'publicOrTenantKey',
+    body: documentedSubmission,
+    idempotent: true,
+    ok: { status: 201, description: 'Registered and durable', schema: submitResponseSchema },
+    errors: [400, 401, 404, 413, 422],
+  },
+  {
+    method: 'get',
+    path: `${tenantPath}/complaints`,
+    summary: 'The register',
+    tag: 'Register',
+    auth: 'tenantKey',
+    query: registerQuerySchema,
+    ok: {
+      status: 200,
+      description: 'A page of the register, sorted by next due date',
+      schema: registerPageSchema,
+    },
+    errors: [401, 404, 422],
+  },
+  {
+    method: 'get',
+    path: complaintPath,
+    summary: 'One complaint with its timeline and due dates',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: { status: 200, description: 'The complaint', schema: complaintViewSchema },
+    errors: [401, 404],
+  },
+  {
+    method: 'delete',
+    path: complaintPath,
+    summary: 'Erase the personal data (on request)',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: { status: 204, description: 'Erased; the number now answers 404' },
+    errors: [401, 404],
+  },
+  {
+    method: 'post',
+    path: `${complaintPath}/actions/{action}`,
+    summary: 'Perform one lifecycle step',
+    tag: 'Register',
+    auth: 'tenantKey',
+    body: z.union(ACTIONS.map((a) => ACTION_BODIES[a]) as unknown as [z.ZodType, z.ZodType]),
+    idempotent: true,
+    ok: { status: 200, description: 'The updated complaint', schema: complaintViewSchema },
+    errors: [400, 401, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: `${tenantPath}/reports/monthly`,
+    summary: 'Monthly report by registration month',
+    tag: 'Reports',
+    auth: 'tenantKey',
+    query: reportQuerySchema,
+    ok: { status: 200, description: 'Twelve months', schema: monthlyReportSchema },
+    errors: [401, 404, 422],
+  },
+  {
+    method: 'get',
+    path: `${tenantPath}/reports/complaints.csv`,
+    summary: 'Anonymised export for team meetings',
+    tag: 'Reports',
+    auth: 'tenantKey',
+    query: exportQuerySchema,
+    ok: { status: 200, description: 'CSV, UTF-8 with BOM', contentType: 'text/csv' },
+    errors: [401, 404, 422],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tag: 'Operations',
+    auth: 'public',
+    ok: { status: 200, description: 'OpenAPI 3.1' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    summary: 'The API reference, readable',
+    tag: 'Operations',
+    auth: 'public',
+    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
+    errors: [],
+  },
+];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'The body is not valid JSON',
+  401: 'Missing or unknown credentials (checked before the body is read)',
+  404: "Unknown resource, or another tenant's",
+  409: 'Conflict: the slug exists, or the lifecycle forbids this step now',
+  413: 'The body is too large',
+  422: 'Validation failed; `fields` names every bad field',
+};
+
+const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {
+  operator: [{ operatorToken: [] }],
+  tenantKey: [{ tenantKey: [] }],
+  public: [],
+  publicOrTenantKey: [{}, { tenantKey: [] }],
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: name === 'action' ? { type: 'string', enum: ACTIONS } : { type: 'string' },
+    }));
+    if (op.query) {
+      const schema = jsonSchema(op.query, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        parameters.push({
+          name,
+          in: 'query',
+          required: schema.required?.includes(name) ?? false,
+          schema: property,
+        });
+      }
+    }
+    if (op.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'A retry with the same key and body returns the first response and changes nothing.',
+        schema: { type: 'string', minLength: 8, maxLength: 255 },
+      });
+    }
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: {
+        description: op.ok.description,
+        ...(op.ok.schema
+          ? { content: { 'application/json': { schema: jsonSchema(op.ok.schema, 'output') } } }
+          : op.ok.contentType
+            ? { content: { [op.ok.contentType]: { schema: { type: 'string' } } } }
+            : {}),
+      },
+    };
+    for (const status of op.errors) {
+      responses[status] = {
+        description: ERROR_TEXT[status],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+      security: SECURITY[op.auth],
+      parameters,
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: jsonSchema(
+                    op.body,
+                    op.body === documentedSubmission ? 'output' : 'input',
+                  ),
+                },
+              },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Klachtenregeling API',
+      version: '1.0.0',
+      description:
+        'Hosted complaint handling for Dutch organisations. Dates `YYYY-MM-DD` are Amsterdam dates; a due date means the end of that day. Errors are `{ error: { code, message, fields? } }`, localised by Accept-Language.',
+    },
+    servers: [{ url: '/' }],
+    tags: ['Tenants', 'Complaints', 'Register', 'Reports', 'Operations'].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        operatorToken: { type: 'http', scheme: 'bearer', description: 'KLACHT_OPERATOR_TOKEN' },
+        tenantKey: { type: 'http', scheme: 'bearer', description: "A tenant's API key (kl_…)" },
+      },
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+    },
+  };
+}
