@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { complaints, events, outbox } from '../db/schema';
+import { attachments, complaints, events, outbox } from '../db/schema';
 
 /** Every personal-data column of a complaint, cleared on erasure and at the end of retention. */
 const CLEARED = Object.fromEntries(
@@ -10,7 +10,7 @@ const CLEARED = Object.fromEntries(
 ) as Partial<typeof complaints.$inferInsert>;
 
 /**
- * Erases a complaint's personal data everywhere (complaint, timeline, outbox) and keeps an
+ * Erases a complaint's personal data everywhere (complaint, timeline, outbox, attachments) and keeps an
  * anonymous tombstone: number, dates, status, category, classification and deadlines stay, so
  * the reports still count it. Messages not yet sent are cancelled.
  */
@@ -40,6 +40,7 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
       })
       .where(eq(complaints.id, complaintId)),
     db.update(events).set({ pdData: null }).where(eq(events.complaintId, complaintId)),
+    db.delete(attachments).where(eq(attachments.complaintId, complaintId)),
     db
       .update(outbox)
       .set({ status: 'cancelled' })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Personal data lives only in columns whose name starts with `pd_` (and in `pd_` JSON blobs), so
@@ -178,4 +178,80 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_status').on(t.status, t.nextAttemptAt)],
 );
 
-export const schema = { tenants, apiKeys, complaints, deadlines, events, outbox };
+/** Files sent with a complaint; their name and content are personal data. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    tenantId: text('tenant_id').notNull(),
+    /** The type found from the content (magic bytes), not the one the client claimed. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    pdFilename: text('pd_filename'),
+    pdContent: blob('pd_content', { mode: 'buffer' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_complaint').on(t.complaintId)],
+);
+
+/** Fixed-window counters for rate limits (public submissions, sign-ins, tracking look-ups). */
+export const rateLimits = sqliteTable('rate_limits', {
+  /** SHA-256 of what is limited (e.g. tenant + client address) and the window's start. */
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** Staff accounts of a tenant, for the admin view. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** receiver | handler | appealBody | admin */
+    role: text('role').notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`: scheme and parameters travel with it. */
+    passwordHash: text('password_hash').notNull(),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    disabledAt: text('disabled_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_tenant_email').on(t.tenantId, t.email)],
+);
+
+/** Staff sessions; the cookie holds the token, the table only its hash. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    tenantId: text('tenant_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_staff').on(t.staffId)],
+);
+
+export const schema = {
+  tenants,
+  apiKeys,
+  complaints,
+  deadlines,
+  events,
+  outbox,
+  attachments,
+  rateLimits,
+  staff,
+  sessions,
+};
