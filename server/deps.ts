@@ -1,10 +1,14 @@
+import type { Context } from 'hono';
 import type { Db } from './db/client';
+import type { Limit } from './rate-limit';
 
 export interface AppConfig {
   /** SHA-256 (hex) of the operator token that may create tenants. */
   operatorTokenHash: string;
   /** Base URL for links we hand out (tracking links); defaults to the request's origin. */
   publicUrl?: string;
+  /** Public submissions per tenant and client address (default 10 per 10 minutes). */
+  submitLimit?: Limit;
 }
 
 /** Everything the app needs from outside; each entry and each test builds its own. */
@@ -12,6 +16,8 @@ export interface AppDeps {
   db: Db;
   config: AppConfig;
   clock?: () => Date;
+  /** The client's address (rate limits); each runtime knows its own way to find it. */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export type Clock = () => Date;

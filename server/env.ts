@@ -16,6 +16,15 @@ export const nodeEnvSchema = z.object({
   /** Without it, `npm start` makes one for this run and prints it. */
   KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Public submissions allowed per tenant and client address: "<count>/<seconds>". */
+  SUBMIT_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like 10/600 (count per seconds)')
+    .default('10/600')
+    .transform((value) => {
+      const [max, windowSeconds] = value.split('/').map(Number);
+      return { max: max as number, windowSeconds: windowSeconds as number };
+    }),
   /** Seed the preset demo tenants into an empty database and print their keys. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });

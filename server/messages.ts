@@ -44,7 +44,27 @@ export const ERROR_MESSAGES = {
     nl: 'De klacht is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.',
     en: 'Someone else changed the complaint in the meantime. Reload it and try again.',
   },
+  rate_limited: {
+    nl: 'U heeft kort na elkaar veel verzoeken gestuurd. Wacht even en probeer het dan opnieuw.',
+    en: 'You sent many requests in a short time. Please wait a moment and try again.',
+  },
+  not_sent: {
+    nl: 'Uw klacht is niet verstuurd. Controleer het formulier en verstuur het opnieuw.',
+    en: 'Your complaint was not sent. Please check the form and send it again.',
+  },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  forbidden: {
+    nl: 'Uw rol staat deze handeling niet toe.',
+    en: 'Your role does not allow this.',
+  },
+  email_taken: {
+    nl: 'Er is al een medewerker met dit e-mailadres.',
+    en: 'A staff member with this e-mail address already exists.',
+  },
+  last_admin: {
+    nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
+    en: 'This is the last active admin. Make someone else an admin first.',
+  },
   internal: {
     nl: 'Er ging bij ons iets mis. Probeer het later opnieuw; er is niets verloren gegaan.',
     en: 'Something went wrong on our side. Please try again later; nothing was lost.',

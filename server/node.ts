@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { randomToken, sha256Hex } from './crypto';
@@ -19,7 +20,12 @@ async function main() {
 
   const api = createApp({
     db,
-    config: { operatorTokenHash: await sha256Hex(operatorToken), publicUrl: env.PUBLIC_URL },
+    config: {
+      operatorTokenHash: await sha256Hex(operatorToken),
+      publicUrl: env.PUBLIC_URL,
+      submitLimit: env.SUBMIT_RATE_LIMIT,
+    },
+    clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const app = new Hono();
   app.route(

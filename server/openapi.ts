@@ -26,6 +26,8 @@ interface Operation {
   body?: z.ZodType;
   query?: z.ZodObject;
   idempotent?: boolean;
+  /** Also accepted as multipart/form-data: the JSON in a `complaint` part, files as `attachments`. */
+  multipart?: boolean;
   ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   errors: number[];
 }
@@ -48,6 +50,19 @@ const documentedSubmission = complaintSubmissionSchema(
   }),
   true,
 );
+
+const MULTIPART_SUBMISSION = {
+  type: 'object',
+  required: ['complaint'],
+  properties: {
+    complaint: { type: 'string', description: 'The JSON body, as in application/json' },
+    attachments: {
+      type: 'array',
+      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+      description: "Files (PDF, JPEG, PNG by content) within the procedure's limits",
+    },
+  },
+};
 
 const tenantPath = '/v1/tenants/{slug}';
 const complaintPath = `${tenantPath}/complaints/{number}`;
@@ -112,9 +127,10 @@ export const OPERATIONS: Operation[] = [
     tag: 'Complaints',
     auth: 'publicOrTenantKey',
     body: documentedSubmission,
+    multipart: true,
     idempotent: true,
     ok: { status: 201, description: 'Registered and durable', schema: submitResponseSchema },
-    errors: [400, 401, 404, 413, 422],
+    errors: [400, 401, 404, 413, 422, 429],
   },
   {
     method: 'get',
@@ -137,6 +153,19 @@ export const OPERATIONS: Operation[] = [
     tag: 'Register',
     auth: 'tenantKey',
     ok: { status: 200, description: 'The complaint', schema: complaintViewSchema },
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: `${complaintPath}/attachments/{id}`,
+    summary: 'Download an attachment',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: {
+      status: 200,
+      description: 'The file, with the type found from its content',
+      contentType: 'application/octet-stream',
+    },
     errors: [401, 404],
   },
   {
@@ -206,6 +235,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflict: the slug exists, or the lifecycle forbids this step now',
   413: 'The body is too large',
   422: 'Validation failed; `fields` names every bad field',
+  429: 'Too many submissions from this address; see Retry-After',
 };
 
 const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {
@@ -291,6 +321,9 @@ export function openApiDocument(): Record<string, unknown> {
                     op.body === documentedSubmission ? 'output' : 'input',
                   ),
                 },
+                ...(op.multipart
+                  ? { 'multipart/form-data': { schema: MULTIPART_SUBMISSION } }
+                  : {}),
               },
             },
           }

@@ -125,6 +125,9 @@ export const complaintViewSchema = z.object({
   deadlines: z.array(
     deadlineViewSchema.extend({ metAt: z.string().nullable(), postponed: z.boolean() }),
   ),
+  attachments: z.array(
+    z.object({ id: z.string(), name: z.string().nullable(), size: z.number(), type: z.string() }),
+  ),
   events: z.array(
     z.object({
       seq: z.number(),

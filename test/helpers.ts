@@ -25,7 +25,9 @@ export interface TestApp {
 }
 
 /** The real app on a real libSQL file in a fresh temp folder. */
-export async function testApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { now?: () => Date; submitLimit?: { max: number; windowSeconds: number } } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'klacht-test-'));
   const dbPath = join(dir, 'test.db');
   const db = await openDatabase(`file:${dbPath}`);
@@ -35,6 +37,8 @@ export async function testApp(options: { now?: () => Date } = {}): Promise<TestA
     config: {
       operatorTokenHash: await sha256Hex(OPERATOR_TOKEN),
       publicUrl: 'https://klacht.test',
+      // Tests submit many complaints from one (absent) address; the limit has its own test.
+      submitLimit: options.submitLimit ?? { max: 100_000, windowSeconds: 60 },
     },
   });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>

@@ -6,9 +6,10 @@ import type { Locale } from '../../shared/localised';
 import type { Actor, TenantRecord } from '../context';
 import { randomToken, seal, sha256Hex, unseal } from '../crypto';
 import type { Db } from '../db/client';
-import { complaints, deadlines, events, outbox } from '../db/schema';
+import { attachments, complaints, deadlines, events, outbox } from '../db/schema';
 import { ApiError } from '../errors';
 import { isUniqueViolation } from '../tenants';
+import { attachmentRows, type IncomingFile } from './attachments';
 import { deadlineViews } from './view';
 
 export interface SubmitInput {
@@ -20,9 +21,12 @@ export interface SubmitInput {
   locale: Locale;
   /** Base of tracking links, e.g. https://klacht.example.nl */
   linkBase: string;
+  /** Files already checked by content (checkAttachments). */
+  files?: IncomingFile[];
 }
 
 export function actorName(actor: Actor): string {
+  if (actor.kind === 'staff') return `staff:${actor.name}`;
   return actor.kind === 'apiKey' ? `apiKey:${actor.label}` : 'complainant';
 }
 
@@ -34,7 +38,11 @@ export function actorName(actor: Actor): string {
  */
 export async function submitComplaint(db: Db, input: SubmitInput): Promise<SubmitResponse> {
   const { tenant, data, now } = input;
-  const requestHash = await sha256Hex(JSON.stringify(data));
+  const files = input.files ?? [];
+  // The files are part of the request: the same key with other files is another request.
+  const requestHash = await sha256Hex(
+    JSON.stringify(files.length > 0 ? { data, files: files.map((f) => [f.name, f.sha256]) } : data),
+  );
   const idempotencyHash = input.idempotencyKey
     ? await sha256Hex(`${tenant.id}:${input.idempotencyKey}`)
     : null;
@@ -122,6 +130,9 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
   }));
   const extra = [
     ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
+    ...(files.length > 0
+      ? [db.insert(attachments).values(attachmentRows(tenant.id, id, files))]
+      : []),
     ...(email
       ? [
           db.insert(outbox).values({

@@ -5,7 +5,7 @@ import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
-import { type complaints, deadlines, events } from '../db/schema';
+import { attachments, type complaints, deadlines, events } from '../db/schema';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 type DeadlineRow = typeof deadlines.$inferSelect;
@@ -93,11 +93,20 @@ export function complaintView(
 }
 
 export async function loadView(db: Db, row: ComplaintRow, procedure: Procedure, locale: Locale) {
-  const [deadlineRows, eventRows] = await Promise.all([
+  const [deadlineRows, eventRows, files] = await Promise.all([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
     db.query.events.findMany({ where: eq(events.complaintId, row.id), orderBy: asc(events.seq) }),
+    db
+      .select({
+        id: attachments.id,
+        name: attachments.pdFilename,
+        size: attachments.size,
+        type: attachments.contentType,
+      })
+      .from(attachments)
+      .where(eq(attachments.complaintId, row.id)),
   ]);
-  return complaintView(row, deadlineRows, eventRows, procedure, locale);
+  return { ...complaintView(row, deadlineRows, eventRows, procedure, locale), attachments: files };
 }
 
 /** A register line: enough to sort and pick, without the free text. */

@@ -7,7 +7,9 @@ import { amsterdamDate, isoDateSchema } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { tenantAccess } from '../auth';
 import { findComplaint, performAction } from '../complaints/actions';
+import { checkAttachments, findAttachment } from '../complaints/attachments';
 import { eraseComplaint } from '../complaints/erase';
+import { guardPublicSubmission, readSubmission } from '../complaints/intake';
 import { actorName, submitComplaint } from '../complaints/submit';
 import { loadView, registerLine } from '../complaints/view';
 import type { AppEnv } from '../context';
@@ -42,7 +44,8 @@ export function complaintRoutes(deps: AppDeps) {
     '/:slug/complaints',
     tenantAccess(deps, 'optional'),
     bodyLimit({
-      maxSize: 256 * 1024,
+      // Multipart bodies carry the files; the tenant's own limits are checked per file below.
+      maxSize: 100 * 1024 * 1024,
       onError: () => {
         throw new ApiError(413, 'payload_too_large');
       },
@@ -51,18 +54,19 @@ export function complaintRoutes(deps: AppDeps) {
       const tenant = c.get('tenant');
       const actor = c.get('actor');
       const locale = c.get('locale');
+      const at = now();
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw new ApiError(422, 'validation_failed', {
           'Idempotency-Key': fieldMessage('invalid', locale),
         });
       }
-      const body = await c.req.json().catch(() => {
-        throw new ApiError(400, 'bad_request');
-      });
+      const { body, files } = await readSubmission(c);
+      if (actor.kind === 'public') {
+        await guardPublicSubmission(deps, c, body, at);
+      }
       const schema = complaintSubmissionSchema(tenant.procedure, actor.kind !== 'public');
       const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
-      const at = now();
       if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
         throw new ApiError(422, 'validation_failed', {
           receivedAt: fieldMessage('future', locale),
@@ -76,8 +80,26 @@ export function complaintRoutes(deps: AppDeps) {
         now: at,
         locale,
         linkBase: deps.config.publicUrl ?? new URL(c.req.url).origin,
+        files: checkAttachments(files, tenant.procedure, locale),
       });
       return c.json(response, 201);
+    },
+  );
+
+  app.get(
+    '/:slug/complaints/:number/attachments/:id',
+    tenantAccess(deps, 'required'),
+    async (c) => {
+      const row = await findComplaint(deps.db, c.get('tenant').id, c.req.param('number'));
+      const file = await findAttachment(deps.db, row.id, c.req.param('id'));
+      if (!file?.pdContent) throw new ApiError(404, 'not_found');
+      const name = encodeURIComponent(file.pdFilename ?? 'bestand');
+      return c.body(new Uint8Array(file.pdContent), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
     },
   );
 

@@ -1,0 +1,113 @@
+import { Buffer } from 'node:buffer';
+import { and, eq } from 'drizzle-orm';
+import type { Locale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import { toHex } from '../crypto';
+import type { Db } from '../db/client';
+import { attachments } from '../db/schema';
+import { ApiError } from '../errors';
+
+export interface IncomingFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+const SIGNATURES: { type: string; bytes: number[] }[] = [
+  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+];
+
+/** The file's real type, from its first bytes; the name and the claimed type are not trusted. */
+export function sniffType(bytes: Uint8Array): string | null {
+  return SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b))?.type ?? null;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+};
+
+const MESSAGES = {
+  count: {
+    nl: 'U kunt maximaal {max} bestanden meesturen.',
+    en: 'You can attach at most {max} files.',
+  },
+  size: {
+    nl: 'Het bestand {name} is groter dan {max}.',
+    en: 'The file {name} is larger than {max}.',
+  },
+  type: {
+    nl: 'Het bestand {name} is geen {types}. Stuur een {types}-bestand.',
+    en: 'The file {name} is not a {types} file. Send a {types} file.',
+  },
+} as const;
+
+function message(key: keyof typeof MESSAGES, locale: Locale, values: Record<string, string>) {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * Checks the files against the procedure's limits by content: count, size per file, and the type
+ * found from the magic bytes. Every refused file is named in a 422 field `attachments.<i>`.
+ */
+export function checkAttachments(files: IncomingFile[], procedure: Procedure, locale: Locale) {
+  const limits = procedure.form.attachments;
+  const fields: Record<string, string> = {};
+  if (files.length > 0 && limits.mode === 'hidden') {
+    fields.attachments = message('count', locale, { max: '0' });
+  } else if (files.length > limits.maxCount) {
+    fields.attachments = message('count', locale, { max: String(limits.maxCount) });
+  }
+  const names = limits.types.map((t) => TYPE_NAMES[t] ?? t);
+  const last = names.pop() ?? '';
+  const types =
+    names.length > 0 ? `${names.join(', ')} ${locale === 'nl' ? 'of' : 'or'} ${last}` : last;
+  files.forEach((file, i) => {
+    if (file.bytes.byteLength > limits.maxBytes) {
+      fields[`attachments.${i}`] = message('size', locale, {
+        name: file.name,
+        max: megabytes(limits.maxBytes),
+      });
+      return;
+    }
+    const real = sniffType(file.bytes);
+    if (!real || !(limits.types as string[]).includes(real)) {
+      fields[`attachments.${i}`] = message('type', locale, { name: file.name, types });
+    }
+  });
+  if (Object.keys(fields).length > 0) throw new ApiError(422, 'validation_failed', fields);
+  return files.map((file) => ({ ...file, type: sniffType(file.bytes) as string }));
+}
+
+export async function readFile(file: File): Promise<IncomingFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sha256 = toHex(await crypto.subtle.digest('SHA-256', bytes));
+  return { name: file.name.slice(0, 255) || 'bestand', type: file.type, bytes, sha256 };
+}
+
+export function attachmentRows(tenantId: string, complaintId: string, files: IncomingFile[]) {
+  return files.map((file) => ({
+    id: crypto.randomUUID(),
+    complaintId,
+    tenantId,
+    contentType: file.type,
+    size: file.bytes.byteLength,
+    sha256: file.sha256,
+    pdFilename: file.name,
+    pdContent: Buffer.from(file.bytes),
+  }));
+}
+
+export async function findAttachment(db: Db, complaintId: string, id: string) {
+  return db.query.attachments.findFirst({
+    where: and(eq(attachments.complaintId, complaintId), eq(attachments.id, id)),
+  });
+}

@@ -1,0 +1,62 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../context';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { retryAfter, withinLimit } from '../rate-limit';
+import { type IncomingFile, readFile } from './attachments';
+
+/** People take longer than this to fill in a complaint; scripts do not. */
+const MIN_FILL_MS = 3_000;
+const DEFAULT_LIMIT = { max: 10, windowSeconds: 600 };
+
+/**
+ * Reads a submission: JSON, or multipart/form-data with the JSON in a part named `complaint` and
+ * the files in parts named `attachments`.
+ */
+export async function readSubmission(
+  c: Context<AppEnv>,
+): Promise<{ body: Record<string, unknown>; files: IncomingFile[] }> {
+  const type = c.req.header('Content-Type') ?? '';
+  try {
+    if (!type.startsWith('multipart/form-data')) {
+      return { body: await c.req.json(), files: [] };
+    }
+    const form = await c.req.parseBody({ all: true });
+    const part = form.complaint;
+    const text = typeof part === 'string' ? part : part instanceof File ? await part.text() : '{}';
+    const raw = form.attachments;
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (f): f is File => f instanceof File,
+    );
+    return { body: JSON.parse(text), files: await Promise.all(list.map(readFile)) };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(400, 'bad_request');
+  }
+}
+
+/**
+ * Spam protection without barriers for the public form: a honeypot field people never see, a
+ * minimum time between showing the form and sending it, and a rate limit per tenant and client
+ * address. None of it applies to staff and API keys.
+ */
+export async function guardPublicSubmission(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  body: Record<string, unknown>,
+  now: Date,
+) {
+  if (typeof body.website === 'string' && body.website.trim() !== '') {
+    throw new ApiError(422, 'not_sent');
+  }
+  const shownAt = Number(body.formShownAt);
+  if (Number.isFinite(shownAt) && shownAt > 0 && now.getTime() - shownAt < MIN_FILL_MS) {
+    throw new ApiError(422, 'not_sent');
+  }
+  const limit = deps.config.submitLimit ?? DEFAULT_LIMIT;
+  const address = deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
+  if (!(await withinLimit(deps.db, `submit:${c.get('tenant').id}:${address}`, limit, now))) {
+    c.header('Retry-After', String(retryAfter(limit, now)));
+    throw new ApiError(429, 'rate_limited');
+  }
+}
