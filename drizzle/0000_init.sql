@@ -40,6 +40,7 @@ CREATE TABLE `complaints` (
 	`version` integer DEFAULT 1 NOT NULL,
 	`category` text,
 	`handler` text,
+	`handler_email` text,
 	`forwarded_at` text,
 	`feedback_at` text,
 	`classification` text,
@@ -48,7 +49,6 @@ CREATE TABLE `complaints` (
 	`satisfied` integer,
 	`closed_at` text,
 	`erased_at` text,
-	`tracking_token_hash` text,
 	`idempotency_key_hash` text,
 	`request_hash` text,
 	`replay_sealed` text,
@@ -74,7 +74,6 @@ CREATE TABLE `complaints` (
 	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `complaints_tracking_token_hash_unique` ON `complaints` (`tracking_token_hash`);--> statement-breakpoint
 CREATE UNIQUE INDEX `complaints_tenant_number` ON `complaints` (`tenant_id`,`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `complaints_tenant_year_seq` ON `complaints` (`tenant_id`,`year`,`seq`);--> statement-breakpoint
 CREATE UNIQUE INDEX `complaints_tenant_idempotency` ON `complaints` (`tenant_id`,`idempotency_key_hash`);--> statement-breakpoint
@@ -168,4 +167,14 @@ CREATE TABLE `tenants` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);
+CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);--> statement-breakpoint
+CREATE TABLE `tracking_tokens` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`complaint_id` text NOT NULL,
+	`tenant_id` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`revoked_at` text,
+	FOREIGN KEY (`complaint_id`) REFERENCES `complaints`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `tracking_tokens_complaint` ON `tracking_tokens` (`complaint_id`);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { pickLocale } from '../shared/localised';
+import { adminRoutes } from './admin/routes';
 import type { AppEnv } from './context';
 import type { AppDeps } from './deps';
 import { notFound, onError } from './errors';
@@ -8,7 +9,9 @@ import { docsRoutes } from './routes/docs';
 import { formRoutes } from './routes/form';
 import { procedureRoutes } from './routes/procedure';
 import { reportRoutes } from './routes/reports';
+import { staffRoutes } from './routes/staff';
 import { tenantRoutes } from './routes/tenants';
+import { trackRoutes } from './routes/track';
 
 /** Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it. */
 export function createApp(deps: AppDeps) {
@@ -27,6 +30,9 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/tenants', formRoutes(deps));
   app.route('/v1/tenants', complaintRoutes(deps));
   app.route('/v1/tenants', reportRoutes(deps));
+  app.route('/', trackRoutes(deps));
+  app.route('/v1/tenants', staffRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
   return app;
 }
 

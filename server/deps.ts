@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Db } from './db/client';
+import type { Mailer } from './mail/mailer';
 import type { Limit } from './rate-limit';
 
 export interface AppConfig {
@@ -7,6 +8,8 @@ export interface AppConfig {
   operatorTokenHash: string;
   /** Base URL for links we hand out (tracking links); defaults to the request's origin. */
   publicUrl?: string;
+  /** The address e-mail is sent from (verified at Resend). */
+  mailFrom?: string;
   /** Public submissions per tenant and client address (default 10 per 10 minutes). */
   submitLimit?: Limit;
 }
@@ -16,6 +19,8 @@ export interface AppDeps {
   db: Db;
   config: AppConfig;
   clock?: () => Date;
+  /** Sends e-mail; without it (no RESEND_API_KEY) messages are held, visible, never "sent". */
+  mailer?: Mailer;
   /** The client's address (rate limits); each runtime knows its own way to find it. */
   clientAddress?: (c: Context) => string | undefined;
 }

@@ -16,6 +16,15 @@ export const nodeEnvSchema = z.object({
   /** Without it, `npm start` makes one for this run and prints it. */
   KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Without it, e-mail is held in the outbox (visible, never pretended to be sent). */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend's API base URL (tests point it at a local capture server). */
+  RESEND_BASE_URL: z.url().optional(),
+  MAIL_FROM: z.email().default('klachten@example.org'),
+  /** Messages per second to Resend (its default limit is 2). */
+  MAIL_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  /** How often the Node entry runs the jobs, in seconds; 0 turns the timer off. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Public submissions allowed per tenant and client address: "<count>/<seconds>". */
   SUBMIT_RATE_LIMIT: z
     .string()
@@ -37,6 +46,8 @@ export const workerEnvSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   KLACHT_OPERATOR_TOKEN: operatorToken,
   PUBLIC_URL: z.url().optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  MAIL_FROM: z.email().default('klachten@example.org'),
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

@@ -1,14 +1,196 @@
+import { and, eq, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { amsterdamDate, makeCalendar, type WorkingCalendar } from '../shared/deadlines';
+import type { Procedure } from '../shared/procedure';
+import { eraseComplaint } from './complaints/erase';
+import type { Db } from './db/client';
+import { complaints, deadlines, outbox, rateLimits, tenants } from './db/schema';
 import type { AppDeps } from './deps';
+import { type RelayReport, relayOutbox } from './mail/relay';
 
 export interface JobsReport {
   asOf: string;
-  jobs: Record<string, unknown>;
+  dryRun: boolean;
+  outbox: RelayReport;
+  reminders: number;
+  escalations: number;
+  purged: number;
+  rateLimitsCleared: number;
+}
+
+export interface JobOptions {
+  dryRun?: boolean;
+  /** Upper bound of rows each job looks at per run; the next run continues. */
+  batchSize?: number;
+  /** Messages per second to the mail provider. */
+  perSecond?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * The scheduled work, called by the Worker's cron trigger and by the Node entry. The outbox relay,
- * reminders and the retention purge register here as they are built.
+ * The scheduled work, called by the Worker's cron trigger, a timer in the Node entry and
+ * `npm run jobs`. Every job is idempotent: reminders and escalations have one outbox row per
+ * complaint, term and due date (a fixed id), the purge skips what is already erased, and the
+ * relay claims rows in one statement. Running twice, or concurrently, changes nothing more.
  */
-export async function runJobs(_deps: AppDeps, now: Date): Promise<JobsReport> {
-  return { asOf: now.toISOString(), jobs: {} };
+export async function runJobs(
+  deps: AppDeps,
+  now: Date,
+  options: JobOptions = {},
+): Promise<JobsReport> {
+  const dryRun = options.dryRun ?? false;
+  const batch = options.batchSize ?? 500;
+  const procedures = new Map<string, { procedure: Procedure; calendar: WorkingCalendar }>();
+  for (const t of await deps.db.select().from(tenants)) {
+    const procedure = t.procedure as Procedure;
+    procedures.set(t.id, { procedure, calendar: makeCalendar(procedure.calendar) });
+  }
+  const { reminders, escalations } = await queueReminders(deps.db, now, procedures, batch, dryRun);
+  const purged = await purgeExpired(deps.db, now, procedures, batch, dryRun);
+  // Queued after reminders, so a run sends the reminders it just made.
+  const report = await relayOutbox(deps.db, now, {
+    mailer: deps.mailer,
+    from: deps.config.mailFrom ?? 'klachten@example.org',
+    dryRun,
+    batchSize: Math.min(batch, 100),
+    perSecond: options.perSecond,
+    sleep: options.sleep,
+  });
+  let rateLimitsCleared = 0;
+  if (!dryRun) {
+    const cleared = await deps.db
+      .delete(rateLimits)
+      .where(lt(rateLimits.expiresAt, now.toISOString()))
+      .returning({ key: rateLimits.key });
+    rateLimitsCleared = cleared.length;
+  }
+  return {
+    asOf: now.toISOString(),
+    dryRun,
+    outbox: report,
+    reminders,
+    escalations,
+    purged,
+    rateLimitsCleared,
+  };
+}
+
+function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    const d = new Date(`${day}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    day = d.toISOString().slice(0, 10);
+    if (calendar.isWorkingDay(day)) left--;
+  }
+  return day;
+}
+
+async function queueReminders(
+  db: Db,
+  now: Date,
+  procedures: Map<string, { procedure: Procedure; calendar: WorkingCalendar }>,
+  batch: number,
+  dryRun: boolean,
+) {
+  const today = amsterdamDate(now);
+  const horizon = new Date(now.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const open = await db
+    .select({
+      complaintId: deadlines.complaintId,
+      tenantId: deadlines.tenantId,
+      term: deadlines.term,
+      dueDate: deadlines.dueDate,
+      handlerEmail: complaints.handlerEmail,
+    })
+    .from(deadlines)
+    .innerJoin(complaints, eq(complaints.id, deadlines.complaintId))
+    .where(
+      and(
+        isNull(deadlines.metAt),
+        ne(complaints.status, 'closed'),
+        isNull(complaints.erasedAt),
+        sql`${deadlines.dueDate} <= ${horizon}`,
+      ),
+    )
+    .orderBy(deadlines.dueDate)
+    .limit(batch);
+  const rows: (typeof outbox.$inferInsert)[] = [];
+  let reminders = 0;
+  let escalations = 0;
+  for (const d of open) {
+    const tenant = procedures.get(d.tenantId);
+    if (!tenant) continue;
+    const { procedure, calendar } = tenant;
+    const staff = procedure.notifications?.staff ?? {};
+    const overdue = d.dueDate < today;
+    if (overdue && !procedure.reminders.escalateWhenOverdue) continue;
+    if (
+      !overdue &&
+      today < workingDaysBefore(calendar, d.dueDate, procedure.reminders.workingDaysBefore)
+    ) {
+      continue;
+    }
+    const kind = overdue ? 'overdue' : 'reminder';
+    const recipients = new Set(
+      [d.handlerEmail, ...(staff[kind] ?? [])].filter((x): x is string => !!x),
+    );
+    if (recipients.size === 0) continue;
+    if (overdue) escalations++;
+    else reminders++;
+    for (const to of recipients) {
+      rows.push({
+        // One message per complaint, term, due date and recipient, however often the job runs.
+        id: `${kind}:${d.complaintId}:${d.term}:${d.dueDate}:${to}`,
+        tenantId: d.tenantId,
+        complaintId: d.complaintId,
+        kind,
+        status: 'pending',
+        pdRecipient: to,
+        pdPayload: { term: d.term, locale: procedure.locale },
+      });
+    }
+  }
+  if (dryRun || rows.length === 0) return { reminders, escalations };
+  const inserted = await db
+    .insert(outbox)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ kind: outbox.kind });
+  return {
+    reminders: inserted.filter((r) => r.kind === 'reminder').length,
+    escalations: inserted.filter((r) => r.kind === 'overdue').length,
+  };
+}
+
+/** Erases complaints whose retention ended: closing date + the tenant's retention years. */
+async function purgeExpired(
+  db: Db,
+  now: Date,
+  procedures: Map<string, { procedure: Procedure }>,
+  batch: number,
+  dryRun: boolean,
+) {
+  let purged = 0;
+  for (const [tenantId, { procedure }] of procedures) {
+    const cutoff = new Date(now);
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - procedure.retention.years);
+    const expired = await db
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(
+        and(
+          eq(complaints.tenantId, tenantId),
+          isNull(complaints.erasedAt),
+          isNotNull(complaints.closedAt),
+          lt(complaints.closedAt, cutoff.toISOString()),
+        ),
+      )
+      .limit(batch - purged);
+    for (const { id } of expired) {
+      if (!dryRun) await eraseComplaint(db, id, now, 'retention');
+      purged++;
+    }
+    if (purged >= batch) break;
+  }
+  return purged;
 }

@@ -6,8 +6,11 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { randomToken, sha256Hex } from './crypto';
 import { openDatabase } from './db/node';
+import type { AppDeps } from './deps';
 import { nodeEnvSchema, parseEnv } from './env';
-import { seedDemo } from './seed';
+import { runJobs } from './jobs';
+import { resendMailer } from './mail/mailer';
+import { seedDemo, seedDemoStaff } from './seed';
 import { siteRoutes } from './site';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -18,15 +21,20 @@ async function main() {
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
   let origin = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
 
-  const api = createApp({
+  const deps: AppDeps = {
     db,
     config: {
       operatorTokenHash: await sha256Hex(operatorToken),
       publicUrl: env.PUBLIC_URL,
       submitLimit: env.SUBMIT_RATE_LIMIT,
+      mailFrom: env.MAIL_FROM,
     },
+    mailer: env.RESEND_API_KEY
+      ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
+      : undefined,
     clientAddress: (c) => getConnInfo(c).remote.address,
-  });
+  };
+  const api = createApp(deps);
   const app = new Hono();
   app.route(
     '/',
@@ -49,10 +57,37 @@ async function main() {
         lines.push(
           `    register: curl -H 'Authorization: Bearer ${tenant.apiKey}' ${origin}/v1/tenants/${tenant.slug}/complaints`,
         );
+        lines.push(`    admin view: ${origin}/admin/${tenant.slug}/sign-in`);
+      }
+      const demoStaff = await seedDemoStaff(db);
+      lines.push(`  admin view sign-in, every demo tenant (password for this run only):`);
+      for (const account of demoStaff.accounts) {
+        lines.push(`    ${account.role}: ${account.email} / ${demoStaff.password}`);
       }
     }
     console.log(lines.join('\n'));
   });
+
+  // The same jobs the Worker's cron trigger runs; one run at a time.
+  let running = false;
+  const jobs = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runJobs(deps, new Date(), { perSecond: env.MAIL_PER_SECOND });
+      const { outbox, reminders, escalations, purged } = report;
+      if (outbox.sent + outbox.failed + outbox.held + reminders + escalations + purged > 0) {
+        console.log(`jobs: ${JSON.stringify(report)}`);
+      }
+    } catch (err) {
+      console.error('jobs failed:', err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer =
+    env.JOBS_INTERVAL_SECONDS > 0 ? setInterval(jobs, env.JOBS_INTERVAL_SECONDS * 1000) : undefined;
+  timer?.unref();
 
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

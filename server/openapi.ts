@@ -14,11 +14,24 @@ import { procedureSchema } from '../shared/procedure';
 import { registerQuerySchema } from './routes/complaints';
 import { exportQuerySchema, reportQuerySchema } from './routes/reports';
 import { createTenantSchema } from './routes/tenants';
+import { appealBodySchema, satisfactionBodySchema } from './routes/track';
+import {
+  createStaffSchema,
+  staffCreatedSchema,
+  staffViewSchema,
+  updateStaffSchema,
+} from './staff/accounts';
 
-type Auth = 'operator' | 'tenantKey' | 'public' | 'publicOrTenantKey';
+type Auth =
+  | 'operator'
+  | 'tenantKey'
+  | 'public'
+  | 'publicOrTenantKey'
+  | 'tenantKeyOrAdmin'
+  | 'staffSession';
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
@@ -210,6 +223,54 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/track/{token}',
+    summary: "The complainant's view: status, public timeline, due dates, proposed solution",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'What the link holder may see' },
+    errors: [404, 429],
+  },
+  {
+    method: 'post',
+    path: '/v1/track/{token}/{step}',
+    summary:
+      'A step by the complainant: accept, appeal ({ grounds }), satisfaction ({ satisfied, comment? }) or erasure',
+    tag: 'Tracking',
+    auth: 'public',
+    body: z.union([appealBodySchema, satisfactionBodySchema, z.strictObject({})]),
+    idempotent: true,
+    ok: { status: 200, description: 'The updated view (201 for an appeal, 202 for erasure)' },
+    errors: [404, 409, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/track/{token}',
+    summary: 'The tracking page (HTML, works without JavaScript)',
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
+    errors: [404, 429],
+  },
+  {
+    method: 'post',
+    path: '/track/{token}/{step}',
+    summary: "The tracking page's forms (post/redirect/get)",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 303, description: 'Back to the page' },
+    errors: [404, 409, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/track.css',
+    summary: "The tracking page's style sheet",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'CSS', contentType: 'text/css' },
+    errors: [],
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     summary: 'This document',
     tag: 'Operations',
@@ -228,19 +289,129 @@ export const OPERATIONS: Operation[] = [
   },
 ];
 
+const staffPath = `${tenantPath}/staff`;
+const adminPath = '/admin/{slug}';
+const html = { contentType: 'text/html' };
+
+/** The admin view's pages and forms: HTML, a staff session, and the session's CSRF token on posts. */
+function adminPage(
+  method: 'get' | 'post',
+  path: string,
+  summary: string,
+  errors: number[] = [404],
+): Operation {
+  return {
+    method,
+    path: `${adminPath}${path}`,
+    summary,
+    tag: 'Admin view',
+    auth: path === '/sign-in' ? 'public' : 'staffSession',
+    ok: { status: method === 'get' ? 200 : 303, description: 'HTML page or redirect', ...html },
+    errors,
+  };
+}
+
+OPERATIONS.push(
+  {
+    method: 'get',
+    path: staffPath,
+    summary: 'Staff accounts of the tenant',
+    tag: 'Staff',
+    auth: 'tenantKeyOrAdmin',
+    ok: {
+      status: 200,
+      description: 'Every account',
+      schema: z.object({ items: z.array(staffViewSchema) }),
+    },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: staffPath,
+    summary: 'Add a staff account (receiver, handler, appealBody or admin)',
+    tag: 'Staff',
+    auth: 'tenantKeyOrAdmin',
+    body: createStaffSchema,
+    ok: {
+      status: 201,
+      description: 'Created; a generated password is shown only now',
+      schema: staffCreatedSchema,
+    },
+    errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: 'patch',
+    path: `${staffPath}/{id}`,
+    summary: 'Change, disable or re-enable a staff account, or set its password',
+    tag: 'Staff',
+    auth: 'tenantKeyOrAdmin',
+    body: updateStaffSchema,
+    ok: { status: 200, description: 'The account', schema: staffViewSchema },
+    errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: 'delete',
+    path: `${staffPath}/{id}`,
+    summary: 'Delete a staff account and end its sessions',
+    tag: 'Staff',
+    auth: 'tenantKeyOrAdmin',
+    ok: { status: 204, description: 'Deleted' },
+    errors: [401, 403, 404, 409],
+  },
+  adminPage('get', '/sign-in', 'Admin view: the sign-in page'),
+  adminPage('post', '/sign-in', 'Admin view: sign in with e-mail and password', [401, 403, 404]),
+  adminPage('get', '', 'Admin view: goes to the register'),
+  adminPage('post', '/sign-out', 'Admin view: sign out', [403, 404]),
+  adminPage('get', '/complaints', 'Admin view: the register with filters'),
+  adminPage('get', '/complaints/new', 'Admin view: register a complaint received by phone, …'),
+  adminPage('post', '/complaints', 'Admin view: register the complaint', [403, 404, 409, 422]),
+  adminPage('get', '/complaints/{number}', 'Admin view: one complaint and its action forms'),
+  adminPage(
+    'post',
+    '/complaints/{number}/actions/{action}',
+    'Admin view: perform one lifecycle step',
+    [403, 404, 409, 422],
+  ),
+  adminPage('get', '/reports', 'Admin view: the monthly report with bar charts'),
+  {
+    ...adminPage('get', '/reports/complaints.csv', 'Admin view: the anonymised CSV export'),
+    ok: { status: 200, description: 'CSV, UTF-8 with BOM', contentType: 'text/csv' },
+  },
+  adminPage('get', '/settings', 'Admin view: procedure, staff and embed code (admins)', [403, 404]),
+  adminPage('post', '/settings/staff', 'Admin view: add a staff member', [403, 404, 409, 422]),
+  adminPage('post', '/settings/staff/{id}/disable', 'Admin view: disable an account', [403, 404]),
+  adminPage('post', '/settings/staff/{id}/enable', 'Admin view: re-enable an account', [403, 404]),
+  adminPage(
+    'get',
+    '/outbox',
+    'Admin view: messages and their delivery status (admins)',
+    [403, 404],
+  ),
+);
+
+// Creating a tenant may also create its first admin (`admin` in the body and the answer).
+for (const op of OPERATIONS) {
+  if (op.method === 'post' && op.path === '/v1/tenants') {
+    op.ok.schema = tenantCreatedSchema.extend({ admin: staffCreatedSchema.optional() });
+  }
+}
+
 const ERROR_TEXT: Record<number, string> = {
   400: 'The body is not valid JSON',
   401: 'Missing or unknown credentials (checked before the body is read)',
+  403: "The staff member's role does not allow this, or a form without a valid CSRF token",
   404: "Unknown resource, or another tenant's",
   409: 'Conflict: the slug exists, or the lifecycle forbids this step now',
   413: 'The body is too large',
   422: 'Validation failed; `fields` names every bad field',
-  429: 'Too many submissions from this address; see Retry-After',
+  429: 'Too many requests from this address; see Retry-After',
 };
 
 const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {
   operator: [{ operatorToken: [] }],
-  tenantKey: [{ tenantKey: [] }],
+  tenantKey: [{ tenantKey: [] }, { staffSession: [] }],
+  tenantKeyOrAdmin: [{ tenantKey: [] }, { staffSession: [] }],
+  staffSession: [{ staffSession: [] }],
   public: [],
   publicOrTenantKey: [{}, { tenantKey: [] }],
 };
@@ -340,12 +511,22 @@ export function openApiDocument(): Record<string, unknown> {
         'Hosted complaint handling for Dutch organisations. Dates `YYYY-MM-DD` are Amsterdam dates; a due date means the end of that day. Errors are `{ error: { code, message, fields? } }`, localised by Accept-Language.',
     },
     servers: [{ url: '/' }],
-    tags: ['Tenants', 'Complaints', 'Register', 'Reports', 'Operations'].map((name) => ({ name })),
+    tags: ['Tenants', 'Complaints', 'Register', 'Reports', 'Staff', 'Admin view', 'Operations'].map(
+      (name) => ({ name }),
+    ),
     paths,
     components: {
       securitySchemes: {
         operatorToken: { type: 'http', scheme: 'bearer', description: 'KLACHT_OPERATOR_TOKEN' },
         tenantKey: { type: 'http', scheme: 'bearer', description: "A tenant's API key (kl_…)" },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-klacht_session',
+          description:
+            'A staff sign-in of the admin view (`klacht_session` over plain http); acts for its ' +
+            'own tenant within its role; changes only from the same origin',
+        },
       },
       schemas: { Error: jsonSchema(errorBodySchema, 'output') },
     },

@@ -7,6 +7,7 @@ import { schema } from './db/schema';
 import type { AppDeps } from './deps';
 import { parseEnv, workerEnvSchema } from './env';
 import { runJobs } from './jobs';
+import { resendMailer } from './mail/mailer';
 
 type Bindings = Record<string, unknown>;
 
@@ -23,7 +24,10 @@ async function deps(bindings: Bindings): Promise<AppDeps> {
       config: {
         operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
         publicUrl: env.PUBLIC_URL,
+        mailFrom: env.MAIL_FROM,
       },
+      mailer: env.RESEND_API_KEY ? resendMailer({ apiKey: env.RESEND_API_KEY }) : undefined,
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
     };
   })();
   return depsPromise;

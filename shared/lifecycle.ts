@@ -27,11 +27,13 @@ export const TRANSITIONS = {
   respond: { from: BEFORE_SOLUTION, to: 'inProgress', event: 'responded' },
   postpone: { from: BEFORE_SOLUTION, to: null, event: 'postponed' },
   'propose-solution': { from: BEFORE_SOLUTION, to: 'solutionProposed', event: 'solutionProposed' },
+  'accept-solution': { from: ['solutionProposed'], to: null, event: 'solutionAccepted' },
   'file-appeal': { from: ['solutionProposed'], to: 'appealFiled', event: 'appealFiled' },
   'decide-appeal': { from: ['appealFiled'], to: 'appealDecided', event: 'appealDecided' },
   close: { from: NOT_CLOSED, to: 'closed', event: 'closed' },
   reopen: { from: ['closed'], to: 'inProgress', event: 'reopened' },
   'record-satisfaction': { from: ['closed'], to: null, event: 'satisfaction' },
+  'request-erasure': { from: STATUSES, to: null, event: 'erasureRequested' },
   update: { from: STATUSES, to: null, event: 'updated' },
 } as const satisfies Record<string, { from: readonly Status[]; to: Status | null; event: string }>;
 
@@ -69,6 +71,7 @@ export const ACTION_BODIES = {
     cause: text(5_000).optional(),
     remedy: optionId.optional(),
   }),
+  'accept-solution': z.strictObject({}),
   'file-appeal': z.strictObject({ grounds: text(10_000) }),
   'decide-appeal': z.strictObject({ decision: text(10_000), upheld: z.boolean().optional() }),
   close: z.strictObject({
@@ -85,6 +88,7 @@ export const ACTION_BODIES = {
     satisfied: z.boolean(),
     comment: text(2_000).optional(),
   }),
+  'request-erasure': z.strictObject({}),
   update: z.strictObject({
     category: optionId.nullable().optional(),
     cause: text(5_000).optional(),

@@ -99,6 +99,14 @@ export const procedureSchema = z
     recordAdmissibility: z.boolean().default(false),
     /** Registration fields that staff must fill in before a complaint can be closed. */
     requiredOnClose: z.array(z.enum(CLOSING_FIELDS)).default([]),
+    /** Reminders to the handler before a due date, and an escalation when one has passed. */
+    reminders: z
+      .object({
+        /** Working days before the due date; 0 sends the reminder on the day itself. */
+        workingDaysBefore: z.number().int().min(0).max(30).default(1),
+        escalateWhenOverdue: z.boolean().default(true),
+      })
+      .prefault({}),
     /** Awb 9:7: the handler may not be the person the complaint is about. */
     handlerMayNotBeSubject: z.boolean().default(false),
     /** Registration fields that must accompany a proposed solution (wenb: the cause). */

@@ -148,8 +148,15 @@ describe('the Worker in workerd (wrangler dev)', () => {
   });
 });
 
+// The database is unreachable here, so the jobs themselves are replaced by a recorder: what is
+// tested is that scheduled() builds the deps from the bindings and calls runJobs at the cron time.
+vi.mock('../server/jobs', () => ({
+  runJobs: vi.fn(async (_deps: unknown, now: Date) => ({ asOf: now.toISOString() })),
+}));
+
 test('scheduled() runs the jobs as of the cron time', async () => {
   const { default: worker } = await import('../server/worker');
+  const { runJobs } = await import('../server/jobs');
   const waited: Promise<unknown>[] = [];
   const ctx: ExecutionContext = {
     waitUntil(promise) {
@@ -174,6 +181,10 @@ test('scheduled() runs the jobs as of the cron time', async () => {
     const reports = log.mock.calls.map(([line]) => JSON.parse(String(line)));
     expect(reports).toHaveLength(1);
     expect(reports[0].asOf).toBe(new Date(scheduledTime).toISOString());
+    expect(runJobs).toHaveBeenCalledWith(
+      expect.objectContaining({ db: expect.anything(), config: expect.anything() }),
+      new Date(scheduledTime),
+    );
   } finally {
     log.mockRestore();
   }

@@ -20,10 +20,11 @@ import type { Locale } from '../../shared/localised';
 import type { Actor, TenantRecord } from '../context';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
-import { complaints, deadlines, events, outbox } from '../db/schema';
+import { complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import { ApiError } from '../errors';
 import { fieldMessage } from '../messages';
 import { isUniqueViolation } from '../tenants';
+import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { validationError } from '../validation';
 import { actorName } from './submit';
 
@@ -40,6 +41,8 @@ export interface ActionInput {
   now: Date;
   locale: Locale;
   idempotencyKey: string | null;
+  /** Base of tracking links; messages to the complainant then carry a fresh link. */
+  linkBase?: string;
 }
 
 interface Effect {
@@ -117,6 +120,19 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
   ];
   const deadlineWrites = recomputeDeadlines(db, row, tenant, nextTimeline, existing);
 
+  const messages = staffMessages(tenant, eventType)
+    .concat(effect.messages)
+    .filter((m) => m.to);
+  // Only hashes of tracking tokens are kept, so a message that links to the tracking page
+  // carries a freshly minted token.
+  const toComplainant = messages.some((m) => m.to === row.pdComplainantEmail);
+  const link =
+    toComplainant && input.linkBase
+      ? await mintTrackingToken(tenant.id, row.id).then(({ token, row: tokenRow }) => ({
+          row: tokenRow,
+          url: trackingUrl(input.linkBase as string, token),
+        }))
+      : null;
   const statements = [
     db.insert(events).values({
       id: crypto.randomUUID(),
@@ -136,20 +152,22 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
       .set(changes)
       .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version))),
     ...deadlineWrites,
-    ...staffMessages(tenant, eventType)
-      .concat(effect.messages)
-      .filter((m) => m.to)
-      .map((m) =>
-        db.insert(outbox).values({
-          id: crypto.randomUUID(),
-          tenantId: tenant.id,
-          complaintId: row.id,
-          kind: m.kind,
-          status: 'pending',
-          pdRecipient: m.to,
-          pdPayload: { eventSeq: row.version + 1, locale },
-        }),
-      ),
+    ...(link ? [db.insert(trackingTokens).values(link.row)] : []),
+    ...messages.map((m) =>
+      db.insert(outbox).values({
+        id: crypto.randomUUID(),
+        tenantId: tenant.id,
+        complaintId: row.id,
+        kind: m.kind,
+        status: 'pending',
+        pdRecipient: m.to,
+        pdPayload: {
+          eventSeq: row.version + 1,
+          locale,
+          ...(link && m.to === row.pdComplainantEmail ? { trackingUrl: link.url } : {}),
+        },
+      }),
+    ),
   ] as const;
   try {
     await db.batch(statements as never);
@@ -217,7 +235,11 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
         fieldError('handler', 'notSubject', locale);
       }
       return {
-        changes: { handler: b.handler, forwardedAt: now.toISOString() },
+        changes: {
+          handler: b.handler,
+          handlerEmail: b.handlerEmail ?? null,
+          forwardedAt: now.toISOString(),
+        },
         data: { handler: b.handler },
         messages: [{ kind: 'forwarded', to: b.handlerEmail ?? null }],
         internal: true,
@@ -277,6 +299,11 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
         messages: [{ kind: 'solutionProposed', to: complainant }],
       };
     }
+    case 'accept-solution':
+      return { changes: {}, messages: [] };
+    case 'request-erasure':
+      // Staff are told; the erasure itself is theirs to carry out (DELETE), within a month.
+      return { changes: {}, messages: [], internal: true };
     case 'file-appeal': {
       const b = body as Bodies['file-appeal'];
       if (!procedure.appeal.enabled) throw new ApiError(409, 'appeal_not_available');

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { attachments, complaints, events, outbox } from '../db/schema';
+import { attachments, complaints, events, outbox, trackingTokens } from '../db/schema';
 
 /** Every personal-data column of a complaint, cleared on erasure and at the end of retention. */
 const CLEARED = Object.fromEntries(
@@ -33,7 +33,6 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
       .set({
         ...CLEARED,
         erasedAt: now.toISOString(),
-        trackingTokenHash: null,
         requestHash: null,
         replaySealed: null,
         version: row.version + 1,
@@ -41,6 +40,10 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
       .where(eq(complaints.id, complaintId)),
     db.update(events).set({ pdData: null }).where(eq(events.complaintId, complaintId)),
     db.delete(attachments).where(eq(attachments.complaintId, complaintId)),
+    db
+      .update(trackingTokens)
+      .set({ revokedAt: now.toISOString() })
+      .where(eq(trackingTokens.complaintId, complaintId)),
     db
       .update(outbox)
       .set({ status: 'cancelled' })

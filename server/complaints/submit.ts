@@ -4,11 +4,12 @@ import type { ComplaintSubmission } from '../../shared/complaint';
 import { amsterdamDate, computeDueDates, makeCalendar } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { Actor, TenantRecord } from '../context';
-import { randomToken, seal, sha256Hex, unseal } from '../crypto';
+import { seal, sha256Hex, unseal } from '../crypto';
 import type { Db } from '../db/client';
-import { attachments, complaints, deadlines, events, outbox } from '../db/schema';
+import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import { ApiError } from '../errors';
 import { isUniqueViolation } from '../tenants';
+import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { attachmentRows, type IncomingFile } from './attachments';
 import { deadlineViews } from './view';
 
@@ -59,8 +60,8 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
   const due = computeDueDates(tenant.procedure.terms, { received: receivedDate }, calendar);
 
   const id = crypto.randomUUID();
-  const token = randomToken(32);
-  const trackingUrl = `${input.linkBase}/track/${token}`;
+  const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
+  const link = trackingUrl(input.linkBase, token);
   const nextSeq = sql`(SELECT COALESCE(MAX(${complaints.seq}), 0) + 1 FROM ${complaints}
     WHERE ${complaints.tenantId} = ${tenant.id} AND ${complaints.year} = ${year})`;
   const channel = data.channel ?? 'web';
@@ -82,7 +83,6 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
         registeredAt,
         registeredDate: amsterdamDate(now),
         category: data.category ?? null,
-        trackingTokenHash: await sha256Hex(token),
         idempotencyKeyHash: idempotencyHash,
         requestHash,
         replaySealed:
@@ -129,6 +129,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
     postponed: false,
   }));
   const extra = [
+    db.insert(trackingTokens).values(tokenRow),
     ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
     ...(files.length > 0
       ? [db.insert(attachments).values(attachmentRows(tenant.id, id, files))]
@@ -143,7 +144,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
             status: 'pending',
             pdRecipient: email,
             // The link is only known now (its token is stored hashed); the rest is read at send time.
-            pdPayload: { trackingUrl, locale: input.locale },
+            pdPayload: { trackingUrl: link, locale: input.locale },
           }),
         ]
       : []),
@@ -171,7 +172,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
       input.locale,
       true,
     ),
-    trackingUrl,
+    trackingUrl: link,
   };
 }
 
@@ -205,6 +206,6 @@ async function replay(
     receivedAt: row.receivedAt,
     due: Object.fromEntries(rows.map((d) => [d.term, d.dueDate])),
     deadlines: deadlineViews(rows, input.tenant.procedure, input.locale, true),
-    trackingUrl: `${input.linkBase}/track/${token ?? ''}`,
+    trackingUrl: trackingUrl(input.linkBase, token ?? ''),
   };
 }

@@ -59,6 +59,8 @@ export const complaints = sqliteTable(
     version: integer('version').notNull().default(1),
     category: text('category'),
     handler: text('handler'),
+    /** Where reminders and escalations for the handler go (staff data, not the complainant's). */
+    handlerEmail: text('handler_email'),
     forwardedAt: text('forwarded_at'),
     feedbackAt: text('feedback_at'),
     classification: text('classification'),
@@ -68,7 +70,6 @@ export const complaints = sqliteTable(
     closedAt: text('closed_at'),
     /** Set when personal data was erased (on request or at the end of retention). */
     erasedAt: text('erased_at'),
-    trackingTokenHash: text('tracking_token_hash').unique(),
     /** SHA-256 of tenant + Idempotency-Key, and of the request body it came with. */
     idempotencyKeyHash: text('idempotency_key_hash'),
     requestHash: text('request_hash'),
@@ -178,6 +179,24 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_status').on(t.status, t.nextAttemptAt)],
 );
 
+/**
+ * Tracking links of a complaint. Each message to the complainant that carries a link mints one,
+ * so only hashes are kept; the plain token lives in the outbox row until the message is sent.
+ */
+export const trackingTokens = sqliteTable(
+  'tracking_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    tenantId: text('tenant_id').notNull(),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('tracking_tokens_complaint').on(t.complaintId)],
+);
+
 /** Files sent with a complaint; their name and content are personal data. */
 export const attachments = sqliteTable(
   'attachments',
@@ -250,6 +269,7 @@ export const schema = {
   deadlines,
   events,
   outbox,
+  trackingTokens,
   attachments,
   rateLimits,
   staff,

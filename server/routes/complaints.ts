@@ -183,6 +183,7 @@ export function complaintRoutes(deps: AppDeps) {
         now: now(),
         locale: c.get('locale'),
         idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+        linkBase: deps.config.publicUrl ?? new URL(c.req.url).origin,
       });
       return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
     },

@@ -1,0 +1,183 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DueDate } from '../../shared/deadlines';
+import type { Locale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import type { Db } from '../db/client';
+import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
+import type { Mailer } from './mailer';
+import { renderMessage } from './messages';
+
+export interface RelayOptions {
+  mailer?: Mailer;
+  /** The sending address, e.g. klachten@klachtenregeling.nl (verified at Resend). */
+  from: string;
+  batchSize?: number;
+  /** Resend allows 2 requests per second by default. */
+  perSecond?: number;
+  maxAttempts?: number;
+  dryRun?: boolean;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RelayReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  held: number;
+  cancelled: number;
+}
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+// A claimed row is ours for this long; a process that dies mid-send leaves it to the next run,
+// which resends with the same Idempotency-Key, so the provider delivers it once.
+const LEASE_MS = 10 * 60_000;
+
+function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+/**
+ * Sends what the outbox holds, oldest first, in a bounded batch. Without a mailer (no
+ * RESEND_API_KEY) messages are marked "held": kept and visible, never pretended to be sent.
+ */
+export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Promise<RelayReport> {
+  const report: RelayReport = { sent: 0, retrying: 0, failed: 0, held: 0, cancelled: 0 };
+  const iso = now.toISOString();
+  if (options.dryRun) {
+    const [row] = await db.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM outbox
+      WHERE status IN ('pending', 'sending', 'held') AND (next_attempt_at IS NULL OR next_attempt_at <= ${iso})`);
+    report[options.mailer ? 'sent' : 'held'] = Number(row?.n ?? 0);
+    return report;
+  }
+  if (!options.mailer) {
+    const held = await db
+      .update(outbox)
+      .set({ status: 'held' })
+      .where(eq(outbox.status, 'pending'))
+      .returning({ id: outbox.id });
+    report.held = held.length;
+    return report;
+  }
+  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  // One statement claims the batch, so concurrent runs never take the same row.
+  const claimed = await db.all<{ id: string }>(sql`UPDATE outbox
+    SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
+    WHERE id IN (SELECT id FROM outbox
+      WHERE status IN ('pending', 'held', 'sending')
+        AND (next_attempt_at IS NULL OR next_attempt_at <= ${iso})
+      ORDER BY created_at LIMIT ${options.batchSize ?? 50})
+    RETURNING id`);
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const gap = 1000 / (options.perSecond ?? 2);
+  let first = true;
+  for (const { id } of claimed) {
+    const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
+    if (!row) continue;
+    const message = await compose(db, row);
+    if (!message) {
+      await db
+        .update(outbox)
+        .set({ status: 'cancelled', pdRecipient: null, pdPayload: null })
+        .where(eq(outbox.id, id));
+      report.cancelled++;
+      continue;
+    }
+    if (!first) await sleep(gap);
+    first = false;
+    const result = await options.mailer.send(
+      {
+        from: `${message.senderName} <${options.from}>`,
+        to: message.to,
+        replyTo: message.replyTo,
+        ...message.rendered,
+      },
+      row.id,
+    );
+    const at = new Date();
+    if (result.ok) {
+      // The link's token is only needed to write the message; keep nothing usable after sending.
+      const { trackingUrl: _, ...payload } = (row.pdPayload ?? {}) as Record<string, unknown>;
+      await db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          sentAt: at.toISOString(),
+          lastError: null,
+          nextAttemptAt: null,
+          pdPayload: payload,
+        })
+        .where(eq(outbox.id, id));
+      report.sent++;
+    } else if (result.retryable && row.attempts < (options.maxAttempts ?? 12)) {
+      const wait = result.retryAfterSeconds
+        ? result.retryAfterSeconds * 1000
+        : backoffMs(row.attempts);
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          lastError: result.error,
+          nextAttemptAt: new Date(at.getTime() + wait).toISOString(),
+        })
+        .where(eq(outbox.id, id));
+      report.retrying++;
+    } else {
+      await db
+        .update(outbox)
+        .set({ status: 'failed', lastError: result.error })
+        .where(eq(outbox.id, id));
+      report.failed++;
+    }
+  }
+  return report;
+}
+
+async function compose(db: Db, row: OutboxRow) {
+  if (!row.pdRecipient || !row.complaintId) return null;
+  const complaint = await db.query.complaints.findFirst({
+    where: eq(complaints.id, row.complaintId),
+  });
+  if (!complaint || complaint.erasedAt) return null;
+  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
+  if (!tenant) return null;
+  const procedure = tenant.procedure as Procedure;
+  const payload = (row.pdPayload ?? {}) as {
+    eventSeq?: number;
+    locale?: Locale;
+    trackingUrl?: string;
+    term?: string;
+  };
+  const [deadlineRows, event] = await Promise.all([
+    db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
+    payload.eventSeq
+      ? db.query.events.findFirst({
+          where: and(eq(events.complaintId, complaint.id), eq(events.seq, payload.eventSeq)),
+        })
+      : undefined,
+  ]);
+  const rendered = renderMessage({
+    kind: row.kind,
+    locale: payload.locale ?? procedure.locale,
+    tenantName: tenant.name,
+    procedure,
+    number: complaint.number,
+    description: complaint.pdDescription,
+    handler: complaint.handler,
+    deadlines: deadlineRows.map((d) => ({
+      term: d.term,
+      dueDate: d.dueDate,
+      detail: d.detail as DueDate,
+    })),
+    eventText: (event?.pdData ?? {}) as Record<string, string>,
+    eventData: (event?.data ?? {}) as Record<string, unknown>,
+    trackingUrl: payload.trackingUrl,
+    term: payload.term,
+  });
+  return {
+    to: row.pdRecipient,
+    senderName: procedure.notifications?.senderName ?? tenant.name,
+    replyTo: procedure.notifications?.replyTo,
+    rendered,
+  };
+}

@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Action } from '../../shared/lifecycle';
+import { type Locale, pickLocale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import { findComplaint, performAction } from '../complaints/actions';
+import type { AppEnv, TenantRecord } from '../context';
+import { tenants } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { ERROR_MESSAGES } from '../messages';
+import { retryAfter, withinLimit } from '../rate-limit';
+import { invalidPage, TRACK_CSS, trackingPage } from '../tracking/page';
+import { complaintForToken } from '../tracking/tokens';
+import { trackingView } from '../tracking/view';
+import { parseOr422 } from '../validation';
+
+export const appealBodySchema = z.strictObject({ grounds: z.string().trim().min(1).max(10_000) });
+export const satisfactionBodySchema = z.strictObject({
+  satisfied: z.boolean(),
+  comment: z.string().trim().max(2_000).optional(),
+});
+
+const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
+
+const STEPS: Record<string, Action> = {
+  accept: 'accept-solution',
+  appeal: 'file-appeal',
+  satisfaction: 'record-satisfaction',
+  erasure: 'request-erasure',
+};
+
+/**
+ * The complainant's side: `GET /v1/track/{token}` and its steps as JSON, and the same as a page at
+ * `/track/{token}` that works without JavaScript. A wrong, revoked or erased token gets the same
+ * 404 as any other; look-ups are rate-limited per client address.
+ */
+export function trackRoutes(deps: AppDeps) {
+  const now = () => (deps.clock ?? (() => new Date()))();
+  const app = new Hono<AppEnv>();
+
+  app.get('/track.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(TRACK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  const limit = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    const address =
+      deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
+    const at = now();
+    if (!(await withinLimit(deps.db, `track:${address}`, TRACK_LIMIT, at))) {
+      c.header('Retry-After', String(retryAfter(TRACK_LIMIT, at)));
+      throw new ApiError(429, 'rate_limited');
+    }
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
+    await next();
+  };
+  app.use('/v1/track/*', limit);
+  app.use('/track/*', limit);
+
+  async function open(token: string) {
+    const complaint = await complaintForToken(deps.db, token);
+    if (!complaint) return null;
+    const row = await deps.db.query.tenants.findFirst({
+      where: eq(tenants.id, complaint.tenantId),
+    });
+    if (!row) return null;
+    const tenant: TenantRecord = { ...row, procedure: row.procedure as Procedure };
+    return { complaint, tenant };
+  }
+
+  const localeOf = (c: Context<AppEnv>, tenant?: TenantRecord): Locale => {
+    const asked = c.req.query('lang');
+    if (asked === 'nl' || asked === 'en') return asked;
+    return pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
+  };
+
+  async function step(c: Context<AppEnv>, token: string, name: string, body: unknown) {
+    const found = await open(token);
+    if (!found) throw new ApiError(404, 'not_found');
+    const action = STEPS[name];
+    if (!action) throw new ApiError(404, 'not_found');
+    if (action === 'file-appeal' && !found.tenant.procedure.appeal.enabled) {
+      throw new ApiError(409, 'appeal_not_available');
+    }
+    const linkBase = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    await performAction(deps.db, {
+      tenant: found.tenant,
+      number: found.complaint.number,
+      action,
+      body,
+      actor: { kind: 'public' },
+      now: now(),
+      locale: localeOf(c, found.tenant),
+      idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+      linkBase,
+    });
+    const complaint = await findComplaint(deps.db, found.tenant.id, found.complaint.number);
+    return { tenant: found.tenant, complaint };
+  }
+
+  app.get('/v1/track/:token', async (c) => {
+    const found = await open(c.req.param('token'));
+    if (!found) throw new ApiError(404, 'not_found');
+    const locale = localeOf(c, found.tenant);
+    return c.json(
+      await trackingView(
+        deps.db,
+        found.complaint,
+        found.tenant.name,
+        found.tenant.procedure,
+        locale,
+        now(),
+      ),
+    );
+  });
+
+  app.post('/v1/track/:token/:step', async (c) => {
+    const name = c.req.param('step');
+    const raw = await c.req.json().catch(() => ({}));
+    const body =
+      name === 'appeal'
+        ? await parseOr422(appealBodySchema, raw, c)
+        : name === 'satisfaction'
+          ? await parseOr422(satisfactionBodySchema, raw, c)
+          : {};
+    const { tenant, complaint } = await step(c, c.req.param('token'), name, body);
+    const view = await trackingView(
+      deps.db,
+      complaint,
+      tenant.name,
+      tenant.procedure,
+      localeOf(c, tenant),
+      now(),
+    );
+    const status = name === 'appeal' ? 201 : name === 'erasure' ? 202 : 200;
+    return c.json(view, status);
+  });
+
+  app.get('/track/:token', async (c) => {
+    const found = await open(c.req.param('token'));
+    if (!found) return c.html(invalidPage(localeOf(c)), 404);
+    const locale = localeOf(c, found.tenant);
+    const view = await trackingView(
+      deps.db,
+      found.complaint,
+      found.tenant.name,
+      found.tenant.procedure,
+      locale,
+      now(),
+    );
+    const done = c.req.query('done');
+    return c.html(trackingPage(view, locale, `/track/${c.req.param('token')}`, { done }));
+  });
+
+  // The page's forms post here and come back to the page (post/redirect/get).
+  app.post('/track/:token/:step', async (c) => {
+    const token = c.req.param('token');
+    const name = c.req.param('step');
+    const form = await c.req.parseBody();
+    const body =
+      name === 'appeal'
+        ? { grounds: String(form.grounds ?? '') }
+        : name === 'satisfaction'
+          ? {
+              satisfied: form.satisfied === 'true',
+              ...(String(form.comment ?? '').trim() ? { comment: String(form.comment) } : {}),
+            }
+          : {};
+    const lang = c.req.query('lang');
+    const back = `/track/${token}?${lang ? `lang=${lang}&` : ''}`;
+    try {
+      await step(c, token, name, body);
+    } catch (err) {
+      const found = await open(token);
+      if (!found) return c.html(invalidPage(localeOf(c)), 404);
+      if (!(err instanceof ApiError) || err.status === 404) throw err;
+      const locale = localeOf(c, found.tenant);
+      const view = await trackingView(
+        deps.db,
+        found.complaint,
+        found.tenant.name,
+        found.tenant.procedure,
+        locale,
+        now(),
+      );
+      const message = err.fields
+        ? Object.values(err.fields).join(' ')
+        : (err.detail ?? err.message);
+      // What the complainant typed is shown again, not lost.
+      return c.html(
+        trackingPage(view, locale, `/track/${token}`, {
+          error: message,
+          grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
+        }),
+        err.status === 422 ? 422 : 409,
+      );
+    }
+    return c.redirect(`${back}done=${name}`, 303);
+  });
+
+  return app;
+}
