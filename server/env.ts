@@ -56,11 +56,13 @@ export function parseEnv<S extends z.ZodType>(
   schema: S,
   env: Record<string, unknown>,
 ): z.output<S> {
-  const result = schema.safeParse(env);
+  // `NAME=` (empty) means not set, as in most .env files and CI settings.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(set);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const missing = issue.code === 'invalid_type' && env[name] === undefined;
+    const missing = issue.code === 'invalid_type' && set[name] === undefined;
     return `  ${name}: ${missing ? 'is required but not set' : issue.message}`;
   });
   throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
