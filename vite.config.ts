@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 
-// One ES module with Lit inlined, served by the API at /widget/klacht-form.js.
+// One ES module with Lit inlined, served by the API under /widget/ (scripts/widget-build.mjs).
 export default defineConfig({
   build: {
     outDir: 'dist/public/widget',
@@ -10,6 +10,11 @@ export default defineConfig({
       entry: 'widget/define.ts',
       formats: ['es'],
       fileName: () => 'klacht-form.js',
+    },
+    rolldownOptions: {
+      // Library mode keeps ES output readable for bundlers; this file goes to browsers as is,
+      // and every site that embeds it pays for each byte.
+      output: { minify: true },
     },
   },
 });

@@ -24,6 +24,27 @@ export const MESSAGES = {
     description: 'Beschrijf uw klacht',
     descriptionHint: 'Zo duidelijk en volledig mogelijk: wat gebeurde er, wanneer en met wie?',
     desiredSolution: 'Welke oplossing zou u willen?',
+    attachments: 'Bijlagen',
+    attachmentsHint:
+      'Bijvoorbeeld een brief, factuur of foto. U kunt {count} bestanden toevoegen van elk maximaal {size}: {types}.',
+    chosenFiles: 'Gekozen bestanden',
+    remove: 'Verwijder',
+    fileRemoved: '{name} is verwijderd.',
+    fileTooMany: 'U kunt maximaal {count} bestanden toevoegen. {name} is niet toegevoegd.',
+    fileTooBig: '{name} is te groot. Een bestand mag maximaal {size} zijn.',
+    fileType:
+      '{name} is geen bestand dat wij kunnen aannemen. Kies een bestand van het type {types}.',
+    fileForged:
+      '{name} lijkt een {types}-bestand, maar is het niet: de inhoud past niet bij de naam. Kies een ander bestand.',
+    filesLost:
+      'Wat u heeft ingevuld, is bewaard. Bijlagen kunnen wij niet bewaren: voeg deze bestanden opnieuw toe: {names}.',
+    honeypot: 'Laat dit veld leeg',
+    rateLimited:
+      'Uw klacht is nog niet verstuurd: er kwamen te veel berichten tegelijk binnen. Wat u heeft ingevuld, is bewaard. Wacht een paar minuten en probeer het opnieuw.',
+    notSent:
+      'Uw klacht is nog niet verstuurd. Wat u heeft ingevuld, is bewaard. Controleer het en verstuur het opnieuw.',
+    recap: 'Wat wij hebben ontvangen',
+    subject: 'Onderwerp',
     privacy: 'Wij gebruiken uw gegevens alleen om uw klacht te behandelen.',
     privacyLink: 'Lees onze privacyverklaring',
     submit: 'Klacht versturen',
@@ -71,6 +92,26 @@ export const MESSAGES = {
     description: 'Describe your complaint',
     descriptionHint: 'As clearly and completely as you can: what happened, when and with whom?',
     desiredSolution: 'What solution would you like?',
+    attachments: 'Attachments',
+    attachmentsHint:
+      'For example a letter, an invoice or a photo. You can add {count} files of up to {size} each: {types}.',
+    chosenFiles: 'Chosen files',
+    remove: 'Remove',
+    fileRemoved: '{name} has been removed.',
+    fileTooMany: 'You can add at most {count} files. {name} was not added.',
+    fileTooBig: '{name} is too large. A file may be at most {size}.',
+    fileType: '{name} is not a file we can accept. Choose a file of type {types}.',
+    fileForged:
+      '{name} looks like a {types} file, but is not: its content does not match its name. Choose another file.',
+    filesLost:
+      'What you filled in has been kept. Attachments cannot be kept: please add these files again: {names}.',
+    honeypot: 'Leave this field empty',
+    rateLimited:
+      'Your complaint has not been sent yet: too many messages arrived at once. What you filled in has been kept. Wait a few minutes and try again.',
+    notSent:
+      'Your complaint has not been sent yet. What you filled in has been kept. Please check it and send it again.',
+    recap: 'What we received',
+    subject: 'Subject',
     privacy: 'We only use your details to handle your complaint.',
     privacyLink: 'Read our privacy statement',
     submit: 'Send complaint',
@@ -100,6 +141,29 @@ export const MESSAGES = {
 } as const;
 
 export type MessageKey = keyof (typeof MESSAGES)['nl'];
+
+/** Looks a message up and fills in its `{name}` placeholders. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: WidgetLocale): Translate {
+  return (key, params = {}) =>
+    MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** "PDF, JPEG of PNG" / "PDF, JPEG or PNG". */
+export function formatList(items: string[], locale: WidgetLocale): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+}
+
+/** A file size as people read it: "820 kB", "4,5 MB" (in 1024s, as file managers count). */
+export function formatBytes(bytes: number, locale: WidgetLocale): string {
+  const mb = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(Math.max(bytes / (mb ? 1024 * 1024 : 1024), mb ? 0 : 1));
+}
 
 export function formatDate(isoDate: string, locale: WidgetLocale): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {

@@ -18,7 +18,7 @@ export const styles = css`
     --_focus: var(--klacht-color-focus, var(--utrecht-focus-outline-color, #ffb612));
   }
   [hidden] { display: none !important; }
-  .visually-hidden {
+  .visually-hidden, .hp {
     position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
   }
@@ -58,6 +58,20 @@ export const styles = css`
     color: var(--_on-primary);
     cursor: pointer;
   }
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+    border-color: currentColor;
+    padding: 0.25rem 0.75rem;
+    min-block-size: 2.75rem;
+  }
+  .files { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+  .files li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+  .file-name { font-weight: 600; overflow-wrap: anywhere; }
+  input[type='file'] { border-style: dashed; }
+  .notice { margin: 0; padding: var(--_space); border-inline-start: 4px solid var(--_primary); }
+  .recap dt { font-weight: 600; }
+  .recap dd { margin: 0 0 0.5rem; overflow-wrap: anywhere; }
   button[aria-disabled='true'] { opacity: 0.7; cursor: progress; }
   :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   .error-summary, .alert {
@@ -72,7 +86,8 @@ export const styles = css`
   .number { font-size: 1.5em; font-weight: 700; }
   .tracking { overflow-wrap: anywhere; }
   @media (forced-colors: active) {
-    .field.invalid, .error-summary, .alert, .confirmation { border-color: CanvasText; }
+    .field.invalid, .error-summary, .alert, .confirmation, .notice { border-color: CanvasText; }
+    button[aria-disabled='true'] { color: GrayText; }
     button { border-color: ButtonText; }
   }
   @media (prefers-reduced-motion: reduce) {

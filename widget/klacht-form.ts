@@ -1,49 +1,66 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { ErrorBody, FormConfig, SubmitResponse } from '../shared/api';
+import type { FormConfig, SubmitResponse } from '../shared/api';
+import { checkFiles, fileId } from './attachments';
+import { clearDraft, loadDraft, saveDraft } from './draft';
+import type { KlachtErrorDetail, KlachtSubmittedDetail } from './events';
 import { checkField, complaintFields, contactFields, type FieldSpec, requestBody } from './fields';
-import { formatDate, MESSAGES, type MessageKey, type WidgetLocale } from './i18n';
+import {
+  formatBytes,
+  type MessageKey,
+  type Translate,
+  translator,
+  type WidgetLocale,
+} from './i18n';
 import { styles } from './klacht-form.styles';
+import { sendComplaint } from './submit';
+import { renderTurnstile } from './turnstile';
+import * as view from './views';
+
+export type { KlachtErrorDetail, KlachtSubmittedDetail } from './events';
 
 type State = 'loading' | 'unavailable' | 'ready' | 'submitting' | 'done';
-
-/** Detail of `klacht-submitted`. */
-export interface KlachtSubmittedDetail {
-  number: string;
-  due: Record<string, string>;
-  trackingUrl: string;
-}
-
-/** Detail of `klacht-error`. */
-export interface KlachtErrorDetail {
-  kind: 'validation' | 'network' | 'server' | 'load';
-  fields?: Record<string, string>;
-}
 
 // The origin this module was loaded from: a site owner pastes one script tag and the element.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
 /**
  * A complaint form for a tenant's procedure ("klachtenregeling"), rendered from the tenant's form
- * configuration and submitted to the Klachtenregeling API.
+ * configuration and submitted to the Klachtenregeling API. What is typed survives a reload in
+ * the same tab (sessionStorage) until the complaint is sent; chosen files do not.
  *
  * @summary Embeddable complaint form.
  * @attr tenant - The tenant's slug (required).
  * @attr api - Base URL of the API; defaults to the origin the script was loaded from.
  * @attr lang - `nl` or `en`; defaults to the page's language, then Dutch.
- * @event klacht-submitted - A complaint was registered; `detail`: `{ number, due, trackingUrl }`.
- * @event klacht-error - Submitting or loading failed; `detail`: `{ kind, fields? }`.
+ * @attr turnstile-sitekey - Cloudflare Turnstile site key. Off by default; when set and the page
+ * has loaded Turnstile (`window.turnstile`), the challenge is rendered in a light-DOM child with
+ * `slot="turnstile"` and its token is sent as `turnstileToken`.
+ * @slot turnstile - Where the Turnstile challenge is rendered; filled by the element itself.
+ * @event {CustomEvent<KlachtSubmittedDetail>} klacht-submitted - A complaint was registered;
+ * `detail`: `{ number, due, trackingUrl }`. Bubbles and crosses the shadow boundary.
+ * @event {CustomEvent<KlachtErrorDetail>} klacht-error - Loading or submitting failed;
+ * `detail`: `{ kind, fields? }`. Bubbles and crosses the shadow boundary.
  * @csspart label - Every field label.
  * @csspart input - Every input, select and textarea.
- * @csspart button - The submit button.
+ * @csspart button - The submit button and the buttons that remove a chosen file.
  * @csspart error-summary - The list of problems shown after a failed submit.
  * @csspart confirmation - The confirmation shown after a successful submit.
- * @cssproperty --klacht-color-primary - Button colour (falls back to `--nl-button-primary-background-color`).
- * @cssproperty --klacht-color-on-primary - Button text colour.
- * @cssproperty --klacht-color-error - Error colour.
- * @cssproperty --klacht-color-border - Input border colour.
- * @cssproperty --klacht-color-focus - Focus outline colour.
+ * @cssproperty --klacht-color-primary - Button colour
+ *   (falls back to `--nl-button-primary-background-color`).
+ * @cssproperty --klacht-color-on-primary - Button text colour
+ *   (falls back to `--nl-button-primary-color`).
+ * @cssproperty --klacht-color-text - Text colour (falls back to `--nl-paragraph-color`).
+ * @cssproperty --klacht-color-error - Error colour
+ *   (falls back to `--utrecht-feedback-danger-color`).
+ * @cssproperty --klacht-color-border - Input border colour
+ *   (falls back to `--utrecht-form-control-border-color`).
+ * @cssproperty --klacht-color-focus - Focus outline colour
+ *   (falls back to `--utrecht-focus-outline-color`).
+ * @cssproperty --klacht-color-success - Border of the confirmation.
+ * @cssproperty --klacht-color-input-background - Background of inputs.
  * @cssproperty --klacht-font-family - Font; inherits the page's font by default.
- * @cssproperty --klacht-radius - Corner radius.
+ * @cssproperty --klacht-radius - Corner radius
+ *   (falls back to `--utrecht-form-control-border-radius`).
  * @cssproperty --klacht-space - Spacing unit.
  */
 export class KlachtForm extends LitElement {
@@ -53,11 +70,15 @@ export class KlachtForm extends LitElement {
     tenant: { type: String },
     api: { type: String },
     locale: { type: String, attribute: 'lang' },
+    turnstileSitekey: { type: String, attribute: 'turnstile-sitekey' },
     state: { state: true },
     config: { state: true },
     values: { state: true },
     errors: { state: true },
     alert: { state: true },
+    notice: { state: true },
+    status: { state: true },
+    files: { state: true },
     result: { state: true },
     onBehalfOf: { state: true },
   };
@@ -67,25 +88,39 @@ export class KlachtForm extends LitElement {
   declare tenant: string;
   declare api: string;
   declare locale: string;
+  declare turnstileSitekey: string;
   declare protected state: State;
   declare protected config?: FormConfig;
   declare protected values: Record<string, string>;
   declare protected errors: Record<string, string>;
   declare protected alert: MessageKey | null;
+  declare protected notice: string;
+  declare protected status: string;
+  declare protected files: File[];
   declare protected result?: SubmitResponse;
   declare protected onBehalfOf: boolean;
   #idempotencyKey = '';
-  #lastBody = '';
+  #sentBody = '';
+  #shownAt = 0;
+  #restored = false;
+  #lostFiles: string[] = [];
+  #recap: view.Recap = { description: '', files: [] };
+  #turnstileToken = '';
+  #resetTurnstile: (() => void) | null = null;
 
   constructor() {
     super();
     this.tenant = '';
     this.api = '';
     this.locale = '';
+    this.turnstileSitekey = '';
     this.state = 'loading';
     this.values = {};
     this.errors = {};
     this.alert = null;
+    this.notice = '';
+    this.status = '';
+    this.files = [];
     this.onBehalfOf = false;
   }
 
@@ -98,12 +133,13 @@ export class KlachtForm extends LitElement {
     return lang.startsWith('en') ? 'en' : 'nl';
   }
 
-  #t(key: MessageKey): string {
-    return MESSAGES[this.#lang][key];
+  get #t(): Translate {
+    return translator(this.#lang);
   }
 
   get #base(): string {
-    return (this.api || SCRIPT_ORIGIN).replace(/\/$/, '');
+    const api = (this.api || SCRIPT_ORIGIN).replace(/\/$/, '');
+    return `${api}/v1/tenants/${encodeURIComponent(this.tenant)}`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -111,19 +147,56 @@ export class KlachtForm extends LitElement {
     if (source && this.tenant) void this.#load();
   }
 
+  protected override updated() {
+    if (this.state === 'ready' && this.turnstileSitekey && !this.#resetTurnstile) {
+      this.#resetTurnstile = renderTurnstile(this, this.turnstileSitekey, this.#lang, (token) => {
+        this.#turnstileToken = token;
+      });
+    }
+    if (this.state === 'ready' || this.state === 'submitting') this.#saveDraft();
+  }
+
   async #load() {
     this.state = 'loading';
     try {
-      const res = await fetch(`${this.#base}/v1/tenants/${encodeURIComponent(this.tenant)}/form`, {
-        headers: { 'Accept-Language': this.#lang },
-      });
+      const res = await fetch(`${this.#base}/form`, { headers: { 'Accept-Language': this.#lang } });
       if (!res.ok) throw new Error(String(res.status));
       this.config = (await res.json()) as FormConfig;
+      this.#restore();
       this.state = 'ready';
     } catch {
       this.state = 'unavailable';
       this.#emit('klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
     }
+  }
+
+  /** Takes up a draft left by an earlier page in this tab, once per element. */
+  #restore() {
+    if (this.#restored) return;
+    this.#restored = true;
+    const draft = loadDraft(this.tenant);
+    this.#shownAt = draft?.shownAt ?? Date.now();
+    if (!draft) return;
+    this.values = { ...draft.values, ...this.values };
+    this.onBehalfOf = draft.onBehalfOf ?? false;
+    this.#idempotencyKey = draft.idempotencyKey ?? '';
+    this.#sentBody = draft.sentBody ?? '';
+    this.#lostFiles = draft.files ?? [];
+    if (this.#lostFiles.length > 0) {
+      this.notice = this.#t('filesLost', { names: this.#lostFiles.join(', ') });
+    }
+  }
+
+  #saveDraft() {
+    const chosen = this.files.map((f) => f.name);
+    saveDraft(this.tenant, {
+      values: this.values,
+      onBehalfOf: this.onBehalfOf,
+      files: [...this.#lostFiles.filter((name) => !chosen.includes(name)), ...chosen],
+      shownAt: this.#shownAt,
+      idempotencyKey: this.#idempotencyKey,
+      sentBody: this.#sentBody,
+    });
   }
 
   #fields(): { complainant: FieldSpec[]; onBehalfOf: FieldSpec[]; complaint: FieldSpec[] } {
@@ -143,8 +216,10 @@ export class KlachtForm extends LitElement {
   }
 
   async #submit(event: Event) {
+    // The form lives in the shadow root: preventing its default also keeps any host page <form>
+    // around the element from being submitted or the page from navigating.
     event.preventDefault();
-    if (this.state === 'submitting') return;
+    if (this.state === 'submitting' || !this.config) return;
     const fields = this.#activeFields();
     const errors: Record<string, string> = {};
     for (const spec of fields) {
@@ -153,59 +228,67 @@ export class KlachtForm extends LitElement {
     }
     this.errors = errors;
     this.alert = null;
-    if (Object.keys(errors).length > 0) {
-      this.#emit('klacht-error', {
-        kind: 'validation',
-        fields: errors,
-      } satisfies KlachtErrorDetail);
-      await this.#focus('.error-summary');
-      return;
-    }
-    const body = JSON.stringify(requestBody(fields, this.values));
-    // A retry of the same body reuses the key, so the server registers the complaint only once.
-    if (body !== this.#lastBody) {
+    if (Object.keys(errors).length > 0) return this.#invalid(errors);
+
+    const body = {
+      ...requestBody(fields, this.values),
+      website: this.renderRoot.querySelector<HTMLInputElement>('#f-website')?.value ?? '',
+      formShownAt: this.#shownAt,
+    };
+    // A retry of the same body and files reuses the key, so the complaint is registered once.
+    const signature = JSON.stringify([body, this.files.map(fileId)]);
+    if (signature !== this.#sentBody) {
       this.#idempotencyKey = crypto.randomUUID();
-      this.#lastBody = body;
+      this.#sentBody = signature;
     }
+    const token = this.#turnstileToken ? { turnstileToken: this.#turnstileToken } : {};
     this.state = 'submitting';
-    let res: Response;
-    try {
-      res = await fetch(`${this.#base}/v1/tenants/${encodeURIComponent(this.tenant)}/complaints`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Accept-Language': this.#lang,
-          'Idempotency-Key': this.#idempotencyKey,
-        },
-        body,
-      });
-    } catch {
-      return this.#fail('networkFailed', 'network');
-    }
-    if (res.status === 201) {
-      this.result = (await res.json()) as SubmitResponse;
+    this.status = this.#t('submitting');
+    const files = this.files;
+    const outcome = await sendComplaint(
+      `${this.#base}/complaints`,
+      { ...body, ...token },
+      files,
+      this.#idempotencyKey,
+      this.#lang,
+    );
+    this.status = '';
+    if (outcome.kind === 'done') {
+      const category = this.config.categories.find((c) => c.id === this.values.category);
+      this.#recap = {
+        category: category?.label[this.#lang],
+        description: this.values.description ?? '',
+        files: files.map((f) => f.name),
+      };
+      this.result = outcome.result;
       this.state = 'done';
-      const { number, due, trackingUrl } = this.result;
+      clearDraft(this.tenant);
+      const { number, due, trackingUrl } = outcome.result;
       this.#emit('klacht-submitted', { number, due, trackingUrl } satisfies KlachtSubmittedDetail);
-      await this.#focus('.confirmation');
-      return;
+      return this.#focus('.confirmation');
     }
-    const error = ((await res.json().catch(() => null)) as ErrorBody | null)?.error;
-    if (res.status === 422 && error?.fields) {
-      this.state = 'ready';
-      this.errors = error.fields;
-      this.#emit('klacht-error', {
-        kind: 'validation',
-        fields: error.fields,
-      } satisfies KlachtErrorDetail);
-      await this.#focus('.error-summary');
-      return;
-    }
-    this.#fail('serverFailed', 'server');
+    this.state = 'ready';
+    this.#resetTurnstile?.();
+    if (outcome.kind === 'invalid') return this.#invalid(outcome.fields);
+    if (outcome.kind === 'network') return this.#fail('networkFailed', 'network');
+    // 'not_sent': the spam checks refused it (e.g. sent within seconds by autofill); a person
+    // who checks the form and sends it again gets through.
+    const message =
+      outcome.status === 429
+        ? 'rateLimited'
+        : outcome.code === 'not_sent'
+          ? 'notSent'
+          : 'serverFailed';
+    this.#fail(message, 'server');
+  }
+
+  async #invalid(fields: Record<string, string>) {
+    this.errors = fields;
+    this.#emit('klacht-error', { kind: 'validation', fields } satisfies KlachtErrorDetail);
+    await this.#focus('.error-summary');
   }
 
   async #fail(message: MessageKey, kind: KlachtErrorDetail['kind']) {
-    this.state = 'ready';
     this.alert = message;
     this.#emit('klacht-error', { kind } satisfies KlachtErrorDetail);
     await this.#focus('.alert');
@@ -222,169 +305,120 @@ export class KlachtForm extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  #goTo(event: Event, path: string) {
+  /** A summary link: the label scrolls into view, so the question is seen with its field. */
+  #goTo = (event: Event, path: string) => {
     event.preventDefault();
-    const id = fieldId(path);
-    this.renderRoot
-      .querySelector<HTMLElement>(`label[for="${id}"]`)
-      ?.scrollIntoView({ block: 'start' });
+    const id = view.targetId(path);
+    this.renderRoot.querySelector(`label[for="${id}"]`)?.scrollIntoView({ block: 'start' });
     this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus({ preventScroll: true });
-  }
+  };
 
   #input(path: string, event: Event) {
     this.values = { ...this.values, [path]: (event.target as HTMLInputElement).value };
   }
 
+  async #choose(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const added = [...(input.files ?? [])];
+    // Emptied so the same file can be chosen again after removing it; the list shows the choice.
+    input.value = '';
+    const limits = (this.config as FormConfig).attachments;
+    const { keep, problems } = await checkFiles(this.files, added, limits, this.#t, this.#lang);
+    this.files = [...this.files, ...keep];
+    this.errors = this.#withoutFileErrors(
+      problems.length > 0 ? { attachments: problems.join(' ') } : {},
+    );
+    this.status = problems.join(' ');
+  }
+
+  #remove(index: number) {
+    const [file] = this.files.splice(index, 1);
+    this.files = [...this.files];
+    this.errors = this.#withoutFileErrors({});
+    this.status = this.#t('fileRemoved', { name: file?.name ?? '' });
+    this.renderRoot.querySelector<HTMLElement>(`#${view.fieldId('attachments')}`)?.focus();
+  }
+
+  // The server's `attachments.N` refer to positions in the list, which a change makes stale.
+  #withoutFileErrors(extra: Record<string, string>) {
+    const kept = Object.entries(this.errors).filter(([path]) => !path.startsWith('attachments'));
+    return { ...Object.fromEntries(kept), ...extra };
+  }
+
   override render() {
-    if (this.state === 'loading') return html`<p role="status">${this.#t('loading')}</p>`;
-    if (this.state === 'unavailable' || !this.config)
-      return html`<p role="alert">${this.#t('loadFailed')}</p>`;
-    if (this.state === 'done' && this.result) return this.#confirmation(this.result);
-    const fields = this.#fields();
+    const t = this.#t;
     const lang = this.#lang;
+    if (this.state === 'loading') return html`<p role="status">${t('loading')}</p>`;
+    if (this.state === 'unavailable' || !this.config) {
+      return html`<p role="alert">${t('loadFailed')}</p>`;
+    }
+    if (this.state === 'done' && this.result) {
+      return view.confirmation(this.result, this.#recap, t, lang);
+    }
+    const config = this.config;
+    const fields = this.#fields();
+    const known = new Set(this.#activeFields().map((f) => f.path));
+    const field = (spec: FieldSpec) =>
+      view.field(spec, {
+        t,
+        lang,
+        value: this.values[spec.path] ?? '',
+        error: this.errors[spec.path],
+        categories: config.categories,
+        onInput: (e) => this.#input(spec.path, e),
+      });
+    const limits = config.attachments;
     const submitting = this.state === 'submitting';
     return html`
-      <form novalidate @submit=${this.#submit}>
-        ${this.#errorSummary()}
-        ${this.alert ? html`<div class="alert" role="alert" tabindex="-1">${this.#t(this.alert)}</div>` : nothing}
-        ${this.config.intro ? html`<p>${this.config.intro[lang]}</p>` : nothing}
+      <form novalidate lang=${lang} @submit=${this.#submit}>
+        ${view.errorSummary(this.errors, known, t, this.#goTo)}
+        ${view.alert(this.alert ? t(this.alert) : '')}
+        ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
+        ${config.intro ? html`<p>${config.intro[lang]}</p>` : nothing}
         <fieldset>
-          <legend>${this.#t('yourDetails')}</legend>
-          ${fields.complainant.map((spec) => this.#field(spec))}
+          <legend>${t('yourDetails')}</legend>
+          ${fields.complainant.map(field)}
         </fieldset>
         ${
           fields.onBehalfOf.length > 0
-            ? html`<div class="check">
-                <input id="on-behalf-of" type="checkbox" .checked=${this.onBehalfOf}
-                  @change=${(e: Event) => {
-                    this.onBehalfOf = (e.target as HTMLInputElement).checked;
-                  }} />
-                <label for="on-behalf-of" part="label">${this.#t('onBehalfOfToggle')}</label>
-              </div>
-              <fieldset ?hidden=${!this.onBehalfOf}>
-                <legend>${this.#t('onBehalfOfLegend')}</legend>
-                <p class="hint">${this.#t('onBehalfOfHint')}</p>
-                ${fields.onBehalfOf.map((spec) => this.#field(spec))}
-              </fieldset>`
+            ? view.onBehalfOf(t, this.onBehalfOf, fields.onBehalfOf.map(field), (on) => {
+                this.onBehalfOf = on;
+              })
             : nothing
         }
         <fieldset>
-          <legend>${this.#t('complaint')}</legend>
-          ${fields.complaint.map((spec) => this.#field(spec))}
-        </fieldset>
-        <p>
-          ${this.#t('privacy')}
+          <legend>${t('complaint')}</legend>
+          ${fields.complaint.map(field)}
           ${
-            this.config.privacyUrl
-              ? html`<a href=${this.config.privacyUrl} target="_blank" rel="noopener">${this.#t('privacyLink')}</a>`
+            limits.mode === 'optional'
+              ? view.filesField({
+                  t,
+                  lang,
+                  limits,
+                  files: this.files,
+                  errors: this.errors,
+                  onChoose: (e) => void this.#choose(e),
+                  onRemove: (i) => this.#remove(i),
+                })
+              : nothing
+          }
+        </fieldset>
+        ${view.honeypot(t)}
+        ${this.turnstileSitekey ? html`<slot name="turnstile"></slot>` : nothing}
+        <p>
+          ${t('privacy')}
+          ${
+            config.privacyUrl
+              ? html`<a href=${config.privacyUrl} target="_blank" rel="noopener"
+                  >${t('privacyLink')}</a>`
               : nothing
           }
         </p>
         <button type="submit" part="button" aria-disabled=${submitting ? 'true' : 'false'}>
-          ${submitting ? this.#t('submitting') : this.alert ? this.#t('retry') : this.#t('submit')}
+          ${submitting ? t('submitting') : this.alert ? t('retry') : t('submit')}
         </button>
+        <p class="visually-hidden" role="status">${this.status}</p>
       </form>
     `;
-  }
-
-  #errorSummary() {
-    const entries = Object.entries(this.errors);
-    if (entries.length === 0) return nothing;
-    return html`
-      <div class="error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-        <h2 id="error-summary-title">${this.#t('errorSummary')}</h2>
-        <ul>
-          ${entries.map(
-            ([path, message]) =>
-              html`<li><a href="#${fieldId(path)}" @click=${(e: Event) => this.#goTo(e, path)}>${message}</a></li>`,
-          )}
-        </ul>
-      </div>
-    `;
-  }
-
-  #field(spec: FieldSpec) {
-    const id = fieldId(spec.path);
-    const error = this.errors[spec.path];
-    const describedBy = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ');
-    const common = {
-      id,
-      invalid: error ? 'true' : 'false',
-      describedBy: describedBy || nothing,
-      value: this.values[spec.path] ?? '',
-    };
-    const onInput = (e: Event) => this.#input(spec.path, e);
-    let control: unknown;
-    if (spec.kind === 'textarea') {
-      control = html`<textarea id=${common.id} part="input" name=${spec.path} maxlength=${spec.maxLength}
-        aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
-        .value=${common.value} @input=${onInput}></textarea>`;
-    } else if (spec.kind === 'select') {
-      control = html`<select id=${common.id} part="input" name=${spec.path}
-        aria-invalid=${common.invalid} aria-describedby=${common.describedBy} @change=${onInput}>
-        <option value="" ?selected=${!common.value}>${this.#t('chooseCategory')}</option>
-        ${this.config?.categories.map(
-          (c) =>
-            html`<option value=${c.id} ?selected=${common.value === c.id}>${c.label[this.#lang]}</option>`,
-        )}
-      </select>`;
-    } else {
-      control = html`<input id=${common.id} part="input" name=${spec.path} type=${spec.kind}
-        autocomplete=${spec.autocomplete ?? nothing} maxlength=${spec.maxLength}
-        aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
-        .value=${common.value} @input=${onInput} />`;
-    }
-    return html`
-      <div class="field ${error ? 'invalid' : ''}">
-        <label for=${id} part="label">${this.#t(spec.label)}
-          <span class="mode">${this.#t(spec.mode === 'required' ? 'required' : 'optional')}</span></label>
-        ${spec.hint ? html`<p class="hint" id="${id}-hint">${this.#t(spec.hint)}</p>` : nothing}
-        ${error ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${this.#t('errorPrefix')}</span> ${error}</p>` : nothing}
-        ${control}
-      </div>
-    `;
-  }
-
-  #confirmation(result: SubmitResponse) {
-    const lang = this.#lang;
-    return html`
-      <section class="confirmation" part="confirmation" tabindex="-1" aria-labelledby="confirmation-title">
-        <h2 id="confirmation-title">${this.#t('receivedTitle')}</h2>
-        <p>${this.#t('yourNumber')} <span class="number">${result.number}</span></p>
-        <p>${this.#t('receivedOn')} ${formatDate(result.receivedAt.slice(0, 10), lang)}</p>
-        ${
-          result.deadlines.length > 0
-            ? html`<h3>${this.#t('deadlines')}</h3>
-              <ul>
-                ${result.deadlines.map(
-                  (
-                    d,
-                  ) => html`<li><strong>${d.label}</strong>: ${this.#t('dueBy')} ${formatDate(d.date, lang)}.
-                    <br /><small>${d.explanation}</small></li>`,
-                )}
-              </ul>`
-            : nothing
-        }
-        <h3>${this.#t('whatNext')}</h3>
-        <p>${this.#t('whatNextText')}</p>
-        <p>${this.#t('tracking')} <a class="tracking" href=${result.trackingUrl}>${result.trackingUrl}</a></p>
-      </section>
-    `;
-  }
-}
-
-function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '-')}`;
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'klacht-form': KlachtForm;
-  }
-  interface HTMLElementEventMap {
-    'klacht-submitted': CustomEvent<KlachtSubmittedDetail>;
-    'klacht-error': CustomEvent<KlachtErrorDetail>;
   }
 }

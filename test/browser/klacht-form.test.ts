@@ -1,138 +1,23 @@
-import '../../widget/define.ts';
-// axe-core's main file is UMD: imported as a module it installs itself as window.axe.
-import 'axe-core';
-import type Axe from 'axe-core';
-import type { KlachtForm, KlachtSubmittedDetail } from '../../widget/klacht-form';
+import type { KlachtSubmittedDetail } from '../../widget/klacht-form';
 import { equal, includes, match, ok, waitFor } from './assert';
 import { afterEach, describe, it } from './mocha';
+import {
+  assertFieldError,
+  axeViolations,
+  cleanUp,
+  control,
+  fieldId,
+  fill,
+  labelText,
+  mount,
+  REQUIRED,
+  recordFetch,
+  root,
+  submit,
+  VALID,
+} from './widget';
 
-const axe = (window as unknown as { axe: typeof Axe }).axe;
-const realFetch = window.fetch;
-
-// The wenb preset: name, phone and e-mail required; category and desired solution optional.
-const REQUIRED = ['complainant.name', 'complainant.phone', 'complainant.email', 'description'];
-const VALID: Record<string, string> = {
-  'complainant.name': 'Jansen',
-  'complainant.phone': '06 12345678',
-  'complainant.email': 'jansen@example.nl',
-  category: '',
-  description: 'De monteur kwam twee keer niet opdagen.',
-  desiredSolution: 'Een nieuwe afspraak op een vaste tijd.',
-};
-
-let mounted: KlachtForm[] = [];
-
-afterEach(() => {
-  window.fetch = realFetch;
-  for (const el of mounted) el.remove();
-  mounted = [];
-});
-
-async function mount(attrs: Record<string, string> = {}): Promise<KlachtForm> {
-  const el = document.createElement('klacht-form');
-  el.setAttribute('tenant', 'wenb');
-  el.setAttribute('api', location.origin);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  document.body.append(el);
-  mounted.push(el);
-  await waitFor(() => root(el).querySelector('form'), 'the form to load from the API');
-  await el.updateComplete;
-  return el;
-}
-
-function root(el: KlachtForm): ShadowRoot {
-  ok(el.shadowRoot, 'the widget has an open shadow root');
-  return el.shadowRoot;
-}
-
-function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '-')}`;
-}
-
-function control(el: KlachtForm, path: string) {
-  const found = root(el).querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-    `#${fieldId(path)}`,
-  );
-  ok(found, `a control for ${path}`);
-  return found;
-}
-
-async function fill(el: KlachtForm, values: Record<string, string>) {
-  for (const [path, value] of Object.entries(values)) {
-    const input = control(el, path);
-    input.value = value;
-    input.dispatchEvent(
-      new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
-    );
-  }
-  await el.updateComplete;
-}
-
-async function submit(el: KlachtForm) {
-  const button = root(el).querySelector<HTMLButtonElement>('button[type="submit"]');
-  ok(button, 'a submit button');
-  button.click();
-  await el.updateComplete;
-}
-
-function labelText(el: KlachtForm, path: string): string {
-  const label = root(el).querySelector<HTMLLabelElement>(`label[for="${fieldId(path)}"]`);
-  ok(label, `a label for ${path}`);
-  ok(label.checkVisibility(), `the label of ${path} is visible`);
-  return (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The error summary has focus, links to the field, and the field points at its message. */
-function assertFieldError(el: KlachtForm, path: string, message: string) {
-  const summary = root(el).querySelector<HTMLElement>('.error-summary');
-  ok(summary, 'an error summary');
-  const link = summary.querySelector<HTMLAnchorElement>(`a[href="#${fieldId(path)}"]`);
-  ok(link, `the summary links to ${path}`);
-  includes(link.textContent ?? '', message, `the summary's message for ${path}`);
-  const input = control(el, path);
-  equal(input.getAttribute('aria-invalid'), 'true', `aria-invalid of ${path}`);
-  const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
-  const errorId = `${fieldId(path)}-error`;
-  ok(describedBy.includes(errorId), `aria-describedby of ${path} names ${errorId}`);
-  const error = root(el).getElementById(errorId);
-  ok(error, `the error message of ${path}`);
-  includes(error.textContent ?? '', message, `the inline message of ${path}`);
-}
-
-interface Call {
-  method: string;
-  url: string;
-  idempotencyKey: string | null;
-  status: number | 'rejected';
-}
-
-/** Wraps fetch to record every call; `fail(n)` makes the n-th POST fail like a lost network. */
-function recordFetch(fail: (postIndex: number) => boolean = () => false): Call[] {
-  const calls: Call[] = [];
-  let posts = 0;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const call: Call = {
-      method,
-      url: String(input),
-      idempotencyKey: new Headers(init?.headers).get('Idempotency-Key'),
-      status: 'rejected',
-    };
-    calls.push(call);
-    if (method === 'POST' && fail(posts++)) throw new TypeError('Failed to fetch');
-    const res = await realFetch(input, init);
-    call.status = res.status;
-    return res;
-  };
-  return calls;
-}
-
-async function axeViolations(el: KlachtForm): Promise<string> {
-  const results = await axe.run(el);
-  return results.violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
-    .join('\n');
-}
+afterEach(cleanUp);
 
 describe('<klacht-form> against the real API', () => {
   it('loads the form and labels every field visibly as verplicht or optioneel', async () => {

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, type RunningServer, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
+    ).axe.run();
+    return result.violations.map((v) => v.id);
+  });
+}
+
+test('a complainant follows a complaint on the tracking page, appeals, and answers the satisfaction question', async () => {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${server.keys.wenb}`,
+        ...init.headers,
+      },
+    });
+  const submitted = await fetch(`${server.url}/v1/tenants/wenb/complaints`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      complainant: { name: 'Fenna de Wit', phone: '0612345678', email: 'fenna@example.nl' },
+      description: 'Mijn vraag over de cao is niet beantwoord.',
+    }),
+  });
+  const { number, trackingUrl, due } = await submitted.json();
+
+  const page = await browser.newPage({ locale: 'nl-NL' });
+  await page.goto(trackingUrl);
+  await expect(page.locator('h1').textContent()).resolves.toContain('Uw klacht');
+  const body = () => page.locator('main').textContent();
+  await expect(body()).resolves.toContain(number);
+  await expect(body()).resolves.toContain('Ontvangen');
+  await expect(body()).resolves.toContain('Ontvangstbevestiging');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Staff propose a solution; the page shows it with the way to appeal.
+  const step = (action: string, data: unknown) =>
+    api(`/v1/tenants/wenb/complaints/${number}/actions/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(data),
+    });
+  expect((await step('acknowledge', {})).status).toBe(200);
+  expect(
+    (
+      await step('propose-solution', {
+        proposedSolution: 'Wij bellen u over de cao.',
+        cause: 'Ziekte.',
+      })
+    ).status,
+  ).toBe(200);
+  await page.reload();
+  await expect(body()).resolves.toContain('Wij bellen u over de cao.');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The complainant rejects it by appealing, with the keyboard only.
+  await page.getByLabel('Waarom gaat u niet akkoord? (verplicht)').focus();
+  await page.keyboard.type('Een telefoontje is geen antwoord op mijn vraag.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/done=appeal/);
+  await expect(body()).resolves.toContain('Uw beroep is ontvangen.');
+  await expect(body()).resolves.toContain('In beroep');
+  await expect(body()).resolves.toContain('Uitspraak in beroep');
+
+  // The appeal is in the register with its own due date: 4 weeks after the resolution term.
+  const register = await (await api('/v1/tenants/wenb/complaints?status=appealFiled')).json();
+  const line = register.items.find((i: { number: string }) => i.number === number);
+  const resolution = new Date(`${due.resolution}T12:00:00Z`);
+  expect(
+    line?.nextDue >= new Date(resolution.getTime() + 27 * 86_400_000).toISOString().slice(0, 10),
+  ).toBe(true);
+  const complaint = await (await api(`/v1/tenants/wenb/complaints/${number}`)).json();
+  expect(complaint.due.appealDecision).toBe(line.nextDue);
+
+  // Decided and closed; the complainant answers the satisfaction question.
+  expect(
+    (await step('decide-appeal', { decision: 'U krijgt een schriftelijk antwoord.' })).status,
+  ).toBe(200);
+  expect((await step('close', {})).status).toBe(200);
+  await page.goto(trackingUrl);
+  await expect(body()).resolves.toContain('U krijgt een schriftelijk antwoord.');
+  await page.getByLabel('Toelichting (optioneel)').fill('Het duurde lang, maar het is opgelost.');
+  await page.getByRole('button', { name: 'Ja, tevreden' }).click();
+  await page.waitForURL(/done=satisfaction/);
+  await expect(body()).resolves.toContain('Bedankt voor uw antwoord.');
+  expect(await axeViolations(page)).toEqual([]);
+  const closed = await (await api(`/v1/tenants/wenb/complaints/${number}`)).json();
+  expect(closed.satisfied).toBe(true);
+  await page.close();
+});

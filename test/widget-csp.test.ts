@@ -1,0 +1,94 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, type RunningServer, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens a page and collects every CSP violation: the DOM event and the console's report. */
+async function openWatched(path: string) {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  page.on('pageerror', (err) => violations.push(`page error: ${err.message}`));
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  // Runs before the page's own scripts, and is not subject to the page's CSP itself.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportViolation: (t: string) => void })
+        .reportViolation;
+      report(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto(`${server.url}${path}`);
+  return { page, violations, csp: response?.headers()['content-security-policy'] ?? '' };
+}
+
+async function waitForForm(page: Page) {
+  await page.locator('klacht-form form').waitFor();
+}
+
+test('the themed demo page works under a strict CSP and registers a complaint', async () => {
+  const { page, violations, csp } = await openWatched('/demo/theming');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).not.toContain('unsafe');
+  await waitForForm(page);
+  const form = page.locator('klacht-form');
+  // The theme reached into the shadow DOM through custom properties.
+  const background = await form
+    .getByRole('button', { name: 'Klacht versturen' })
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(background).toBe('rgb(11, 110, 79)');
+
+  await form.getByLabel('Naam').fill('Jansen');
+  await form.getByLabel('Telefoonnummer').fill('06 12345678');
+  await form.getByLabel('E-mailadres').fill('jansen@example.nl');
+  await form.getByLabel('Beschrijf uw klacht').fill('De monteur kwam niet opdagen.');
+  // A person takes longer than the server's minimum fill time (3 s); so does this test.
+  await page.waitForTimeout(3_100);
+  await form.getByRole('button', { name: 'Klacht versturen' }).click();
+  const confirmation = form.locator('.confirmation');
+  await confirmation.waitFor();
+  await expect(confirmation.locator('.number').textContent()).resolves.toMatch(/^\d{4}-\d{4}$/);
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+test('the English demo page renders the form in English without CSP violations', async () => {
+  const { page, violations } = await openWatched('/demo/english');
+  await waitForForm(page);
+  const form = page.locator('klacht-form');
+  await expect(form.getByText('Name (required)').first().isVisible()).resolves.toBe(true);
+  await expect(form.getByLabel('Attachments').count()).resolves.toBe(1);
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+test('the widget is served immutable under its version, briefly under its aliases', async () => {
+  const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+  const major = version.split('.')[0];
+  const pinned = await fetch(`${server.url}/widget/v${version}/klacht-form.js`);
+  expect(pinned.status).toBe(200);
+  expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  for (const path of [`/widget/v${major}/klacht-form.js`, '/widget/klacht-form.js']) {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(await res.text()).toBe(await pinned.clone().text());
+  }
+  const manifest = await fetch(`${server.url}/widget/custom-elements.json`);
+  expect(JSON.stringify(await manifest.json())).toContain('klacht-submitted');
+});

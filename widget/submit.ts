@@ -1,0 +1,47 @@
+import type { ErrorBody, SubmitResponse } from '../shared/api';
+
+/** How one attempt to register the complaint ended. */
+export type Outcome =
+  | { kind: 'done'; result: SubmitResponse }
+  | { kind: 'invalid'; fields: Record<string, string> }
+  | { kind: 'network' }
+  | { kind: 'server'; status: number; code?: string };
+
+/**
+ * Posts the complaint: JSON when there are no files, otherwise multipart with the same JSON in a
+ * part named `complaint` and every file in a part named `attachments`.
+ */
+export async function sendComplaint(
+  url: string,
+  body: Record<string, unknown>,
+  files: File[],
+  idempotencyKey: string,
+  lang: string,
+): Promise<Outcome> {
+  const json = JSON.stringify(body);
+  const headers: Record<string, string> = {
+    'Accept-Language': lang,
+    'Idempotency-Key': idempotencyKey,
+  };
+  let payload: BodyInit = json;
+  if (files.length > 0) {
+    const form = new FormData();
+    form.append('complaint', new Blob([json], { type: 'application/json' }));
+    for (const file of files) form.append('attachments', file, file.name);
+    // The browser writes the multipart Content-Type with its boundary itself.
+    payload = form;
+  } else {
+    headers['Content-Type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers, body: payload });
+    if (res.status === 201) return { kind: 'done', result: (await res.json()) as SubmitResponse };
+  } catch {
+    // Also a 201 whose body was cut off: the retry with the same key replays it.
+    return { kind: 'network' };
+  }
+  const error = ((await res.json().catch(() => null)) as ErrorBody | null)?.error;
+  if (res.status === 422 && error?.fields) return { kind: 'invalid', fields: error.fields };
+  return { kind: 'server', status: res.status, code: error?.code };
+}
