@@ -1,23 +1,11 @@
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, type RunningServer, startServer } from './server';
+import { expect, test } from 'vitest';
+import { liveServer } from './server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveServer();
 
 test('a complaint submitted through the widget on a demo page reaches the register', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/demo/totaalonder1dak`);
+  const page = await live.browser.newPage();
+  await page.goto(`${live.server.url}/demo/totaalonder1dak`);
   const form = page.locator('klacht-form');
   // Labels are visible and say in words which fields are required.
   await expect(
@@ -51,8 +39,8 @@ test('a complaint submitted through the widget on a demo page reaches the regist
     ),
   ).resolves.toContain('confirmation');
 
-  const res = await fetch(`${server.url}/v1/tenants/totaalonder1dak/complaints/${number}`, {
-    headers: { Authorization: `Bearer ${server.keys.totaalonder1dak}` },
+  const res = await fetch(`${live.server.url}/v1/tenants/totaalonder1dak/complaints/${number}`, {
+    headers: { Authorization: `Bearer ${live.server.keys.totaalonder1dak}` },
   });
   expect(res.status).toBe(200);
   const complaint = await res.json();

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,4 +80,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The real Node server and a headless Chromium for the tests of one file: started before them,
+ * stopped after. Read `server` and `browser` inside the tests (they exist once beforeAll ran).
+ */
+export function liveServer(env: Record<string, string> = {}) {
+  const live = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    live.server = await startServer(env);
+    live.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
 }

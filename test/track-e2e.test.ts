@@ -1,19 +1,9 @@
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, type RunningServer, startServer } from './server';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { liveServer, ROOT } from './server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveServer();
 
 async function axeViolations(page: Page) {
   await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
@@ -27,15 +17,15 @@ async function axeViolations(page: Page) {
 
 test('a complainant follows a complaint on the tracking page, appeals, and answers the satisfaction question', async () => {
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${live.server.url}${path}`, {
       ...init,
       headers: {
         'Content-Type': 'application/json',
-        Authorization: `Bearer ${server.keys.wenb}`,
+        Authorization: `Bearer ${live.server.keys.wenb}`,
         ...init.headers,
       },
     });
-  const submitted = await fetch(`${server.url}/v1/tenants/wenb/complaints`, {
+  const submitted = await fetch(`${live.server.url}/v1/tenants/wenb/complaints`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -45,7 +35,7 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   });
   const { number, trackingUrl, due } = await submitted.json();
 
-  const page = await browser.newPage({ locale: 'nl-NL' });
+  const page = await live.browser.newPage({ locale: 'nl-NL' });
   await page.goto(trackingUrl);
   await expect(page.locator('h1').textContent()).resolves.toContain('Uw klacht');
   const body = () => page.locator('main').textContent();

@@ -1,23 +1,12 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, type RunningServer, startServer } from './server';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { liveServer } from './server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveServer();
 
 /** Opens a page and collects every CSP violation: the DOM event and the console's report. */
 async function openWatched(path: string) {
-  const page = await browser.newPage();
+  const page = await live.browser.newPage();
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
@@ -32,7 +21,7 @@ async function openWatched(path: string) {
       report(`${e.violatedDirective}: ${e.blockedURI}`);
     });
   });
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${live.server.url}${path}`);
   return { page, violations, csp: response?.headers()['content-security-policy'] ?? '' };
 }
 
@@ -80,15 +69,15 @@ test('the English demo page renders the form in English without CSP violations',
 test('the widget is served immutable under its version, briefly under its aliases', async () => {
   const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
   const major = version.split('.')[0];
-  const pinned = await fetch(`${server.url}/widget/v${version}/klacht-form.js`);
+  const pinned = await fetch(`${live.server.url}/widget/v${version}/klacht-form.js`);
   expect(pinned.status).toBe(200);
   expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   for (const path of [`/widget/v${major}/klacht-form.js`, '/widget/klacht-form.js']) {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${live.server.url}${path}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(await res.text()).toBe(await pinned.clone().text());
   }
-  const manifest = await fetch(`${server.url}/widget/custom-elements.json`);
+  const manifest = await fetch(`${live.server.url}/widget/custom-elements.json`);
   expect(JSON.stringify(await manifest.json())).toContain('klacht-submitted');
 });

@@ -61,6 +61,8 @@ export function trackRoutes(deps: AppDeps) {
   app.use('/v1/track/*', limit);
   app.use('/track/*', limit);
 
+  type Opened = NonNullable<Awaited<ReturnType<typeof open>>>;
+
   async function open(token: string) {
     const complaint = await complaintForToken(deps.db, token);
     if (!complaint) return null;
@@ -77,6 +79,19 @@ export function trackRoutes(deps: AppDeps) {
     if (asked === 'nl' || asked === 'en') return asked;
     return pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
   };
+
+  const viewOf = (
+    c: Context<AppEnv>,
+    found: { complaint: Opened['complaint']; tenant: TenantRecord },
+  ) =>
+    trackingView(
+      deps.db,
+      found.complaint,
+      found.tenant.name,
+      found.tenant.procedure,
+      localeOf(c, found.tenant),
+      now(),
+    );
 
   async function step(c: Context<AppEnv>, token: string, name: string, body: unknown) {
     const found = await open(token);
@@ -127,15 +142,7 @@ export function trackRoutes(deps: AppDeps) {
         : name === 'satisfaction'
           ? await parseOr422(satisfactionBodySchema, raw, c)
           : {};
-    const { tenant, complaint } = await step(c, c.req.param('token'), name, body);
-    const view = await trackingView(
-      deps.db,
-      complaint,
-      tenant.name,
-      tenant.procedure,
-      localeOf(c, tenant),
-      now(),
-    );
+    const view = await viewOf(c, await step(c, c.req.param('token'), name, body));
     const status = name === 'appeal' ? 201 : name === 'erasure' ? 202 : 200;
     return c.json(view, status);
   });
@@ -144,14 +151,7 @@ export function trackRoutes(deps: AppDeps) {
     const found = await open(c.req.param('token'));
     if (!found) return c.html(invalidPage(localeOf(c)), 404);
     const locale = localeOf(c, found.tenant);
-    const view = await trackingView(
-      deps.db,
-      found.complaint,
-      found.tenant.name,
-      found.tenant.procedure,
-      locale,
-      now(),
-    );
+    const view = await viewOf(c, found);
     const done = c.req.query('done');
     return c.html(trackingPage(view, locale, `/track/${c.req.param('token')}`, { done }));
   });
@@ -179,14 +179,7 @@ export function trackRoutes(deps: AppDeps) {
       if (!found) return c.html(invalidPage(localeOf(c)), 404);
       if (!(err instanceof ApiError) || err.status === 404) throw err;
       const locale = localeOf(c, found.tenant);
-      const view = await trackingView(
-        deps.db,
-        found.complaint,
-        found.tenant.name,
-        found.tenant.procedure,
-        locale,
-        now(),
-      );
+      const view = await viewOf(c, found);
       const message = err.fields
         ? Object.values(err.fields).join(' ')
         : (err.detail ?? err.message);

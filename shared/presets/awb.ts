@@ -1,10 +1,5 @@
 import type { ProcedureInput } from '../procedure';
-
-const outcomes = [
-  { id: 'gegrond', label: { nl: 'Gegrond', en: 'Well-founded' } },
-  { id: 'deelsGegrond', label: { nl: 'Deels gegrond', en: 'Partly well-founded' } },
-  { id: 'ongegrond', label: { nl: 'Ongegrond', en: 'Unfounded' } },
-];
+import { STATUTORY_OUTCOMES, statutoryTerms } from './statutory';
 
 /**
  * Public bodies under chapter 9 of the Algemene wet bestuursrecht. The law sets the decision term
@@ -15,23 +10,7 @@ const outcomes = [
  */
 export const awb = {
   locale: 'nl',
-  terms: {
-    acknowledgement: {
-      amount: 5,
-      unit: 'workingDays',
-      from: 'received',
-      metBy: 'acknowledged',
-      label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
-    },
-    decision: {
-      amount: 6,
-      unit: 'weeks',
-      from: 'received',
-      metBy: 'closed',
-      postponable: { maxWeeks: 4 },
-      label: { nl: 'Afhandeling van uw klacht', en: 'Decision on your complaint' },
-    },
-  },
+  terms: statutoryTerms({ nl: 'Afhandeling van uw klacht', en: 'Decision on your complaint' }),
   categories: [
     { id: 'bejegening', label: { nl: 'Bejegening', en: 'Treatment' } },
     { id: 'dienstverlening', label: { nl: 'Dienstverlening', en: 'Service' } },
@@ -39,7 +18,7 @@ export const awb = {
     { id: 'tijdigheid', label: { nl: 'Tijdigheid', en: 'Timeliness' } },
     { id: 'overig', label: { nl: 'Overig', en: 'Other' } },
   ],
-  classifications: outcomes,
+  classifications: STATUTORY_OUTCOMES,
   handlerMayNotBeSubject: true,
   requiredOnClose: ['classification', 'summary'],
   retention: { years: 5 },

@@ -1,4 +1,5 @@
 import type { ProcedureInput } from '../procedure';
+import { STATUTORY_OUTCOMES, statutoryTerms } from './statutory';
 
 /**
  * Care providers under the Wet kwaliteit, klachten en geschillen zorg. Art. 17: a decision
@@ -9,23 +10,7 @@ import type { ProcedureInput } from '../procedure';
  */
 export const wkkgz = {
   locale: 'nl',
-  terms: {
-    acknowledgement: {
-      amount: 5,
-      unit: 'workingDays',
-      from: 'received',
-      metBy: 'acknowledged',
-      label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
-    },
-    decision: {
-      amount: 6,
-      unit: 'weeks',
-      from: 'received',
-      metBy: 'closed',
-      postponable: { maxWeeks: 4 },
-      label: { nl: 'Schriftelijk oordeel', en: 'Written decision' },
-    },
-  },
+  terms: statutoryTerms({ nl: 'Schriftelijk oordeel', en: 'Written decision' }),
   categories: [
     { id: 'zorg', label: { nl: 'Zorgverlening', en: 'Care' } },
     { id: 'bejegening', label: { nl: 'Bejegening', en: 'Treatment' } },
@@ -33,11 +18,7 @@ export const wkkgz = {
     { id: 'organisatie', label: { nl: 'Organisatie en bereikbaarheid', en: 'Organisation' } },
     { id: 'financieel', label: { nl: 'Financiën', en: 'Finance' } },
   ],
-  classifications: [
-    { id: 'gegrond', label: { nl: 'Gegrond', en: 'Well-founded' } },
-    { id: 'deelsGegrond', label: { nl: 'Deels gegrond', en: 'Partly well-founded' } },
-    { id: 'ongegrond', label: { nl: 'Ongegrond', en: 'Unfounded' } },
-  ],
+  classifications: STATUTORY_OUTCOMES,
   requiredOnClose: ['classification', 'summary'],
   retention: { years: 5 },
   appeal: { enabled: false },
