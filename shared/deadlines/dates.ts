@@ -23,9 +23,22 @@ export function assertIsoDate(value: unknown, what = 'date'): asserts value is I
   }
 }
 
-function toIso(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+// Date formatting is the engine's hot path (every day a term walks over); the same few
+// thousand dates recur, so results are remembered, within a bound.
+function memo<K, V>(fn: (key: K) => V, max = 20_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= max) cache.clear();
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
+
+const toIso = memo((ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10));
 
 /** Days since 1970-01-01 (UTC day number). */
 export function dayNumber(date: IsoDate): number {
@@ -114,7 +127,7 @@ export function endOfAmsterdamDay(date: IsoDate): Date {
 }
 
 /** End of the Amsterdam day as ISO 8601 with offset, e.g. 2026-12-29T23:59:59.999+01:00. */
-export function dueAtString(date: IsoDate): string {
+export const dueAtString = memo((date: IsoDate): string => {
   const end = endOfAmsterdamDay(date);
   const offset = amsterdamOffsetMinutes(end);
   const sign = offset < 0 ? '-' : '+';
@@ -122,7 +135,7 @@ export function dueAtString(date: IsoDate): string {
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return `${date}T23:59:59.999${sign}${hh}:${mm}`;
-}
+});
 
 // Own tables instead of Intl so the text is identical in every runtime and ICU version.
 const WEEKDAYS = {
