@@ -37,6 +37,7 @@ CREATE TABLE `complaints` (
 	`received_date` text NOT NULL,
 	`registered_at` text NOT NULL,
 	`registered_date` text NOT NULL,
+	`next_due_date` text,
 	`version` integer DEFAULT 1 NOT NULL,
 	`category` text,
 	`handler` text,
@@ -80,6 +81,7 @@ CREATE UNIQUE INDEX `complaints_tenant_idempotency` ON `complaints` (`tenant_id`
 CREATE INDEX `complaints_tenant_status` ON `complaints` (`tenant_id`,`status`);--> statement-breakpoint
 CREATE INDEX `complaints_tenant_received` ON `complaints` (`tenant_id`,`received_date`);--> statement-breakpoint
 CREATE INDEX `complaints_tenant_registered` ON `complaints` (`tenant_id`,`registered_date`);--> statement-breakpoint
+CREATE INDEX `complaints_tenant_next_due` ON `complaints` (`tenant_id`,`next_due_date`);--> statement-breakpoint
 CREATE TABLE `deadlines` (
 	`complaint_id` text NOT NULL,
 	`tenant_id` text NOT NULL,

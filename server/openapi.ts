@@ -11,7 +11,7 @@ import {
 import { complaintSubmissionSchema } from '../shared/complaint';
 import { ACTION_BODIES, ACTIONS } from '../shared/lifecycle';
 import { procedureSchema } from '../shared/procedure';
-import { registerQuerySchema } from './routes/complaints';
+import { registerQuerySchema } from './complaints/register';
 import { exportQuerySchema, reportQuerySchema } from './routes/reports';
 import { createTenantSchema } from './routes/tenants';
 import { appealBodySchema, satisfactionBodySchema } from './routes/track';
@@ -293,7 +293,7 @@ const staffPath = `${tenantPath}/staff`;
 const adminPath = '/admin/{slug}';
 const html = { contentType: 'text/html' };
 
-/** The admin view's pages and forms: HTML, a staff session, and the session's CSRF token on posts. */
+/** The admin view's pages and forms: HTML, a staff session, and its CSRF token on posts. */
 function adminPage(
   method: 'get' | 'post',
   path: string,

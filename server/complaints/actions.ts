@@ -118,7 +118,14 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
     ...timeline,
     { type: eventType, at, data: effect.data ?? null },
   ];
-  const deadlineWrites = recomputeDeadlines(db, row, tenant, nextTimeline, existing);
+  const { writes: deadlineWrites, nextDue } = recomputeDeadlines(
+    db,
+    row,
+    tenant,
+    nextTimeline,
+    existing,
+  );
+  changes.nextDueDate = (changes.status ?? row.status) === 'closed' ? null : nextDue;
 
   const messages = staffMessages(tenant, eventType)
     .concat(effect.messages)
@@ -451,7 +458,8 @@ function recomputeDeadlines(
     makeCalendar(procedure.calendar),
     postponements,
   );
-  return Object.entries(due).map(([term, detail]) => {
+  const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
+  const writes = Object.entries(due).map(([term, detail]) => {
     const metBy = procedure.terms[term]?.metBy;
     const metAt =
       existing.find((d) => d.term === term)?.metAt ??
@@ -469,9 +477,13 @@ function recomputeDeadlines(
       metAt,
       metDate: metAt ? amsterdamDate(new Date(metAt)) : null,
     };
+    if (metAt) open.delete(term);
+    else open.set(term, detail.date);
     return db
       .insert(deadlines)
       .values({ complaintId: row.id, tenantId: tenant.id, term, ...values })
       .onConflictDoUpdate({ target: [deadlines.complaintId, deadlines.term], set: values });
   });
+  const nextDue = [...open.values()].sort()[0] ?? null;
+  return { writes, nextDue };
 }

@@ -82,6 +82,11 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
         receivedDate,
         registeredAt,
         registeredDate: amsterdamDate(now),
+        nextDueDate:
+          Object.entries(due)
+            .filter(([term]) => tenant.procedure.terms[term]?.metBy !== 'received')
+            .map(([, d]) => d.date)
+            .sort()[0] ?? null,
         category: data.category ?? null,
         idempotencyKeyHash: idempotencyHash,
         requestHash,

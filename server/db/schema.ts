@@ -55,6 +55,8 @@ export const complaints = sqliteTable(
     registeredAt: text('registered_at').notNull(),
     /** Amsterdam date of registration: the month a complaint counts in for the reports. */
     registeredDate: text('registered_date').notNull(),
+    /** The earliest due date not yet met (null when closed or none): the register's sort key. */
+    nextDueDate: text('next_due_date'),
     /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
     version: integer('version').notNull().default(1),
     category: text('category'),
@@ -103,6 +105,7 @@ export const complaints = sqliteTable(
     index('complaints_tenant_status').on(t.tenantId, t.status),
     index('complaints_tenant_received').on(t.tenantId, t.receivedDate),
     index('complaints_tenant_registered').on(t.tenantId, t.registeredDate),
+    index('complaints_tenant_next_due').on(t.tenantId, t.nextDueDate),
   ],
 );
 

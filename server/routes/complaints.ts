@@ -10,8 +10,13 @@ import { findComplaint, performAction } from '../complaints/actions';
 import { checkAttachments, findAttachment } from '../complaints/attachments';
 import { eraseComplaint } from '../complaints/erase';
 import { guardPublicSubmission, readSubmission } from '../complaints/intake';
+import { registerPage, registerQuerySchema } from '../complaints/register';
+
+// The admin view imports it from here.
+export { registerQuerySchema };
+
 import { actorName, submitComplaint } from '../complaints/submit';
-import { loadView, registerLine } from '../complaints/view';
+import { loadView } from '../complaints/view';
 import type { AppEnv } from '../context';
 import { tenantCors } from '../cors';
 import { complaints, deadlines, events } from '../db/schema';
@@ -19,17 +24,6 @@ import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { fieldMessage } from '../messages';
 import { parseOr422, validate } from '../validation';
-
-export const registerQuerySchema = z.object({
-  status: z.string().max(40).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  category: z.string().max(60).optional(),
-  handler: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
@@ -108,49 +102,8 @@ export function complaintRoutes(deps: AppDeps) {
     tenantAccess(deps, 'required'),
     validate('query', registerQuerySchema),
     async (c) => {
-      const tenant = c.get('tenant');
       const q = c.req.valid('query');
-      const today = amsterdamDate(now());
-      const openOverdue = deps.db
-        .select({ one: sql`1` })
-        .from(deadlines)
-        .where(
-          and(
-            eq(deadlines.complaintId, complaints.id),
-            isNull(deadlines.metAt),
-            lt(deadlines.dueDate, today),
-          ),
-        );
-      const nextDue = sql<string | null>`(SELECT MIN(${deadlines.dueDate}) FROM ${deadlines}
-        WHERE ${deadlines.complaintId} = ${complaints.id} AND ${deadlines.metAt} IS NULL)`;
-      const where = and(
-        eq(complaints.tenantId, tenant.id),
-        isNull(complaints.erasedAt),
-        q.status ? eq(complaints.status, q.status) : undefined,
-        q.category ? eq(complaints.category, q.category) : undefined,
-        q.handler ? eq(complaints.handler, q.handler) : undefined,
-        q.from ? gte(complaints.receivedDate, q.from) : undefined,
-        q.to ? lte(complaints.receivedDate, q.to) : undefined,
-        // Overdue: still open, and a due date has passed without the event that meets it.
-        q.overdue === 'true'
-          ? and(ne(complaints.status, 'closed'), exists(openOverdue))
-          : undefined,
-        q.overdue === 'false'
-          ? sql`(${complaints.status} = 'closed' OR NOT ${exists(openOverdue)})`
-          : undefined,
-      );
-      const rows = await deps.db
-        .select({ complaint: complaints, nextDue })
-        .from(complaints)
-        .where(where)
-        .orderBy(sql`${nextDue} IS NULL`, asc(nextDue), desc(complaints.year), desc(complaints.seq))
-        .limit(q.limit + 1)
-        .offset(q.offset);
-      const page = rows.slice(0, q.limit);
-      return c.json({
-        items: page.map((r) => registerLine(r.complaint, r.nextDue)),
-        nextOffset: rows.length > q.limit ? q.offset + q.limit : null,
-      });
+      return c.json(await registerPage(deps.db, c.get('tenant').id, q, amsterdamDate(now())));
     },
   );
 
