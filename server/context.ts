@@ -1,5 +1,6 @@
 import type { Locale } from '../shared/localised';
 import type { Procedure } from '../shared/procedure';
+import type { StaffRole } from './staff/accounts';
 
 export interface TenantRecord {
   id: string;
@@ -8,8 +9,11 @@ export interface TenantRecord {
   procedure: Procedure;
 }
 
-/** Who is acting: the public (web form), a tenant API key, or (later) a staff session. */
-export type Actor = { kind: 'public' } | { kind: 'apiKey'; keyId: string; label: string };
+/** Who is acting: the public (web form), a tenant API key, or a staff member's session. */
+export type Actor =
+  | { kind: 'public' }
+  | { kind: 'apiKey'; keyId: string; label: string }
+  | { kind: 'staff'; staffId: string; name: string; role: StaffRole };
 
 export interface AppEnv {
   Variables: {

@@ -6,6 +6,7 @@ import { requireOperator } from '../auth';
 import type { AppEnv } from '../context';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { createStaff, firstAdminSchema, staffView } from '../staff/accounts';
 import { createTenant } from '../tenants';
 import { validate } from '../validation';
 
@@ -19,6 +20,8 @@ export const createTenantSchema = z
     ...tenantBase,
     preset: z.enum(PRESET_NAMES).optional(),
     procedure: procedureSchema.optional(),
+    /** The tenant's first admin for the admin view; without a password one is generated. */
+    admin: firstAdminSchema.optional(),
   })
   .superRefine((body, ctx) => {
     if ((body.preset === undefined) === (body.procedure === undefined)) {
@@ -43,10 +46,16 @@ export function tenantRoutes(deps: AppDeps) {
       const created = await createTenant(deps.db, { slug: body.slug, name: body.name, procedure });
       if (!created) throw new ApiError(409, 'slug_taken');
       const { tenant, apiKey } = created;
+      // After the tenant (createTenant's batch is not ours to extend); the body was validated,
+      // so only an outage can fail here, and then the admin can still be added with the key.
+      const admin = body.admin
+        ? await createStaff(deps.db, tenant.id, { ...body.admin, role: 'admin' })
+        : undefined;
       return c.json(
         {
           tenant: { slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt, procedure },
           apiKey,
+          ...(admin ? { admin: { staff: staffView(admin.row), password: admin.password } } : {}),
         },
         201,
       );

@@ -1,0 +1,165 @@
+import type { FC } from 'hono/jsx';
+import type { Action } from '../../shared/lifecycle';
+import type { Procedure } from '../../shared/procedure';
+import { randomToken } from '../crypto';
+import type { StaffRow } from '../staff/accounts';
+import { Select, TextArea, TextField, YesNo } from './fields';
+import { ACTION_LABELS, FIELD_LABELS } from './labels';
+import { Csrf, ErrorSummary } from './layout';
+
+type Kind = 'text' | 'long' | 'bool' | 'int' | 'date' | 'category' | 'class' | 'remedy';
+
+/** The fields of each action's form; names are the action body's keys. */
+const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
+  acknowledge: {},
+  forward: {},
+  respond: { message: 'long' },
+  postpone: { weeks: 'int', reason: 'long', announcedOn: 'date' },
+  'propose-solution': { proposedSolution: 'long', cause: 'long', remedy: 'remedy' },
+  'accept-solution': {},
+  'file-appeal': { grounds: 'long' },
+  'decide-appeal': { decision: 'long', upheld: 'bool' },
+  close: {
+    classification: 'class',
+    admissible: 'bool',
+    remedy: 'remedy',
+    cause: 'long',
+    summary: 'long',
+    preventiveMeasures: 'long',
+    satisfied: 'bool',
+  },
+  reopen: { reason: 'long' },
+  'record-satisfaction': { satisfied: 'bool', comment: 'long' },
+  'request-erasure': {},
+  update: { category: 'category', cause: 'long', subject: 'text', receiverName: 'text' },
+};
+
+export type FormValues = Record<string, string>;
+
+/**
+ * The action's body from the posted form: empty fields are left out (so the API's defaults and
+ * "keep what is registered" apply), and yes/no and numbers get their JSON types. Forwarding names
+ * a staff member; the body gets their name and e-mail address.
+ */
+export function actionBody(
+  action: Action,
+  form: FormValues,
+  handlers: StaffRow[],
+): Record<string, unknown> {
+  if (action === 'forward') {
+    const chosen = handlers.find((h) => h.id === form.handlerId);
+    return chosen ? { handler: chosen.name, handlerEmail: chosen.email } : {};
+  }
+  const body: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(FORM_FIELDS[action])) {
+    const value = form[name]?.trim();
+    if (!value) continue;
+    if (kind === 'bool') body[name] = value === 'true';
+    else if (kind === 'int') body[name] = /^\d+$/.test(value) ? Number(value) : value;
+    else body[name] = value;
+  }
+  return body;
+}
+
+function required(action: Action, field: string, procedure: Procedure): boolean {
+  if (action === 'close') {
+    return (procedure.requiredOnClose as string[]).includes(field);
+  }
+  if (action === 'propose-solution' && field === 'cause') {
+    return procedure.requiredOnProposal.includes('cause');
+  }
+  if (action === 'record-satisfaction') return field === 'satisfied';
+  if (action === 'decide-appeal') return field === 'decision';
+  return (
+    ['message', 'weeks', 'reason', 'proposedSolution', 'grounds'].includes(field) &&
+    action !== 'reopen'
+  );
+}
+
+interface ActionFormProps {
+  action: Action;
+  postTo: string;
+  csrf: string;
+  procedure: Procedure;
+  handlers: StaffRow[];
+  values?: FormValues;
+  errors?: Record<string, string>;
+  /** The form that failed stays open with the user's input. */
+  open?: boolean;
+}
+
+export const ActionForm: FC<ActionFormProps> = (p) => {
+  const { action, procedure } = p;
+  const values = p.values ?? {};
+  const errors = p.errors ?? {};
+  const id = (field: string) => `${action}-${field}`;
+  const options = (kind: Kind) =>
+    (kind === 'category'
+      ? procedure.categories
+      : kind === 'class'
+        ? procedure.classifications
+        : procedure.remedies
+    ).map((o) => ({ value: o.id, label: o.label.nl }));
+  const fields = Object.entries(FORM_FIELDS[action]).filter(([name, kind]) => {
+    if (kind === 'class' && procedure.classifications.length === 0) return false;
+    if (kind === 'remedy' && procedure.remedies.length === 0) return false;
+    if (kind === 'category' && procedure.categories.length === 0) return false;
+    if (action === 'close' && name === 'admissible') return procedure.recordAdmissibility;
+    return true;
+  });
+  return (
+    <details open={p.open}>
+      <summary>{ACTION_LABELS[action]}</summary>
+      <form method="post" action={`${p.postTo}/${action}`} novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="_key" value={values._key ?? randomToken(16)} />
+        <ErrorSummary
+          errors={errors}
+          idOf={(f) => (action === 'forward' ? id('handlerId') : id(f))}
+          labelOf={(f) => FIELD_LABELS[f] ?? f}
+        />
+        {action === 'forward' ? (
+          p.handlers.length > 0 ? (
+            <Select
+              id={id('handlerId')}
+              name="handlerId"
+              label="Behandelaar"
+              required
+              value={values.handlerId}
+              error={errors.handler}
+              hint="Alleen medewerkers met de rol behandelaar of beheerder. Zij krijgen een e-mail."
+              options={p.handlers.map((h) => ({ value: h.id, label: h.name }))}
+            />
+          ) : (
+            <p>Er zijn nog geen behandelaars. Een beheerder kan ze toevoegen bij Instellingen.</p>
+          )
+        ) : null}
+        {fields.map(([name, kind]) => {
+          const common = {
+            id: id(name),
+            name,
+            label: FIELD_LABELS[name] ?? name,
+            value: values[name],
+            error: errors[name],
+            required: required(action, name, procedure),
+          };
+          if (kind === 'long') return <TextArea {...common} />;
+          if (kind === 'bool') {
+            return name === 'upheld' ? (
+              <YesNo {...common} yes="Gegrond" no="Ongegrond" />
+            ) : (
+              <YesNo {...common} />
+            );
+          }
+          if (kind === 'int') return <TextField {...common} type="number" min={1} max={52} />;
+          if (kind === 'date') {
+            return <TextField {...common} type="date" hint="Leeg laten: vandaag." />;
+          }
+          if (kind === 'text') return <TextField {...common} />;
+          return <Select {...common} options={options(kind)} />;
+        })}
+        <button type="submit">{ACTION_LABELS[action]}</button>
+      </form>
+    </details>
+  );
+};

@@ -1,0 +1,77 @@
+import { ACTIONS, type Action } from '../../shared/lifecycle';
+import type { StaffRole } from './accounts';
+
+/*
+ * What each role may do. Every role may read the whole register, the reports and the
+ * complaints (a small team shares one register); changing things is per role:
+ * - receiver: registers complaints received by phone, e-mail, letter or in person, acknowledges,
+ *   forwards, corrects the registration, and records the complainant's acceptance or appeal
+ *   that came in by letter or phone;
+ * - handler: handles the complaints forwarded to them (the complaint's handler is their name);
+ * - appealBody: decides appeals;
+ * - admin: everything, plus staff, settings and the outbox.
+ */
+const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
+  receiver: ['acknowledge', 'forward', 'update', 'accept-solution', 'file-appeal'],
+  handler: [
+    'respond',
+    'postpone',
+    'propose-solution',
+    'close',
+    'reopen',
+    'record-satisfaction',
+    'update',
+  ],
+  appealBody: ['decide-appeal'],
+  admin: ACTIONS,
+};
+
+export interface StaffMember {
+  name: string;
+  role: StaffRole;
+}
+
+const same = (a: string | null, b: string) =>
+  a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Whether the role allows the action on this complaint (the lifecycle is checked elsewhere). */
+export function mayPerform(
+  member: StaffMember,
+  action: Action,
+  complaint: { handler: string | null },
+): boolean {
+  if (member.role === 'admin') return true;
+  if (!ROLE_ACTIONS[member.role].includes(action)) return false;
+  return member.role !== 'handler' || same(complaint.handler, member.name);
+}
+
+export function mayRegister(member: StaffMember): boolean {
+  return member.role === 'receiver' || member.role === 'admin';
+}
+
+export function isAdmin(member: StaffMember): boolean {
+  return member.role === 'admin';
+}
+
+/**
+ * Whether a staff session may make this call on the tenant API (`segments` is the path after
+ * `/v1/tenants/{slug}/`). Reading is for every role; of the changes, only those listed; anything
+ * else (the procedure, erasure, staff, and any route added later) is for admins.
+ */
+export function mayCallApi(
+  member: StaffMember,
+  method: string,
+  segments: string[],
+  complaint: () => Promise<{ handler: string | null } | null>,
+): Promise<boolean> | boolean {
+  if (member.role === 'admin') return true;
+  const [resource, , sub, action] = segments;
+  if (resource === 'staff') return false;
+  if (method === 'GET' || method === 'HEAD') return true;
+  if (method !== 'POST' || resource !== 'complaints') return false;
+  if (segments.length === 1) return mayRegister(member);
+  if (segments.length === 4 && sub === 'actions' && ACTIONS.includes(action as Action)) {
+    return complaint().then((row) => row === null || mayPerform(member, action as Action, row));
+  }
+  return false;
+}
