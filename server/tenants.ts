@@ -3,7 +3,7 @@ import type { Procedure } from '../shared/procedure';
 import type { TenantRecord } from './context';
 import { randomToken, sha256Hex } from './crypto';
 import type { Db } from './db/client';
-import { apiKeys, tenants } from './db/schema';
+import { apiKeys, staff, tenants } from './db/schema';
 
 export async function findTenant(db: Db, slug: string): Promise<TenantRecord | null> {
   const row = await db.query.tenants.findFirst({ where: eq(tenants.slug, slug) });
@@ -32,12 +32,18 @@ export async function newApiKey(tenantId: string, label: string) {
   return { key, row };
 }
 
+/**
+ * Creates a tenant with its first API key and, when given, its first admin, in one batch: either
+ * all exist afterwards or none. Null when the slug is taken.
+ */
 export async function createTenant(
   db: Db,
   input: { slug: string; name: string; procedure: Procedure },
+  firstAdmin?: (tenantId: string) => Promise<typeof staff.$inferInsert>,
 ): Promise<{ tenant: TenantRecord & { createdAt: string }; apiKey: string } | null> {
   const id = crypto.randomUUID();
   const { key, row } = await newApiKey(id, 'created with the tenant');
+  const admin = firstAdmin ? await firstAdmin(id) : undefined;
   try {
     const [inserted] = await db.batch([
       db
@@ -45,6 +51,7 @@ export async function createTenant(
         .values({ id, ...input })
         .returning(),
       db.insert(apiKeys).values(row),
+      ...(admin ? [db.insert(staff).values(admin)] : []),
     ]);
     const tenant = inserted[0];
     if (!tenant) throw new Error('tenant insert returned nothing');

@@ -95,6 +95,16 @@ test('the first admin comes with the tenant; a generated password is returned on
   expect(Object.keys((await bad.json()).error.fields)).toEqual(
     expect.arrayContaining(['admin.email', 'admin.name']),
   );
+  // Tenant, key and first admin are one batch: a taken slug leaves no stray admin behind.
+  const taken = await t.json(
+    'POST',
+    '/v1/tenants',
+    { slug: 'gemeente', name: 'Again', preset: 'awb', admin: { email: 'x@y.nl', name: 'X' } },
+    { Authorization: `Bearer ${OPERATOR_TOKEN}` },
+  );
+  expect(taken.status).toBe(409);
+  const rows = await t.db.$client.execute("SELECT COUNT(*) AS n FROM staff WHERE email = 'x@y.nl'");
+  expect(rows.rows[0]?.n).toBe(0);
 });
 
 test('staff accounts through the API: list, add, change, disable, delete', async () => {

@@ -1,12 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import { procedureSchema } from '../../shared/procedure';
 import { requireOperator } from '../auth';
 import type { AppEnv } from '../context';
+import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
-import { createStaff, firstAdminSchema, staffView } from '../staff/accounts';
+import { firstAdminSchema, newStaffRow, staffView } from '../staff/accounts';
 import { createTenant } from '../tenants';
 import { validate } from '../validation';
 
@@ -43,19 +45,29 @@ export function tenantRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const procedure = body.preset ? presetProcedure(body.preset) : body.procedure;
       if (!procedure) throw new Error('unreachable: the schema requires a preset or a procedure');
-      const created = await createTenant(deps.db, { slug: body.slug, name: body.name, procedure });
+      let admin: { values: typeof staff.$inferInsert; password?: string } | undefined;
+      const created = await createTenant(
+        deps.db,
+        { slug: body.slug, name: body.name, procedure },
+        body.admin
+          ? async (tenantId) => {
+              admin = await newStaffRow(tenantId, { ...body.admin, role: 'admin' } as never);
+              return admin.values;
+            }
+          : undefined,
+      );
       if (!created) throw new ApiError(409, 'slug_taken');
       const { tenant, apiKey } = created;
-      // After the tenant (createTenant's batch is not ours to extend); the body was validated,
-      // so only an outage can fail here, and then the admin can still be added with the key.
-      const admin = body.admin
-        ? await createStaff(deps.db, tenant.id, { ...body.admin, role: 'admin' })
+      const adminRow = admin
+        ? await deps.db.query.staff.findFirst({ where: eq(staff.id, admin.values.id as string) })
         : undefined;
       return c.json(
         {
           tenant: { slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt, procedure },
           apiKey,
-          ...(admin ? { admin: { staff: staffView(admin.row), password: admin.password } } : {}),
+          ...(admin && adminRow
+            ? { admin: { staff: staffView(adminRow), password: admin.password } }
+            : {}),
         },
         201,
       );

@@ -81,27 +81,30 @@ export async function findStaff(db: Db, tenantId: string, id: string): Promise<S
   return row;
 }
 
+/** A new account's row (password hashed; a generated password is returned once). */
+export async function newStaffRow(tenantId: string, input: z.output<typeof createStaffSchema>) {
+  const generated = input.password ? undefined : generatePassword();
+  const values = {
+    id: crypto.randomUUID(),
+    tenantId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password ?? (generated as string)),
+  };
+  return { values, password: generated };
+}
+
 export async function createStaff(
   db: Db,
   tenantId: string,
   input: z.output<typeof createStaffSchema>,
 ): Promise<{ row: StaffRow; password?: string }> {
-  const generated = input.password ? undefined : generatePassword();
-  const passwordHash = await hashPassword(input.password ?? (generated as string));
+  const { values, password } = await newStaffRow(tenantId, input);
   try {
-    const [row] = await db
-      .insert(staff)
-      .values({
-        id: crypto.randomUUID(),
-        tenantId,
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        passwordHash,
-      })
-      .returning();
+    const [row] = await db.insert(staff).values(values).returning();
     if (!row) throw new Error('staff insert returned nothing');
-    return generated ? { row, password: generated } : { row };
+    return password ? { row, password } : { row };
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, 'email_taken');
     throw err;
