@@ -13,7 +13,9 @@ export interface TenantRecord {
 export type Actor =
   | { kind: 'public' }
   | { kind: 'apiKey'; keyId: string; label: string }
-  | { kind: 'staff'; staffId: string; name: string; role: StaffRole };
+  | { kind: 'staff'; staffId: string; name: string; role: StaffRole }
+  /** The service itself, e.g. when the acknowledgement e-mail was delivered. */
+  | { kind: 'system'; name: string };
 
 export interface AppEnv {
   Variables: {

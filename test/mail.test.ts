@@ -62,6 +62,21 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(mail?.text).toMatch(/2 jaar/);
     expect(mail?.html).toContain(`<a href="${trackingUrl}">`);
     expect(mail?.idempotencyKey).toBeTruthy();
+    // Delivering the written acknowledgement is the procedure's step: it is recorded and meets
+    // the acknowledgement term.
+    const complaint = await (
+      await t.json('GET', `/v1/tenants/wenb/complaints/${number}`, undefined, {
+        Authorization: `Bearer ${key}`,
+      })
+    ).json();
+    expect(complaint.status).toBe('acknowledged');
+    expect(complaint.events.at(-1)).toMatchObject({
+      type: 'acknowledged',
+      actor: 'system:acknowledgement e-mail',
+    });
+    expect(
+      complaint.deadlines.find((d: { term: string }) => d.term === 'acknowledgement').metAt,
+    ).not.toBeNull();
     // After sending, the outbox keeps no usable token.
     const rows = JSON.stringify((await t.db.$client.execute('SELECT * FROM outbox')).rows);
     expect(rows).not.toContain(trackingUrl.split('/').pop());

@@ -225,13 +225,10 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
   const complainant = row.pdComplainantEmail;
   const today = amsterdamDate(now);
   switch (action) {
-    case 'acknowledge': {
-      const queued = ctx.timeline.length > 0 && row.pdComplainantEmail !== null;
-      return {
-        changes: {},
-        messages: queued ? [] : [{ kind: 'acknowledgement', to: complainant }],
-      };
-    }
+    case 'acknowledge':
+      // The acknowledgement e-mail itself was queued on receipt; this records that it went out
+      // (the relay does so on delivery) or that staff confirmed receipt another way.
+      return { changes: {}, messages: [] };
     case 'forward': {
       const b = body as Bodies['forward'];
       if (

@@ -28,6 +28,7 @@ export interface SubmitInput {
 
 export function actorName(actor: Actor): string {
   if (actor.kind === 'staff') return `staff:${actor.name}`;
+  if (actor.kind === 'system') return `system:${actor.name}`;
   return actor.kind === 'apiKey' ? `apiKey:${actor.label}` : 'complainant';
 }
 

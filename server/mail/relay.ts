@@ -2,8 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DueDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
+import { performAction } from '../complaints/actions';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
+import { ApiError } from '../errors';
 import type { Mailer } from './mailer';
 import { renderMessage } from './messages';
 
@@ -109,6 +111,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
         })
         .where(eq(outbox.id, id));
       report.sent++;
+      if (row.kind === 'acknowledgement') await acknowledgeDelivered(db, row, at);
     } else if (result.retryable && row.attempts < (options.maxAttempts ?? 12)) {
       const wait = result.retryAfterSeconds
         ? result.retryAfterSeconds * 1000
@@ -131,6 +134,35 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     }
   }
   return report;
+}
+
+/**
+ * The written acknowledgement is a step of the procedure (wenb: within two working days): its
+ * delivery records it, so the term is met without anyone having to click.
+ */
+async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
+  if (!row.complaintId) return;
+  const complaint = await db.query.complaints.findFirst({
+    where: eq(complaints.id, row.complaintId),
+  });
+  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
+  if (!complaint || !tenant || complaint.status !== 'received') return;
+  const procedure = tenant.procedure as Procedure;
+  try {
+    await performAction(db, {
+      tenant: { ...tenant, procedure },
+      number: complaint.number,
+      action: 'acknowledge',
+      body: {},
+      actor: { kind: 'system', name: 'acknowledgement e-mail' },
+      now: at,
+      locale: procedure.locale,
+      idempotencyKey: `delivered:${row.id}`,
+    });
+  } catch (err) {
+    // Staff moved the complaint on in the meantime: nothing left to record.
+    if (!(err instanceof ApiError && err.status === 409)) throw err;
+  }
 }
 
 async function compose(db: Db, row: OutboxRow) {
