@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
 import type { Mailer } from './mail/mailer';
 import type { Limit } from './rate-limit';
@@ -10,6 +11,8 @@ export interface AppConfig {
   publicUrl?: string;
   /** The address e-mail is sent from (verified at Resend). */
   mailFrom?: string;
+  /** Verifies Turnstile tokens for tenants whose form asks for it. */
+  turnstile?: TurnstileConfig;
   /** Public submissions per tenant and client address (default 10 per 10 minutes). */
   submitLimit?: Limit;
 }

@@ -23,6 +23,8 @@ export const nodeEnvSchema = z.object({
   MAIL_FROM: z.email().default('klachten@example.org'),
   /** Messages per second to Resend (its default limit is 2). */
   MAIL_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
+  TURNSTILE_VERIFY_URL: z.url().optional(),
   /** How often the Node entry runs the jobs, in seconds; 0 turns the timer off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Public submissions allowed per tenant and client address: "<count>/<seconds>". */
@@ -48,6 +50,7 @@ export const workerEnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.email().default('klachten@example.org'),
+  TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

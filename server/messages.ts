@@ -52,6 +52,10 @@ export const ERROR_MESSAGES = {
     nl: 'Uw klacht is niet verstuurd. Controleer het formulier en verstuur het opnieuw.',
     en: 'Your complaint was not sent. Please check the form and send it again.',
   },
+  challenge_failed: {
+    nl: 'We konden niet vaststellen dat u geen computerprogramma bent. Probeer het opnieuw; wat u heeft ingevuld, blijft bewaard.',
+    en: 'We could not confirm that you are not a program. Please try again; what you filled in is kept.',
+  },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   forbidden: {
     nl: 'Uw rol staat deze handeling niet toe.',

@@ -28,6 +28,9 @@ async function main() {
       publicUrl: env.PUBLIC_URL,
       submitLimit: env.SUBMIT_RATE_LIMIT,
       mailFrom: env.MAIL_FROM,
+      ...(env.TURNSTILE_SECRET_KEY
+        ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL } }
+        : {}),
     },
     mailer: env.RESEND_API_KEY
       ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })

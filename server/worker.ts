@@ -25,6 +25,7 @@ async function deps(bindings: Bindings): Promise<AppDeps> {
         operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
         publicUrl: env.PUBLIC_URL,
         mailFrom: env.MAIL_FROM,
+        ...(env.TURNSTILE_SECRET_KEY ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY } } : {}),
       },
       mailer: env.RESEND_API_KEY ? resendMailer({ apiKey: env.RESEND_API_KEY }) : undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip'),

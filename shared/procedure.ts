@@ -59,6 +59,11 @@ export const formSchema = z.object({
     })
     .prefault({}),
   privacyUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Ask for a Cloudflare Turnstile check (the page embeds Turnstile and sets the element's
+   * `turnstile-sitekey`); enforced when the service has TURNSTILE_SECRET_KEY. Off by default.
+   */
+  turnstile: z.boolean().default(false),
   /** Shown above the form ("Waarom dit formulier?"). */
   intro: localisedSchema.optional(),
 });

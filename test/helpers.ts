@@ -26,7 +26,11 @@ export interface TestApp {
 
 /** The real app on a real libSQL file in a fresh temp folder. */
 export async function testApp(
-  options: { now?: () => Date; submitLimit?: { max: number; windowSeconds: number } } = {},
+  options: {
+    now?: () => Date;
+    submitLimit?: { max: number; windowSeconds: number };
+    turnstile?: { secret: string; verifyUrl: string };
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'klacht-test-'));
   const dbPath = join(dir, 'test.db');
@@ -39,6 +43,7 @@ export async function testApp(
       publicUrl: 'https://klacht.test',
       // Tests submit many complaints from one (absent) address; the limit has its own test.
       submitLimit: options.submitLimit ?? { max: 100_000, windowSeconds: 60 },
+      ...(options.turnstile ? { turnstile: options.turnstile } : {}),
     },
   });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { retryAfter, withinLimit } from '../rate-limit';
 import { type IncomingFile, readFile } from './attachments';
+import { verifyTurnstile } from './turnstile';
 
 /** People take longer than this to fill in a complaint; scripts do not. */
 const MIN_FILL_MS = 3_000;
@@ -37,8 +38,9 @@ export async function readSubmission(
 
 /**
  * Spam protection without barriers for the public form: a honeypot field people never see, a
- * minimum time between showing the form and sending it, and a rate limit per tenant and client
- * address. None of it applies to staff and API keys.
+ * minimum time between showing the form and sending it, a rate limit per tenant and client
+ * address, and (when the tenant turns it on and TURNSTILE_SECRET_KEY is set) a Cloudflare
+ * Turnstile check. None of it applies to staff and API keys.
  */
 export async function guardPublicSubmission(
   deps: AppDeps,
@@ -55,6 +57,14 @@ export async function guardPublicSubmission(
   }
   const limit = deps.config.submitLimit ?? DEFAULT_LIMIT;
   const address = deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
+  const turnstile = deps.config.turnstile;
+  if (
+    turnstile &&
+    c.get('tenant').procedure.form.turnstile &&
+    !(await verifyTurnstile(turnstile, body.turnstileToken, address))
+  ) {
+    throw new ApiError(422, 'challenge_failed');
+  }
   if (!(await withinLimit(deps.db, `submit:${c.get('tenant').id}:${address}`, limit, now))) {
     c.header('Retry-After', String(retryAfter(limit, now)));
     throw new ApiError(429, 'rate_limited');
