@@ -91,6 +91,8 @@ CREATE TABLE `deadlines` (
 	`met_at` text,
 	`met_date` text,
 	`postponed` integer DEFAULT false NOT NULL,
+	`reminded_for` text,
+	`escalated_for` text,
 	FOREIGN KEY (`complaint_id`) REFERENCES `complaints`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -105,6 +107,7 @@ CREATE TABLE `events` (
 	`at` text NOT NULL,
 	`public` integer DEFAULT true NOT NULL,
 	`idempotency_key_hash` text,
+	`request_hash` text,
 	`actor` text NOT NULL,
 	`data` text,
 	`pd_data` text,

@@ -6,7 +6,6 @@ describe('environment', () => {
     expect(parseEnv(nodeEnvSchema, {})).toMatchObject({
       PORT: 8787,
       DATABASE_URL: 'file:data/klacht.db',
-      SEED_DEMO: 'true',
     });
   });
 

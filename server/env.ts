@@ -36,8 +36,11 @@ export const nodeEnvSchema = z.object({
       const [max, windowSeconds] = value.split('/').map(Number);
       return { max: max as number, windowSeconds: windowSeconds as number };
     }),
-  /** Seed the preset demo tenants into an empty database and print their keys. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Seed the preset demo tenants and print fresh demo keys and passwords. Defaults to on for a
+   * local file database only, so a server on Turso never grows demo tenants by accident.
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
 });
 export type NodeEnv = z.infer<typeof nodeEnvSchema>;
 

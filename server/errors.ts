@@ -54,7 +54,13 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     const code = STATUS_CODES[err.status] ?? 'bad_request';
     return c.json(errorBody(c, code), err.status);
   }
-  console.error(err);
+  // Database errors carry the statement's parameters, which may be personal data: log the kind
+  // and the cause's code, never the values.
+  const cause = (err as { cause?: { code?: string } }).cause;
+  console.error(
+    `${c.req.method} ${c.req.path}: ${err.name}${cause?.code ? ` (${cause.code})` : ''}`,
+    err.stack?.split('\n').slice(1, 4).join(' | '),
+  );
   return c.json(errorBody(c, 'internal'), 500);
 }
 

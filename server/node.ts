@@ -53,7 +53,7 @@ async function main() {
         `  operator token (this run only; set KLACHT_OPERATOR_TOKEN to fix it): ${operatorToken}`,
       );
     }
-    if (env.SEED_DEMO === 'true') {
+    if ((env.SEED_DEMO ?? (env.DATABASE_URL.startsWith('file:') ? 'true' : 'false')) === 'true') {
       for (const tenant of await seedDemo(db, origin)) {
         lines.push(`  ${tenant.name}: demo page ${origin}/demo/${tenant.slug}`);
         lines.push(`    API key: ${tenant.apiKey}`);

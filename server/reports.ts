@@ -16,11 +16,13 @@ export interface MonthReport {
 
 const NONE = 'none';
 
-// A complaint "missed" a deadline when it was met after its date, or is still unmet after it.
-// Erased complaints keep their tombstone row and deadlines, so they keep counting.
+// A complaint "missed" a deadline when it was met after its date, or was still unmet after it
+// while the complaint was open (closing ends what was still to do). Erased complaints keep their
+// tombstone row and deadlines, so they keep counting.
 const missedDeadline = (today: string) => sql`EXISTS (
   SELECT 1 FROM deadlines d WHERE d.complaint_id = c.id
-    AND ((d.met_date IS NULL AND d.due_date < ${today}) OR d.met_date > d.due_date))`;
+    AND (d.met_date > d.due_date
+      OR (d.met_date IS NULL AND d.due_date < COALESCE(substr(c.closed_at, 1, 10), ${today}))))`;
 
 /**
  * The monthly report (000 "Rapportage", 004 §4) by month of registration, counted in SQL over the

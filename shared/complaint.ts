@@ -90,7 +90,11 @@ export function complaintSubmissionSchema(procedure: Procedure, asStaff: boolean
   }
   if (asStaff) {
     shape.channel = z.enum(CHANNELS).default('web');
-    shape.receivedAt = z.iso.datetime({ offset: true }).optional();
+    // Registering old complaints is fine; a year typed wrong (0202, 1026) is not.
+    shape.receivedAt = z.iso
+      .datetime({ offset: true })
+      .refine((value) => value >= '2000-01-01', '@datetime')
+      .optional();
     shape.receiverName = text(LIMITS.name, 'optional');
   }
   return z.object(shape);

@@ -23,6 +23,8 @@ const NOT_CLOSED = STATUSES.filter((s) => s !== 'closed');
 
 export const TRANSITIONS = {
   acknowledge: { from: ['received'], to: 'acknowledged', event: 'acknowledged' },
+  // The written acknowledgement went out after staff had already moved the complaint on.
+  'record-acknowledgement': { from: NOT_CLOSED, to: null, event: 'acknowledged' },
   forward: { from: BEFORE_SOLUTION, to: 'forwarded', event: 'forwarded' },
   respond: { from: BEFORE_SOLUTION, to: 'inProgress', event: 'responded' },
   postpone: { from: BEFORE_SOLUTION, to: null, event: 'postponed' },
@@ -52,6 +54,7 @@ const optionId = z.string().trim().min(1).max(60);
 /** The body of each action; the contract's fields plus what the registers ask for. */
 export const ACTION_BODIES = {
   acknowledge: z.strictObject({}),
+  'record-acknowledgement': z.strictObject({}),
   forward: z.strictObject({
     handler: text(200),
     /** Where the forwarding notice goes; without it nobody is e-mailed. */

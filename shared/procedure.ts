@@ -141,7 +141,13 @@ export const procedureSchema = z
         /** Staff addresses to notify per event ('overdue' and 'reminder' come from the jobs). */
         staff: z
           .partialRecord(
-            z.enum([...LIFECYCLE_EVENTS, 'reminder', 'overdue']),
+            z.enum([
+              ...LIFECYCLE_EVENTS,
+              'reminder',
+              'overdue',
+              'solutionAccepted',
+              'erasureRequested',
+            ]),
             z.array(z.email()).max(20),
           )
           .default({}),

@@ -55,10 +55,13 @@ const jobsOn = (date: string) =>
 
 async function queued(kind: string) {
   const rows = await t.db.$client.execute({
-    sql: 'SELECT id FROM outbox WHERE kind = ? ORDER BY id',
+    sql: `SELECT json_extract(o.pd_payload, '$.term') AS term, d.due_date FROM outbox o
+      JOIN deadlines d ON d.complaint_id = o.complaint_id
+        AND d.term = json_extract(o.pd_payload, '$.term')
+      WHERE o.kind = ? ORDER BY o.rowid`,
     args: [kind],
   });
-  return rows.rows.map((r) => String(r.id).split(':').slice(2, 4).join(' '));
+  return rows.rows.map((r) => `${r.term} ${r.due_date}`);
 }
 
 describe('reminders and escalations', () => {
@@ -107,6 +110,35 @@ describe('reminders and escalations', () => {
     await act('wenb', number, 'close', { cause: 'Misverstand.' });
     await jobsOn('2027-01-08');
     expect(await queued('overdue')).toEqual([]);
+  });
+
+  test('a backlog of overdue deadlines cannot crowd out new reminders', async () => {
+    // Five overdue complaints of a tenant nobody is told about…
+    for (let i = 0; i < 5; i++) await complaintAt('awb', '2026-11-02T09:00:00Z');
+    // …and one complaint whose reminder is due.
+    const number = await complaintAt('wenb', '2026-12-24T09:00:00Z');
+    await act('wenb', number, 'forward', { handler: 'Sanne', handlerEmail: 'sanne@example.nl' });
+    const small = { db: t.db, config: { operatorTokenHash: '' } };
+    const at = new Date('2026-12-28T08:00:00Z');
+    await runJobs(small, at, { batchSize: 4 });
+    await runJobs(small, at, { batchSize: 4 });
+    await runJobs(small, at, { batchSize: 4 });
+    expect(await queued('reminder')).toEqual(['acknowledgement 2026-12-29']);
+    // No address in a message id: recipients are personal data.
+    const ids = await t.db.$client.execute('SELECT id FROM outbox');
+    expect(JSON.stringify(ids.rows)).not.toContain('sanne@');
+  });
+
+  test('the appeal decision reminds the appeal body, not the handler', async () => {
+    const number = await complaintAt('wenb', '2026-12-24T09:00:00Z');
+    await act('wenb', number, 'forward', { handler: 'Sanne', handlerEmail: 'sanne@example.nl' });
+    await act('wenb', number, 'propose-solution', { proposedSolution: 's', cause: 'c' });
+    await act('wenb', number, 'file-appeal', { grounds: 'g' });
+    await jobsOn('2027-02-03'); // the appeal decision is due Thu 4 Feb 2027
+    const rows = await t.db.$client.execute(
+      "SELECT pd_recipient FROM outbox WHERE kind = 'reminder' AND json_extract(pd_payload, '$.term') = 'appealDecision'",
+    );
+    expect(rows.rows.map((r) => r.pd_recipient)).toEqual(['voorzitter@wenb.nl']);
   });
 
   test('concurrent runs queue each reminder once', async () => {

@@ -11,7 +11,7 @@ export interface CapturedMail {
   reply_to?: string | string[];
 }
 
-type Fault = '429' | '500' | 'timeout' | 'drop';
+type Fault = '403' | '422' | '429' | '500' | 'timeout' | 'drop';
 
 /**
  * A local stand-in for Resend's API that the real Resend SDK talks to (its base URL is
@@ -44,6 +44,17 @@ export async function startResendCapture() {
             name: 'rate_limit_exceeded',
             message: 'Too many requests',
             statusCode: 429,
+          }),
+        );
+        return;
+      }
+      if (fault === '403' || fault === '422') {
+        res.writeHead(Number(fault), { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            name: 'refused',
+            message: `refused with ${fault}`,
+            statusCode: Number(fault),
           }),
         );
         return;

@@ -12,6 +12,7 @@ type Kind = 'text' | 'long' | 'bool' | 'int' | 'date' | 'category' | 'class' | '
 /** The fields of each action's form; names are the action body's keys. */
 const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
   acknowledge: {},
+  'record-acknowledgement': {},
   forward: {},
   respond: { message: 'long' },
   postpone: { weeks: 'int', reason: 'long', announcedOn: 'date' },

@@ -22,6 +22,10 @@ import {
 } from './labels';
 import { staffPage } from './layout';
 
+function acknowledged(view: { events: { type: string }[] }): boolean {
+  return view.events.some((e) => e.type === 'acknowledged');
+}
+
 export interface FailedAction {
   action: Action;
   values: FormValues;
@@ -93,7 +97,13 @@ export async function complaintView(
     ['Melder tevreden', view.satisfied === null ? null : yesNo(view.satisfied)],
     ['Gesloten op', view.closedAt ? formatMoment(view.closedAt) : null],
   ];
-  const actions = allowedActions(view.status as Status).filter((a) => mayPerform(member, a, row));
+  const allowed = allowedActions(view.status as Status);
+  // Recording an acknowledgement sent another way only matters once "acknowledge" is gone.
+  const actions = allowed.filter(
+    (a) =>
+      mayPerform(member, a, row) &&
+      !(a === 'record-acknowledgement' && (allowed.includes('acknowledge') || acknowledged(view))),
+  );
   const done = c.req.query('gedaan');
   const postTo = `${base(c)}/complaints/${view.number}/actions`;
 

@@ -24,6 +24,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
 
 export const ACTION_LABELS: Record<Action, string> = {
   acknowledge: 'Ontvangst bevestigen',
+  'record-acknowledgement': 'Ontvangstbevestiging vastleggen',
   forward: 'Doorsturen naar een behandelaar',
   respond: 'Reageren aan de melder',
   postpone: 'Termijn verdagen',

@@ -43,7 +43,9 @@ import { settingsView } from './settings';
 import { signInPage } from './sign-in';
 
 async function formValues(c: AdminContext): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body = await c.req.parseBody().catch(() => {
+    throw new ApiError(400, 'bad_request');
+  });
   return Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );

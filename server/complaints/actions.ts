@@ -76,12 +76,9 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
   const keyHash = input.idempotencyKey
     ? await sha256Hex(`${row.id}:${input.idempotencyKey}`)
     : null;
-  if (keyHash) {
-    const done = await db.query.events.findFirst({
-      where: and(eq(events.complaintId, row.id), eq(events.idempotencyKeyHash, keyHash)),
-    });
-    if (done) return row;
-  }
+  const requestHash = await sha256Hex(JSON.stringify([action, input.body ?? {}]));
+  const replayed = keyHash ? await replay(db, row, keyHash, requestHash) : null;
+  if (replayed) return replayed;
   const transition = TRANSITIONS[action];
   const status = row.status as Status;
   if (!(transition.from as readonly Status[]).includes(status)) {
@@ -98,6 +95,25 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
     orderBy: asc(events.seq),
   });
   const existing = await db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) });
+  const sinceProposal = timeline.slice(
+    timeline.map((e) => e.type).lastIndexOf('solutionProposed') + 1,
+  );
+  const accepted = sinceProposal.some((e) => e.type === 'solutionAccepted');
+  // Saying the same thing twice (a double click, a retried form) changes nothing.
+  if (
+    (action === 'accept-solution' && accepted) ||
+    (action === 'request-erasure' && timeline.some((e) => e.type === 'erasureRequested')) ||
+    (action === 'record-acknowledgement' && timeline.some((e) => e.type === 'acknowledged'))
+  ) {
+    return row;
+  }
+  // Once the complainant accepted the solution, there is nothing left to appeal against.
+  if (action === 'file-appeal' && accepted) {
+    throw new ApiError(409, 'transition_not_allowed', undefined, undefined, {
+      status,
+      allowedActions: allowedActions(status).filter((a) => a !== 'file-appeal'),
+    });
+  }
   const effect = applyAction(action, parsed.data as never, {
     row,
     tenant,
@@ -151,6 +167,7 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
       actor: actorName(input.actor),
       public: !effect.internal,
       idempotencyKeyHash: keyHash,
+      requestHash: keyHash ? requestHash : null,
       data: effect.data ?? null,
       pdData: effect.pdData ?? null,
     }),
@@ -180,12 +197,24 @@ export async function performAction(db: Db, input: ActionInput): Promise<Complai
     await db.batch(statements as never);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      if (keyHash) return findComplaint(db, tenant.id, input.number);
+      // Our own retry that raced us is a replay; anyone else's step won, and this one is refused.
+      const raced = keyHash ? await replay(db, row, keyHash, requestHash) : null;
+      if (raced) return raced;
       throw new ApiError(409, 'concurrent_change');
     }
     throw err;
   }
   return findComplaint(db, tenant.id, input.number);
+}
+
+/** The complaint as it is now when this key was used before for the same step; else null. */
+async function replay(db: Db, row: ComplaintRow, keyHash: string, requestHash: string) {
+  const done = await db.query.events.findFirst({
+    where: and(eq(events.complaintId, row.id), eq(events.idempotencyKeyHash, keyHash)),
+  });
+  if (!done) return null;
+  if (done.requestHash !== requestHash) throw new ApiError(422, 'idempotency_key_reused');
+  return findComplaint(db, row.tenantId, row.number);
 }
 
 function staffMessages(tenant: TenantRecord, event: string): Effect['messages'] {
@@ -226,6 +255,7 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
   const today = amsterdamDate(now);
   switch (action) {
     case 'acknowledge':
+    case 'record-acknowledgement':
       // The acknowledgement e-mail itself was queued on receipt; this records that it went out
       // (the relay does so on delivery) or that staff confirmed receipt another way.
       return { changes: {}, messages: [] };
@@ -244,7 +274,8 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
           handlerEmail: b.handlerEmail ?? null,
           forwardedAt: now.toISOString(),
         },
-        data: { handler: b.handler },
+        // Names are personal data (also of staff), so they live where erasure finds them.
+        pdData: { handler: b.handler },
         messages: [{ kind: 'forwarded', to: b.handlerEmail ?? null }],
         internal: true,
       };
@@ -305,9 +336,17 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
     }
     case 'accept-solution':
       return { changes: {}, messages: [] };
-    case 'request-erasure':
-      // Staff are told; the erasure itself is theirs to carry out (DELETE), within a month.
-      return { changes: {}, messages: [], internal: true };
+    case 'request-erasure': {
+      // Staff are told (the tenant's own address when no one is named for it); the erasure is
+      // theirs to carry out (DELETE), within a month (AVG art. 12).
+      const named = procedure.notifications?.staff?.erasureRequested ?? [];
+      const fallback = named.length === 0 ? (procedure.notifications?.replyTo ?? null) : null;
+      return {
+        changes: {},
+        messages: fallback ? [{ kind: 'staff:erasureRequested', to: fallback }] : [],
+        internal: true,
+      };
+    }
     case 'file-appeal': {
       const b = body as Bodies['file-appeal'];
       if (!procedure.appeal.enabled) throw new ApiError(409, 'appeal_not_available');
@@ -397,6 +436,14 @@ function applyAction<A extends Action>(action: A, body: Bodies[A], ctx: Context)
     case 'update': {
       const b = body as Bodies['update'];
       if (b.category) checkOption('category', b.category, procedure.categories, locale);
+      if (
+        procedure.handlerMayNotBeSubject &&
+        b.subject &&
+        row.handler &&
+        b.subject.trim().toLowerCase() === row.handler.trim().toLowerCase()
+      ) {
+        fieldError('subject', 'notSubject', locale);
+      }
       return {
         changes: {
           ...(b.category !== undefined ? { category: b.category } : {}),

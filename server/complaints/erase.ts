@@ -33,6 +33,9 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
       .set({
         ...CLEARED,
         erasedAt: now.toISOString(),
+        // A tombstone names no one, staff included.
+        handler: null,
+        handlerEmail: null,
         requestHash: null,
         replaySealed: null,
         version: row.version + 1,

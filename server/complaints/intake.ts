@@ -6,6 +6,13 @@ import { retryAfter, withinLimit } from '../rate-limit';
 import { type IncomingFile, readFile } from './attachments';
 import { verifyTurnstile } from './turnstile';
 
+function asObject(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(400, 'bad_request');
+  }
+  return value as Record<string, unknown>;
+}
+
 /** People take longer than this to fill in a complaint; scripts do not. */
 const MIN_FILL_MS = 3_000;
 const DEFAULT_LIMIT = { max: 10, windowSeconds: 600 };
@@ -20,7 +27,7 @@ export async function readSubmission(
   const type = c.req.header('Content-Type') ?? '';
   try {
     if (!type.startsWith('multipart/form-data')) {
-      return { body: await c.req.json(), files: [] };
+      return { body: asObject(await c.req.json()), files: [] };
     }
     const form = await c.req.parseBody({ all: true });
     const part = form.complaint;
@@ -29,7 +36,7 @@ export async function readSubmission(
     const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
       (f): f is File => f instanceof File,
     );
-    return { body: JSON.parse(text), files: await Promise.all(list.map(readFile)) };
+    return { body: asObject(JSON.parse(text)), files: await Promise.all(list.map(readFile)) };
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError(400, 'bad_request');

@@ -38,16 +38,36 @@ export function actorName(actor: Actor): string {
  * all of it is stored. The number is taken inside that batch (MAX+1 under SQLite's write lock),
  * so concurrent submissions get consecutive numbers without gaps.
  */
-export async function submitComplaint(db: Db, input: SubmitInput): Promise<SubmitResponse> {
-  const { tenant, data, now } = input;
+async function requestHashes(input: SubmitInput) {
   const files = input.files ?? [];
   // The files are part of the request: the same key with other files is another request.
   const requestHash = await sha256Hex(
-    JSON.stringify(files.length > 0 ? { data, files: files.map((f) => [f.name, f.sha256]) } : data),
+    JSON.stringify(
+      files.length > 0
+        ? { data: input.data, files: files.map((f) => [f.name, f.sha256]) }
+        : input.data,
+    ),
   );
   const idempotencyHash = input.idempotencyKey
-    ? await sha256Hex(`${tenant.id}:${input.idempotencyKey}`)
+    ? await sha256Hex(`${input.tenant.id}:${input.idempotencyKey}`)
     : null;
+  return { requestHash, idempotencyHash };
+}
+
+/**
+ * The first answer to this Idempotency-Key and body, if there was one. Checked before the spam
+ * checks too, so a retry is answered as the first request was, not refused as a repeat.
+ */
+export async function earlierSubmission(db: Db, input: SubmitInput) {
+  const { requestHash, idempotencyHash } = await requestHashes(input);
+  if (!idempotencyHash || !input.idempotencyKey) return null;
+  return replay(db, input, idempotencyHash, input.idempotencyKey, requestHash);
+}
+
+export async function submitComplaint(db: Db, input: SubmitInput): Promise<SubmitResponse> {
+  const { tenant, data, now } = input;
+  const files = input.files ?? [];
+  const { requestHash, idempotencyHash } = await requestHashes(input);
   if (idempotencyHash && input.idempotencyKey) {
     const earlier = await replay(db, input, idempotencyHash, input.idempotencyKey, requestHash);
     if (earlier) return earlier;
@@ -140,6 +160,18 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
     ...(files.length > 0
       ? [db.insert(attachments).values(attachmentRows(tenant.id, id, files))]
       : []),
+    // Staff who asked to hear of every new complaint.
+    ...(tenant.procedure.notifications?.staff?.received ?? []).map((to) =>
+      db.insert(outbox).values({
+        id: crypto.randomUUID(),
+        tenantId: tenant.id,
+        complaintId: id,
+        kind: 'staff:received',
+        status: 'pending',
+        pdRecipient: to,
+        pdPayload: { eventSeq: 1, locale: tenant.procedure.locale },
+      }),
+    ),
     ...(email
       ? [
           db.insert(outbox).values({
@@ -172,12 +204,7 @@ export async function submitComplaint(db: Db, input: SubmitInput): Promise<Submi
     number,
     receivedAt: receivedAt.toISOString(),
     due: Object.fromEntries(deadlineRows.map((d) => [d.term, d.dueDate])),
-    deadlines: deadlineViews(
-      deadlineRows.map((d) => ({ ...d, metAt: d.metAt })),
-      tenant.procedure,
-      input.locale,
-      true,
-    ),
+    deadlines: deadlineViews(deadlineRows, tenant.procedure, input.locale, true),
     trackingUrl: link,
   };
 }

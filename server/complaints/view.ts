@@ -24,7 +24,7 @@ function contact(row: ComplaintRow, who: 'Complainant' | 'OnBehalfOf') {
 }
 
 export function deadlineViews(
-  rows: DeadlineRow[],
+  rows: Pick<DeadlineRow, 'term' | 'dueDate' | 'detail'>[],
   procedure: Procedure,
   locale: Locale,
   publicOnly: boolean,

@@ -125,6 +125,9 @@ export const deadlines = sqliteTable(
     /** Amsterdam date of metAt, compared with dueDate to tell late from on time. */
     metDate: text('met_date'),
     postponed: integer('postponed', { mode: 'boolean' }).notNull().default(false),
+    /** The due date a reminder / an escalation was dealt with for (a postponement resets it). */
+    remindedFor: text('reminded_for'),
+    escalatedFor: text('escalated_for'),
   },
   (t) => [
     uniqueIndex('deadlines_complaint_term').on(t.complaintId, t.term),
@@ -149,6 +152,8 @@ export const events = sqliteTable(
     public: integer('public', { mode: 'boolean' }).notNull().default(true),
     /** SHA-256 of the action's Idempotency-Key, so a retried action is not applied twice. */
     idempotencyKeyHash: text('idempotency_key_hash'),
+    /** SHA-256 of the action and its body: the same key with another request is refused. */
+    requestHash: text('request_hash'),
     actor: text('actor').notNull(),
     /** Data without personal details (ids, dates, choices). */
     data: text('data', { mode: 'json' }),

@@ -63,8 +63,10 @@ export function resendMailer(options: ResendOptions): Mailer {
         const retryAfter = Number(result.headers?.['retry-after']);
         return {
           ok: false,
-          // No status means the request never got an answer (dropped connection): retry.
-          retryable: status === null || status === 429 || status >= 500,
+          // Only a message Resend itself finds malformed (400, 422) cannot succeed later. No
+          // answer, a rate limit, an outage or a key or domain still being set up (401, 403)
+          // can: keep trying rather than lose the message.
+          retryable: status !== 400 && status !== 422,
           error: `${status ?? 'network'}: ${error?.message ?? error?.name ?? 'unknown error'}`,
           ...(Number.isFinite(retryAfter) && retryAfter > 0
             ? { retryAfterSeconds: retryAfter }

@@ -76,7 +76,22 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   for (const { id } of claimed) {
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
     if (!row) continue;
-    const message = await compose(db, row);
+    let message: Awaited<ReturnType<typeof compose>>;
+    try {
+      message = await compose(db, row);
+    } catch (err) {
+      // One message that cannot be written must not hold up the others; it is retried later.
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          lastError: `render: ${(err as Error).message}`,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)).toISOString(),
+        })
+        .where(eq(outbox.id, id));
+      report.retrying++;
+      continue;
+    }
     if (!message) {
       await db
         .update(outbox)
@@ -111,8 +126,13 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
         })
         .where(eq(outbox.id, id));
       report.sent++;
-      if (row.kind === 'acknowledgement') await acknowledgeDelivered(db, row, at);
-    } else if (result.retryable && row.attempts < (options.maxAttempts ?? 12)) {
+      if (row.kind === 'acknowledgement') {
+        // Sent is sent: recording the acknowledgement must not make the relay stop here.
+        await acknowledgeDelivered(db, row, at).catch((err: Error) =>
+          console.error(`acknowledgement of outbox ${row.id} not recorded: ${err.message}`),
+        );
+      }
+    } else if (result.retryable && row.attempts < (options.maxAttempts ?? 20)) {
       const wait = result.retryAfterSeconds
         ? result.retryAfterSeconds * 1000
         : backoffMs(row.attempts);
@@ -146,13 +166,17 @@ async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
     where: eq(complaints.id, row.complaintId),
   });
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
-  if (!complaint || !tenant || complaint.status !== 'received') return;
+  if (!complaint || complaint.erasedAt || !tenant || complaint.status === 'closed') return;
+  const done = await db.query.events.findFirst({
+    where: and(eq(events.complaintId, complaint.id), eq(events.type, 'acknowledged')),
+  });
+  if (done) return;
   const procedure = tenant.procedure as Procedure;
   try {
     await performAction(db, {
       tenant: { ...tenant, procedure },
       number: complaint.number,
-      action: 'acknowledge',
+      action: complaint.status === 'received' ? 'acknowledge' : 'record-acknowledgement',
       body: {},
       actor: { kind: 'system', name: 'acknowledgement e-mail' },
       now: at,
@@ -160,8 +184,8 @@ async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
       idempotencyKey: `delivered:${row.id}`,
     });
   } catch (err) {
-    // Staff moved the complaint on in the meantime: nothing left to record.
-    if (!(err instanceof ApiError && err.status === 409)) throw err;
+    // Staff changed the complaint at the same moment: their step stands, the next run retries.
+    if (!(err instanceof ApiError && (err.status === 409 || err.status === 404))) throw err;
   }
 }
 

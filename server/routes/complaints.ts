@@ -15,7 +15,7 @@ import { registerPage, registerQuerySchema } from '../complaints/register';
 // The admin view imports it from here.
 export { registerQuerySchema };
 
-import { actorName, submitComplaint } from '../complaints/submit';
+import { actorName, earlierSubmission, submitComplaint } from '../complaints/submit';
 import { loadView } from '../complaints/view';
 import type { AppEnv } from '../context';
 import { tenantCors } from '../cors';
@@ -56,9 +56,6 @@ export function complaintRoutes(deps: AppDeps) {
         });
       }
       const { body, files } = await readSubmission(c);
-      if (actor.kind === 'public') {
-        await guardPublicSubmission(deps, c, body, at);
-      }
       const schema = complaintSubmissionSchema(tenant.procedure, actor.kind !== 'public');
       const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
       if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
@@ -66,7 +63,7 @@ export function complaintRoutes(deps: AppDeps) {
           receivedAt: fieldMessage('future', locale),
         });
       }
-      const response = await submitComplaint(deps.db, {
+      const submission = {
         tenant,
         actor,
         data,
@@ -75,7 +72,11 @@ export function complaintRoutes(deps: AppDeps) {
         locale,
         linkBase: deps.config.publicUrl ?? new URL(c.req.url).origin,
         files: checkAttachments(files, tenant.procedure, locale),
-      });
+      };
+      const earlier = await earlierSubmission(deps.db, submission);
+      if (earlier) return c.json(earlier, 201);
+      if (actor.kind === 'public') await guardPublicSubmission(deps, c, body, at);
+      const response = await submitComplaint(deps.db, submission);
       return c.json(response, 201);
     },
   );

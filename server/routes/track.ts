@@ -160,7 +160,9 @@ export function trackRoutes(deps: AppDeps) {
   app.post('/track/:token/:step', async (c) => {
     const token = c.req.param('token');
     const name = c.req.param('step');
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'bad_request');
+    });
     const body =
       name === 'appeal'
         ? { grounds: String(form.grounds ?? '') }

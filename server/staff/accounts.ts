@@ -146,6 +146,7 @@ export async function updateStaff(
       ? { disabledAt: input.disabled ? (row.disabledAt ?? now.toISOString()) : null }
       : {}),
   };
+  if (Object.keys(changes).length === 0) return row;
   // A new password, a new role or a disabled account ends the sessions that were signed in.
   const endSessions =
     input.password !== undefined || input.role !== undefined || input.disabled === true;

@@ -12,7 +12,14 @@ import type { StaffRole } from './accounts';
  * - admin: everything, plus staff, settings and the outbox.
  */
 const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
-  receiver: ['acknowledge', 'forward', 'update', 'accept-solution', 'file-appeal'],
+  receiver: [
+    'acknowledge',
+    'record-acknowledgement',
+    'forward',
+    'update',
+    'accept-solution',
+    'file-appeal',
+  ],
   handler: [
     'respond',
     'postpone',
