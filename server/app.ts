@@ -7,6 +7,7 @@ import { notFound, onError } from './errors';
 import { complaintRoutes } from './routes/complaints';
 import { docsRoutes } from './routes/docs';
 import { formRoutes } from './routes/form';
+import { outboxRoutes } from './routes/outbox';
 import { procedureRoutes } from './routes/procedure';
 import { reportRoutes } from './routes/reports';
 import { staffRoutes } from './routes/staff';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/tenants', formRoutes(deps));
   app.route('/v1/tenants', complaintRoutes(deps));
   app.route('/v1/tenants', reportRoutes(deps));
+  app.route('/v1/tenants', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));
   app.route('/v1/tenants', staffRoutes(deps));
   app.route('/admin', adminRoutes(deps));

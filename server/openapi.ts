@@ -222,6 +222,19 @@ export const OPERATIONS: Operation[] = [
     errors: [401, 404, 422],
   },
   {
+    method: 'post',
+    path: `${tenantPath}/outbox/retry`,
+    summary: 'Send failed messages again (after fixing their cause)',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: {
+      status: 200,
+      description: 'How many were put back in line',
+      schema: z.object({ requeued: z.number() }),
+    },
+    errors: [401, 404],
+  },
+  {
     method: 'get',
     path: '/v1/track/{token}',
     summary: "The complainant's view: status, public timeline, due dates, proposed solution",
@@ -387,6 +400,7 @@ OPERATIONS.push(
     'Admin view: messages and their delivery status (admins)',
     [403, 404],
   ),
+  adminPage('post', '/outbox/retry', 'Admin view: send failed messages again (admins)', [403, 404]),
 );
 
 // Creating a tenant may also create its first admin (`admin` in the body and the answer).

@@ -198,6 +198,28 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(row).toMatchObject({ status: 'failed', last_error: '422: invalid from address' });
   });
 
+  test('failed messages can be sent again once the cause is fixed', async () => {
+    await submit();
+    const refusing = {
+      async send() {
+        return { ok: false as const, retryable: false, error: '422: from address not allowed' };
+      },
+    };
+    const at = new Date('2026-12-24T09:01:00Z');
+    await relayOutbox(t.db, at, { mailer: refusing, from: 'x', sleep: noSleep });
+    const other = await t.tenant('totaalonder1dak');
+    const foreign = await t.json('POST', '/v1/tenants/totaalonder1dak/outbox/retry', undefined, {
+      Authorization: `Bearer ${other}`,
+    });
+    expect(await foreign.json()).toEqual({ requeued: 0 });
+    const retry = await t.json('POST', '/v1/tenants/wenb/outbox/retry', undefined, {
+      Authorization: `Bearer ${key}`,
+    });
+    expect(await retry.json()).toEqual({ requeued: 1 });
+    await relayOutbox(t.db, at, { mailer: mailer(), from: 'klachten@example.org', sleep: noSleep });
+    expect(capture.delivered.size).toBe(1);
+  });
+
   test('without RESEND_API_KEY messages are held, never pretended to be sent', async () => {
     await submit();
     const report = await relayOutbox(t.db, new Date('2026-12-24T09:01:00Z'), {

@@ -3,12 +3,12 @@ import { complaints, outbox } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type AdminContext, base } from './env';
 import { formatMoment, maskAddress, OUTBOX_STATUS_LABELS } from './labels';
-import { staffPage } from './layout';
+import { Csrf, staffPage } from './layout';
 
 const LIMIT = 200;
 
 /** The outbox: what was (or will be) sent, its status, and why the last attempt failed. */
-export async function outboxView(c: AdminContext, deps: AppDeps) {
+export async function outboxView(c: AdminContext, deps: AppDeps, notice?: string) {
   const tenant = c.get('tenant');
   const rows = await deps.db
     .select({
@@ -27,8 +27,24 @@ export async function outboxView(c: AdminContext, deps: AppDeps) {
     .where(eq(outbox.tenantId, tenant.id))
     .orderBy(desc(outbox.createdAt))
     .limit(LIMIT);
+  const failed = rows.some((r) => r.status === 'failed');
   const body = (
     <>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {failed ? (
+        <form method="post" action={`${base(c)}/outbox/retry`}>
+          <Csrf token={c.get('csrf')} />
+          <p>
+            Is de oorzaak van de mislukte berichten verholpen (bijvoorbeeld de API-sleutel of het
+            domein bij de verzender)? Verstuur ze dan opnieuw.
+          </p>
+          <button type="submit">Mislukte berichten opnieuw versturen</button>
+        </form>
+      ) : null}
       <p>
         De laatste {LIMIT} berichten, nieuwste eerst. Adressen zijn afgeschermd; het volledige adres
         staat bij de klacht.

@@ -6,6 +6,7 @@ import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { findComplaint, performAction } from '../complaints/actions';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { requeueFailed } from '../mail/relay';
 import { ERROR_MESSAGES } from '../messages';
 import { anonymisedCsv } from '../reports';
 import { createStaff, createStaffSchema, findStaff, updateStaff } from '../staff/accounts';
@@ -309,6 +310,11 @@ export function adminRoutes(deps: AppDeps) {
   app.get('/:slug/outbox', (c) => {
     adminOnly(c);
     return outboxView(c, deps);
+  });
+  app.post('/:slug/outbox/retry', async (c) => {
+    adminOnly(c);
+    const count = await requeueFailed(deps.db, c.get('tenant').id);
+    return outboxView(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);
   });
 
   return app;

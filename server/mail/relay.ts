@@ -157,6 +157,19 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
 }
 
 /**
+ * Puts a tenant's failed messages back in line, from the first attempt: for when the cause (a
+ * key, a domain, a mailbox) has been fixed. Returns how many.
+ */
+export async function requeueFailed(db: Db, tenantId: string): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: null })
+    .where(and(eq(outbox.tenantId, tenantId), eq(outbox.status, 'failed')))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/**
  * The written acknowledgement is a step of the procedure (wenb: within two working days): its
  * delivery records it, so the term is met without anyone having to click.
  */
