@@ -55,7 +55,7 @@ export async function registerPage(db: Db, tenantId: string, q: RegisterQuery, t
     .limit(q.limit + 1)
     .offset(q.offset);
   return {
-    items: rows.slice(0, q.limit).map((row) => registerLine(row, row.nextDueDate)),
+    items: rows.slice(0, q.limit).map((row) => registerLine(row)),
     nextOffset: rows.length > q.limit ? q.offset + q.limit : null,
   };
 }

@@ -110,7 +110,7 @@ export async function loadView(db: Db, row: ComplaintRow, procedure: Procedure, 
 }
 
 /** A register line: enough to sort and pick, without the free text. */
-export function registerLine(row: ComplaintRow, nextDue: string | null) {
+export function registerLine(row: ComplaintRow) {
   return {
     number: row.number,
     status: row.status,
@@ -119,6 +119,6 @@ export function registerLine(row: ComplaintRow, nextDue: string | null) {
     category: row.category,
     handler: row.handler,
     complainantName: row.pdComplainantName,
-    nextDue,
+    nextDue: row.nextDueDate,
   };
 }

@@ -12,9 +12,6 @@ import { eraseComplaint } from '../complaints/erase';
 import { guardPublicSubmission, readSubmission } from '../complaints/intake';
 import { registerPage, registerQuerySchema } from '../complaints/register';
 
-// The admin view imports it from here.
-export { registerQuerySchema };
-
 import { actorName, earlierSubmission, submitComplaint } from '../complaints/submit';
 import { loadView } from '../complaints/view';
 import type { AppEnv } from '../context';
