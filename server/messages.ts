@@ -57,6 +57,10 @@ export const ERROR_MESSAGES = {
     en: 'We could not confirm that you are not a program. Please try again; what you filled in is kept.',
   },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  origin_not_allowed: {
+    nl: 'Dit klachtenformulier mag niet worden gebruikt op de website waar het nu staat.',
+    en: 'This complaint form may not be used on the website it is on now.',
+  },
   forbidden: {
     nl: 'Uw rol staat deze handeling niet toe.',
     en: 'Your role does not allow this.',
@@ -106,6 +110,10 @@ export const FIELD_MESSAGES = {
   unknownKey: { nl: 'Dit veld bestaat niet.', en: 'This field is not recognised.' },
   future: { nl: 'Dit tijdstip ligt in de toekomst.', en: 'This moment is in the future.' },
   invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
+  plainText: {
+    nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',
+    en: 'This field contains an invisible character that is not allowed here. Type the text again or paste it without formatting.',
+  },
   notSubject: {
     nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',
     en: 'The handler may not be the person the complaint is about.',

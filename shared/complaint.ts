@@ -1,18 +1,10 @@
 import { z } from 'zod';
+import { isPhoneNumber, FIELD_LIMITS as LIMITS } from './field-rules';
 import type { FieldMode, Procedure } from './procedure';
+import { plainText } from './text';
 
 export const CHANNELS = ['web', 'email', 'phone', 'letter', 'social', 'inPerson'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-const LIMITS = {
-  name: 200,
-  initials: 20,
-  address: 300,
-  phone: 30,
-  email: 254,
-  description: 10_000,
-  desiredSolution: 5_000,
-} as const;
 
 // Messages of the form '@key' name one of the API's localised field messages.
 
@@ -21,18 +13,13 @@ const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 function text(max: number, mode: FieldMode) {
-  const base = z.string().trim().min(1).max(max);
+  const base = plainText(max);
   return mode === 'required'
     ? z.preprocess(blankToUndefined, base)
     : z.preprocess(blankToUndefined, base.optional());
 }
 
-const phone = z
-  .string()
-  .trim()
-  .max(LIMITS.phone)
-  .regex(/^\+?[0-9()\s.-]+$/, '@phone')
-  .refine((value) => value.replace(/\D/g, '').length >= 8, '@phone');
+const phone = z.string().trim().max(LIMITS.phone).refine(isPhoneNumber, '@phone');
 
 const email = z.email('@email').max(LIMITS.email);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './deadlines';
+import { plainText } from './text';
 
 /*
  * The complaint lifecycle as one table: which action may run in which status, where it leads and
@@ -48,7 +49,7 @@ export function allowedActions(status: Status): Action[] {
   );
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max);
 const optionId = z.string().trim().min(1).max(60);
 
 /** The body of each action; the contract's fields plus what the registers ask for. */

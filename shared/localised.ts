@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const localisedSchema = z.object({
-  nl: z.string().trim().min(1).max(500),
-  en: z.string().trim().min(1).max(500),
+  nl: plainText(500),
+  en: plainText(500),
 });
 
 /** Picks the best of our locales from an Accept-Language header, or the fallback. */

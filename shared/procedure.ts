@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
 import { LOCALES, localisedSchema } from './localised';
+import { plainText } from './text';
 
 /** How the form treats a field: asked and required, asked and optional, or not asked. */
 export const fieldModeSchema = z.enum(['required', 'optional', 'hidden']);
@@ -123,7 +124,7 @@ export const procedureSchema = z
         body: z
           .object({
             role: localisedSchema,
-            name: z.string().trim().min(1).max(200),
+            name: plainText(200),
             email: z.email(),
           })
           .optional(),
@@ -136,7 +137,7 @@ export const procedureSchema = z
     form: formSchema.prefault({}),
     notifications: z
       .object({
-        senderName: z.string().trim().min(1).max(100),
+        senderName: plainText(100),
         replyTo: z.email().optional(),
         /** Staff addresses to notify per event ('overdue' and 'reminder' come from the jobs). */
         staff: z

@@ -1,4 +1,5 @@
 import type { ContactFieldModes, FieldMode, FormConfig } from '../shared/api';
+import { FIELD_LIMITS, isPhoneNumber } from '../shared/field-rules';
 import type { MessageKey } from './i18n';
 
 /** One input of the form, described once so rendering, validation and the body agree. */
@@ -19,11 +20,16 @@ const CONTACT: {
   autocomplete: string;
   maxLength: number;
 }[] = [
-  { key: 'name', kind: 'text', autocomplete: 'name', maxLength: 200 },
-  { key: 'initials', kind: 'text', autocomplete: 'off', maxLength: 20 },
-  { key: 'address', kind: 'text', autocomplete: 'street-address', maxLength: 300 },
-  { key: 'phone', kind: 'tel', autocomplete: 'tel', maxLength: 30 },
-  { key: 'email', kind: 'email', autocomplete: 'email', maxLength: 254 },
+  { key: 'name', kind: 'text', autocomplete: 'name', maxLength: FIELD_LIMITS.name },
+  { key: 'initials', kind: 'text', autocomplete: 'off', maxLength: FIELD_LIMITS.initials },
+  {
+    key: 'address',
+    kind: 'text',
+    autocomplete: 'street-address',
+    maxLength: FIELD_LIMITS.address,
+  },
+  { key: 'phone', kind: 'tel', autocomplete: 'tel', maxLength: FIELD_LIMITS.phone },
+  { key: 'email', kind: 'email', autocomplete: 'email', maxLength: FIELD_LIMITS.email },
 ];
 
 export function contactFields(
@@ -57,7 +63,7 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
       label: 'category',
       mode: config.category,
       kind: 'select',
-      maxLength: 60,
+      maxLength: FIELD_LIMITS.category,
     });
   }
   fields.push({
@@ -66,7 +72,7 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
     hint: 'descriptionHint',
     mode: 'required',
     kind: 'textarea',
-    maxLength: 10_000,
+    maxLength: FIELD_LIMITS.description,
   });
   if (config.desiredSolution !== 'hidden') {
     fields.push({
@@ -74,14 +80,13 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
       label: 'desiredSolution',
       mode: config.desiredSolution,
       kind: 'textarea',
-      maxLength: 5_000,
+      maxLength: FIELD_LIMITS.desiredSolution,
     });
   }
   return fields;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9()\s.-]+$/;
 
 /** The browser's check; the server checks again and has the last word. */
 export function checkField(spec: FieldSpec, raw: string | undefined): MessageKey | null {
@@ -89,9 +94,7 @@ export function checkField(spec: FieldSpec, raw: string | undefined): MessageKey
   if (value === '') return spec.mode === 'required' ? 'fieldRequired' : null;
   if (value.length > spec.maxLength) return 'fieldTooLong';
   if (spec.kind === 'email' && !EMAIL.test(value)) return 'fieldEmail';
-  if (spec.kind === 'tel' && (!PHONE.test(value) || value.replace(/\D/g, '').length < 8)) {
-    return 'fieldPhone';
-  }
+  if (spec.kind === 'tel' && !isPhoneNumber(value)) return 'fieldPhone';
   return null;
 }
 

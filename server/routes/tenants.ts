@@ -3,18 +3,20 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import { procedureSchema } from '../../shared/procedure';
+import { plainText } from '../../shared/text';
 import { requireOperator } from '../auth';
 import type { AppEnv } from '../context';
 import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { BODY_LIMITS, jsonBody } from '../http/body';
 import { firstAdminSchema, newStaffRow, staffView } from '../staff/accounts';
 import { createTenant } from '../tenants';
 import { validate } from '../validation';
 
 const tenantBase = {
   slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
-  name: z.string().trim().min(1).max(200),
+  name: plainText(200),
 };
 
 export const createTenantSchema = z
@@ -40,6 +42,7 @@ export function tenantRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post(
     '/',
     requireOperator(deps),
+    jsonBody(BODY_LIMITS.procedure),
     validate('json', createTenantSchema),
     async (c) => {
       const body = c.req.valid('json');

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import type { Action } from '../../shared/lifecycle';
 import { type Locale, pickLocale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
+import { plainText } from '../../shared/text';
 import { findComplaint, performAction } from '../complaints/actions';
 import type { AppEnv, TenantRecord } from '../context';
 import { tenants } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { BODY_LIMITS, limitBody, readJson } from '../http/body';
+import { pageCsp } from '../http/security-headers';
 import { ERROR_MESSAGES } from '../messages';
 import { retryAfter, withinLimit } from '../rate-limit';
 import { invalidPage, TRACK_CSS, trackingPage } from '../tracking/page';
@@ -16,13 +19,20 @@ import { complaintForToken } from '../tracking/tokens';
 import { trackingView } from '../tracking/view';
 import { parseOr422 } from '../validation';
 
-export const appealBodySchema = z.strictObject({ grounds: z.string().trim().min(1).max(10_000) });
+export const appealBodySchema = z.strictObject({ grounds: plainText(10_000) });
 export const satisfactionBodySchema = z.strictObject({
   satisfied: z.boolean(),
-  comment: z.string().trim().max(2_000).optional(),
+  comment: plainText(2_000, 0).optional(),
 });
 
-const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
+/** Look-ups and steps through tracking links per client address. */
+export const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
+
+type Tracked = {
+  complaint: NonNullable<Awaited<ReturnType<typeof complaintForToken>>>;
+  tenant: TenantRecord;
+};
+type TrackEnv = { Variables: AppEnv['Variables'] & { tracked: Tracked } };
 
 const STEPS: Record<string, Action> = {
   accept: 'accept-solution',
@@ -38,14 +48,14 @@ const STEPS: Record<string, Action> = {
  */
 export function trackRoutes(deps: AppDeps) {
   const now = () => (deps.clock ?? (() => new Date()))();
-  const app = new Hono<AppEnv>();
+  const app = new Hono<TrackEnv>();
 
   app.get('/track.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(TRACK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
-  const limit = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+  const limit = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
     const address =
       deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
     const at = now();
@@ -56,6 +66,7 @@ export function trackRoutes(deps: AppDeps) {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
+    if (!c.req.path.startsWith('/v1/')) c.header('Content-Security-Policy', pageCsp());
     await next();
   };
   app.use('/v1/track/*', limit);
@@ -74,16 +85,27 @@ export function trackRoutes(deps: AppDeps) {
     return { complaint, tenant };
   }
 
-  const localeOf = (c: Context<AppEnv>, tenant?: TenantRecord): Locale => {
+  const askedLocale = (c: Context): Locale | null => {
     const asked = c.req.query('lang');
-    if (asked === 'nl' || asked === 'en') return asked;
-    return pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
+    return asked === 'nl' || asked === 'en' ? asked : null;
   };
+  const localeOf = (c: Context, tenant?: TenantRecord): Locale =>
+    askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
 
-  const viewOf = (
-    c: Context<AppEnv>,
-    found: { complaint: Opened['complaint']; tenant: TenantRecord },
-  ) =>
+  // The link's token is checked before anything of the body is read, and the body is bounded.
+  const opened = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
+    const found = await open(c.req.param('token') ?? '');
+    if (!found) {
+      if (c.req.path.startsWith('/v1/')) throw new ApiError(404, 'not_found');
+      return c.html(invalidPage(localeOf(c)), 404);
+    }
+    c.set('tracked', found);
+    await next();
+  };
+  app.post('/v1/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
+  app.post('/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
+
+  const viewOf = (c: Context, found: { complaint: Opened['complaint']; tenant: TenantRecord }) =>
     trackingView(
       deps.db,
       found.complaint,
@@ -93,15 +115,13 @@ export function trackRoutes(deps: AppDeps) {
       now(),
     );
 
-  async function step(c: Context<AppEnv>, token: string, name: string, body: unknown) {
-    const found = await open(token);
-    if (!found) throw new ApiError(404, 'not_found');
+  async function step(c: Context<TrackEnv>, name: string, body: unknown) {
+    const found = c.get('tracked');
     const action = STEPS[name];
     if (!action) throw new ApiError(404, 'not_found');
     if (action === 'file-appeal' && !found.tenant.procedure.appeal.enabled) {
       throw new ApiError(409, 'appeal_not_available');
     }
-    const linkBase = deps.config.publicUrl ?? new URL(c.req.url).origin;
     await performAction(deps.db, {
       tenant: found.tenant,
       number: found.complaint.number,
@@ -111,7 +131,7 @@ export function trackRoutes(deps: AppDeps) {
       now: now(),
       locale: localeOf(c, found.tenant),
       idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-      linkBase,
+      linkBase: deps.config.publicUrl,
     });
     const complaint = await findComplaint(deps.db, found.tenant.id, found.complaint.number);
     return { tenant: found.tenant, complaint };
@@ -135,14 +155,14 @@ export function trackRoutes(deps: AppDeps) {
 
   app.post('/v1/track/:token/:step', async (c) => {
     const name = c.req.param('step');
-    const raw = await c.req.json().catch(() => ({}));
+    const raw = await readJson(c);
     const body =
       name === 'appeal'
         ? await parseOr422(appealBodySchema, raw, c)
         : name === 'satisfaction'
           ? await parseOr422(satisfactionBodySchema, raw, c)
           : {};
-    const view = await viewOf(c, await step(c, c.req.param('token'), name, body));
+    const view = await viewOf(c, await step(c, name, body));
     const status = name === 'appeal' ? 201 : name === 'erasure' ? 202 : 200;
     return c.json(view, status);
   });
@@ -172,13 +192,12 @@ export function trackRoutes(deps: AppDeps) {
               ...(String(form.comment ?? '').trim() ? { comment: String(form.comment) } : {}),
             }
           : {};
-    const lang = c.req.query('lang');
+    const lang = askedLocale(c);
     const back = `/track/${token}?${lang ? `lang=${lang}&` : ''}`;
     try {
-      await step(c, token, name, body);
+      await step(c, name, body);
     } catch (err) {
-      const found = await open(token);
-      if (!found) return c.html(invalidPage(localeOf(c)), 404);
+      const found = c.get('tracked');
       if (!(err instanceof ApiError) || err.status === 404) throw err;
       const locale = localeOf(c, found.tenant);
       const view = await viewOf(c, found);

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '../../shared/text';
 import type { Db } from '../db/client';
 import { sessions, staff } from '../db/schema';
 import { ApiError } from '../errors';
@@ -15,7 +16,7 @@ const email = z
   .email()
   .max(254)
   .transform((value) => value.trim().toLowerCase());
-const name = z.string().trim().min(1).max(200);
+const name = plainText(200);
 const password = z.string().min(10).max(200);
 
 export const createStaffSchema = z.strictObject({

@@ -15,7 +15,7 @@ import {
 const date = fc.integer({ min: 0, max: 365 * 80 }).map((n) => addDays('1990-01-01', n));
 const unit = fc.constantFrom('workingDays', 'calendarDays', 'weeks') as fc.Arbitrary<Term['unit']>;
 const term = fc.record({
-  amount: fc.integer({ min: 1, max: 60 }),
+  amount: fc.integer({ min: 1, max: 52 }),
   unit,
   from: fc.constant('received' as const),
 });

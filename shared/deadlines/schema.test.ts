@@ -47,8 +47,9 @@ describe('termSchema', () => {
     [{ ...ok, amount: -1 }, ['amount']],
     [{ ...ok, amount: 1.5 }, ['amount']],
     [{ ...ok, amount: '2' }, ['amount']],
-    [{ ...ok, amount: 3651 }, ['amount']],
-    [{ ...ok, unit: 'weeks', amount: 521 }, ['amount']],
+    [{ ...ok, amount: 261 }, ['amount']],
+    [{ ...ok, unit: 'calendarDays', amount: 367 }, ['amount']],
+    [{ ...ok, unit: 'weeks', amount: 53 }, ['amount']],
     [{ ...ok, unit: 'months' }, ['unit']],
     [{ ...ok, from: 'yesterday' }, ['from']],
     [{ ...ok, from: { term: '' } }, ['from', 'term']],
@@ -58,8 +59,9 @@ describe('termSchema', () => {
   });
 
   it('accepts the bounds', () => {
-    expect(termSchema.safeParse({ ...ok, unit: 'weeks', amount: 520 }).success).toBe(true);
-    expect(termSchema.safeParse({ ...ok, unit: 'calendarDays', amount: 3650 }).success).toBe(true);
+    expect(termSchema.safeParse({ ...ok, unit: 'weeks', amount: 52 }).success).toBe(true);
+    expect(termSchema.safeParse({ ...ok, unit: 'calendarDays', amount: 366 }).success).toBe(true);
+    expect(termSchema.safeParse({ ...ok, amount: 260 }).success).toBe(true);
   });
 
   it('rejects unknown keys, so typos do not pass silently', () => {
