@@ -4,6 +4,7 @@ import { adminRoutes } from './admin/routes';
 import type { AppEnv } from './context';
 import type { AppDeps } from './deps';
 import { notFound, onError } from './errors';
+import { securityHeaders } from './http/security-headers';
 import { complaintRoutes } from './routes/complaints';
 import { docsRoutes } from './routes/docs';
 import { formRoutes } from './routes/form';
@@ -14,9 +15,14 @@ import { staffRoutes } from './routes/staff';
 import { tenantRoutes } from './routes/tenants';
 import { trackRoutes } from './routes/track';
 
-/** Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it. */
-export function createApp(deps: AppDeps) {
+/**
+ * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.
+ * `site` adds what only one runtime serves (the Node entry's demo site and widget files), under
+ * the same headers and the same error path.
+ */
+export function createApp(deps: AppDeps, options: { site?: Hono } = {}) {
   const app = new Hono<AppEnv>();
+  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
   app.use(async (c, next) => {
     c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
     await next();
@@ -24,6 +30,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
+  if (options.site) app.route('/', options.site);
   app.get('/health', (c) => c.json({ ok: true }));
   app.route('/', docsRoutes());
   app.route('/v1/tenants', tenantRoutes(deps));

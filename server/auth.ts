@@ -6,8 +6,17 @@ import { complaints } from './db/schema';
 import type { AppDeps } from './deps';
 import { ApiError } from './errors';
 import { mayCallApi } from './staff/policy';
-import { findSession, readSessionToken, type StaffSession } from './staff/sessions';
+import { findSession, type StaffSession, sessionCookie } from './staff/sessions';
 import { findApiKey, findTenant } from './tenants';
+
+/** A path segment as the router reads it; a malformed escape stays as it was sent. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function bearer(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -32,7 +41,7 @@ const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/;
  * browser makes, so for a change it only counts when the request comes from our own origin.
  */
 async function cookieSession(deps: AppDeps, c: Context<AppEnv>): Promise<StaffSession | null> {
-  const token = readSessionToken(c);
+  const token = sessionCookie(deps.config.publicUrl).read(c);
   if (!token) return null;
   if (!SAFE_METHODS.test(c.req.method)) {
     const sameOrigin =
@@ -74,7 +83,7 @@ export function tenantAccess(
       ? { kind: 'apiKey', keyId: apiKey.id, label: apiKey.label }
       : { kind: 'public' };
     if (session && session.tenantId === tenant.id) {
-      const segments = c.req.path.split('/').slice(4).map(decodeURIComponent);
+      const segments = c.req.path.split('/').slice(4).map(decodeSegment);
       const allowed = await mayCallApi(session, c.req.method, segments, async () => {
         const row = await deps.db.query.complaints.findFirst({
           where: and(eq(complaints.tenantId, tenant.id), eq(complaints.number, segments[1] ?? '')),

@@ -7,8 +7,11 @@ import type { Limit } from './rate-limit';
 export interface AppConfig {
   /** SHA-256 (hex) of the operator token that may create tenants. */
   operatorTokenHash: string;
-  /** Base URL for links we hand out (tracking links); defaults to the request's origin. */
-  publicUrl?: string;
+  /**
+   * The service's one public origin (e.g. https://klacht.example.nl): the base of every link we
+   * hand out, in e-mail above all. Never taken from a request's Host header, which anyone can set.
+   */
+  publicUrl: string;
   /** The address e-mail is sent from (verified at Resend). */
   mailFrom?: string;
   /** Verifies Turnstile tokens for tenants whose form asks for it. */

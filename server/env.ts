@@ -9,13 +9,14 @@ const operatorToken = z
   .min(24, 'must be at least 24 characters (use a random secret, e.g. openssl rand -base64 32)');
 
 export const nodeEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: databaseUrl.default('file:data/klacht.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   /** Without it, `npm start` makes one for this run and prints it. */
   KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
-  PUBLIC_URL: z.url().optional(),
+  /** The origin links point to; without it, http://localhost:PORT (local development). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Without it, e-mail is held in the outbox (visible, never pretended to be sent). */
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Resend's API base URL (tests point it at a local capture server). */
@@ -44,13 +45,19 @@ export const nodeEnvSchema = z.object({
 });
 export type NodeEnv = z.infer<typeof nodeEnvSchema>;
 
+/** The origin every link points to: PUBLIC_URL, or the local server as localhost. */
+export function publicOrigin(env: Pick<NodeEnv, 'PUBLIC_URL' | 'PORT'>): string {
+  return env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
+}
+
 export const workerEnvSchema = z.object({
   DATABASE_URL: databaseUrl.refine((url) => !url.startsWith('file:'), {
     message: 'must be a libsql:// or https:// URL on Workers (set it with wrangler secret put)',
   }),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   KLACHT_OPERATOR_TOKEN: operatorToken,
-  PUBLIC_URL: z.url().optional(),
+  /** The https origin tracking links point to: a Worker has no other way to know it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.email().default('klachten@example.org'),
   TURNSTILE_SECRET_KEY: z.string().min(1).optional(),

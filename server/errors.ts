@@ -46,6 +46,25 @@ export function errorBody(
   };
 }
 
+/**
+ * Logs an unexpected error without what it may carry: database errors hold the statement's
+ * parameters (personal data), messages may quote input, and paths hold tracking tokens. What is
+ * logged is where, the error's kind, the cause's code and the top of the stack.
+ */
+export function logError(where: string, err: unknown): void {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const cause = (e as { cause?: { code?: string } }).cause;
+  console.error(
+    `${where}: ${e.name}${cause?.code ? ` (${cause.code})` : ''}`,
+    e.stack?.split('\n').slice(1, 4).join(' | '),
+  );
+}
+
+/** The route as registered (`/track/:token`), never the path itself, which may hold a token. */
+export function routeOf(c: Context): string {
+  return `${c.req.method} ${c.req.routePath}`;
+}
+
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) {
     return c.json(errorBody(c, err.code, err.fields, err.detail, err.extra), err.status);
@@ -54,13 +73,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     const code = STATUS_CODES[err.status] ?? 'bad_request';
     return c.json(errorBody(c, code), err.status);
   }
-  // Database errors carry the statement's parameters, which may be personal data: log the kind
-  // and the cause's code, never the values.
-  const cause = (err as { cause?: { code?: string } }).cause;
-  console.error(
-    `${c.req.method} ${c.req.path}: ${err.name}${cause?.code ? ` (${cause.code})` : ''}`,
-    err.stack?.split('\n').slice(1, 4).join(' | '),
-  );
+  logError(routeOf(c), err);
   return c.json(errorBody(c, 'internal'), 500);
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/node';
-import { nodeEnvSchema, parseEnv } from './env';
+import { nodeEnvSchema, parseEnv, publicOrigin } from './env';
 import { runJobs } from './jobs';
 import { resendMailer } from './mail/mailer';
 
@@ -20,7 +20,7 @@ async function main() {
   const report = await runJobs(
     {
       db,
-      config: { operatorTokenHash: '', mailFrom: env.MAIL_FROM },
+      config: { operatorTokenHash: '', mailFrom: env.MAIL_FROM, publicUrl: publicOrigin(env) },
       mailer: env.RESEND_API_KEY
         ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
         : undefined,

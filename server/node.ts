@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
 import { createApp } from './app';
 import { randomToken, sha256Hex } from './crypto';
 import { openDatabase } from './db/node';
 import type { AppDeps } from './deps';
-import { nodeEnvSchema, parseEnv } from './env';
+import { nodeEnvSchema, parseEnv, publicOrigin } from './env';
+import { logError } from './errors';
 import { runJobs } from './jobs';
 import { resendMailer } from './mail/mailer';
 import { seedDemo, seedDemoStaff } from './seed';
@@ -19,13 +19,14 @@ async function main() {
   const env = parseEnv(nodeEnvSchema, process.env);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
-  let origin = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
+  // One canonical origin for every link we hand out; a local server is reached as localhost.
+  const origin = publicOrigin(env);
 
   const deps: AppDeps = {
     db,
     config: {
       operatorTokenHash: await sha256Hex(operatorToken),
-      publicUrl: env.PUBLIC_URL,
+      publicUrl: origin,
       submitLimit: env.SUBMIT_RATE_LIMIT,
       mailFrom: env.MAIL_FROM,
       ...(env.TURNSTILE_SECRET_KEY
@@ -37,16 +38,9 @@ async function main() {
       : undefined,
     clientAddress: (c) => getConnInfo(c).remote.address,
   };
-  const api = createApp(deps);
-  const app = new Hono();
-  app.route(
-    '/',
-    siteRoutes(root, () => origin),
-  );
-  app.route('/', api);
+  const app = createApp(deps, { site: siteRoutes(root, () => origin) });
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async (info) => {
-    if (!env.PUBLIC_URL) origin = `http://localhost:${info.port}`;
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
     const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];
     if (!env.KLACHT_OPERATOR_TOKEN) {
       lines.push(
@@ -83,7 +77,7 @@ async function main() {
         console.log(`jobs: ${JSON.stringify(report)}`);
       }
     } catch (err) {
-      console.error('jobs failed:', err);
+      logError('jobs', err);
     } finally {
       running = false;
     }

@@ -40,6 +40,8 @@ export function siteRoutes(root: string, origin: () => string) {
           immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         );
         c.header('Access-Control-Allow-Origin', '*');
+        // Any site may load the widget: that is what it is for.
+        c.header('Cross-Origin-Resource-Policy', 'cross-origin');
       },
     }),
   );

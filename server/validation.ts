@@ -75,10 +75,10 @@ export function validationError(issues: readonly z.core.$ZodIssue[], locale: Loc
 export async function parseOr422<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  c: Context<AppEnv>,
+  c: Context,
 ): Promise<z.output<S>> {
   const result = await schema.safeParseAsync(value, { reportInput: true });
-  if (!result.success) throw validationError(result.error.issues, c.get('locale'));
+  if (!result.success) throw validationError(result.error.issues, c.get('locale') as Locale);
   return result.data;
 }
 

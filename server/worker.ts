@@ -23,7 +23,7 @@ async function deps(bindings: Bindings): Promise<AppDeps> {
       db: drizzle(client, { schema }),
       config: {
         operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
-        publicUrl: env.PUBLIC_URL,
+        publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
         mailFrom: env.MAIL_FROM,
         ...(env.TURNSTILE_SECRET_KEY ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY } } : {}),
       },

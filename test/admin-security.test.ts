@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ACCOUNT_FAILURES, ADDRESS_FAILURES, LOCK_MINUTES } from '../server/staff/sessions';
+import { ACCOUNT_FAILURES, ADDRESS_FAILURES, LOCK_MINUTES } from '../server/staff/sign-in';
 import { OPERATOR_TOKEN, type TestApp, testApp } from './helpers';
 
 let t: TestApp;
@@ -139,29 +139,53 @@ describe('sign-in', () => {
     expect((await signIn('wenb', 'admin@example.nl', passwords.wenb ?? '')).status).toBe(303);
   });
 
-  test('the cookie is HttpOnly, SameSite=Lax, Path=/; __Host- and Secure over https', async () => {
-    const http = await signIn('wenb', 'admin@example.nl', passwords.wenb ?? '');
-    const plain = http.headers.get('Set-Cookie') ?? '';
-    expect(plain).toMatch(/^klacht_session=[\w-]{43};/);
-    expect(plain).toContain('HttpOnly');
-    expect(plain).toContain('SameSite=Lax');
-    expect(plain).toContain('Path=/');
-    expect(plain).not.toContain('Secure');
-    const https = await t.app.request('https://klacht.test/admin/wenb/sign-in', {
+  test('the cookie is HttpOnly, SameSite=Lax, Path=/; __Host- and Secure when served over https', async () => {
+    // The service's origin (https://klacht.test here) decides, not the request or its headers.
+    const viaHttp = await t.app.request('http://10.0.0.1/admin/wenb/sign-in', {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
-        Origin: 'https://klacht.test',
+        Origin: 'http://10.0.0.1',
+        'X-Forwarded-Proto': 'http',
       },
       body: new URLSearchParams({ email: 'admin@example.nl', password: passwords.wenb ?? '' }),
     });
-    const secure = https.headers.get('Set-Cookie') ?? '';
-    expect(secure).toMatch(/^__Host-klacht_session=/);
+    const secure = viaHttp.headers.get('Set-Cookie') ?? '';
+    expect(secure).toMatch(/^__Host-klacht_session=[\w-]{43};/);
     expect(secure).toContain('Secure');
+    expect(secure).toContain('HttpOnly');
+    expect(secure).toContain('SameSite=Lax');
+    expect(secure).toContain('Path=/');
     // Only the token's hash is stored.
-    const token = plain.split(';')[0]?.split('=')[1] ?? '';
+    const token = secure.split(';')[0]?.split('=')[1] ?? '';
     const rows = await t.db.$client.execute('SELECT token_hash FROM sessions');
     expect(rows.rows.map((r) => r.token_hash)).not.toContain(token);
+
+    // A local server on plain http: no prefix and no Secure, whatever a client claims.
+    const local = await testApp({ now: () => now, publicUrl: 'http://localhost:8787' });
+    try {
+      const res = await local.json(
+        'POST',
+        '/v1/tenants',
+        { slug: 'wenb', name: 'W', preset: 'wenb', admin: { email: 'a@example.nl', name: 'A' } },
+        { Authorization: `Bearer ${OPERATOR_TOKEN}` },
+      );
+      const { admin } = await res.json();
+      const signedIn = await local.app.request('/admin/wenb/sign-in', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: 'http://localhost',
+          'X-Forwarded-Proto': 'https',
+        },
+        body: new URLSearchParams({ email: 'a@example.nl', password: admin.password }),
+      });
+      const plain = signedIn.headers.get('Set-Cookie') ?? '';
+      expect(plain).toMatch(/^klacht_session=[\w-]{43};/);
+      expect(plain).not.toContain('Secure');
+    } finally {
+      local.close();
+    }
   });
 
   test('signing out ends the session', async () => {

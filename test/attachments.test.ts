@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type TestApp, testApp } from './helpers';
+import { type TestApp, testApp, WIDGET_FIELDS } from './helpers';
 
 let t: TestApp;
 let key: string;
@@ -22,7 +22,8 @@ function multipart(
   body: object = complaint,
 ) {
   const form = new FormData();
-  form.append('complaint', new Blob([JSON.stringify(body)], { type: 'application/json' }));
+  const json = JSON.stringify({ ...WIDGET_FIELDS, ...body });
+  form.append('complaint', new Blob([json], { type: 'application/json' }));
   for (const f of files)
     form.append(
       'attachments',

@@ -8,6 +8,20 @@ import { openDatabase } from '../server/db/node';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 
+/**
+ * What the widget adds to every submission: when the form was shown (long enough ago) and the
+ * empty honeypot. `t.json` adds them to a complaint posted without them, as the widget would.
+ */
+export const WIDGET_FIELDS = { formShownAt: Date.UTC(2020, 0, 1), website: '' };
+
+const SUBMIT_PATH = /^(?:https?:\/\/[^/]+)?\/v1\/tenants\/[^/]+\/complaints$/;
+
+function asTheWidgetSends(method: string, path: string, body: unknown): unknown {
+  if (method !== 'POST' || !SUBMIT_PATH.test(path)) return body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return 'formShownAt' in body ? body : { ...WIDGET_FIELDS, ...body };
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   db: Db;
@@ -30,6 +44,10 @@ export async function testApp(
     now?: () => Date;
     submitLimit?: { max: number; windowSeconds: number };
     turnstile?: { secret: string; verifyUrl: string };
+    /** The service's public origin (default https://klacht.test). */
+    publicUrl?: string;
+    /** The client address the app sees; by default none (as behind app.request). */
+    clientAddress?: (c: import('hono').Context) => string | undefined;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'klacht-test-'));
@@ -40,18 +58,19 @@ export async function testApp(
     clock: options.now,
     config: {
       operatorTokenHash: await sha256Hex(OPERATOR_TOKEN),
-      publicUrl: 'https://klacht.test',
+      publicUrl: options.publicUrl ?? 'https://klacht.test',
       // Tests submit many complaints from one (absent) address; the limit has its own test.
       submitLimit: options.submitLimit ?? { max: 100_000, windowSeconds: 60 },
       ...(options.turnstile ? { turnstile: options.turnstile } : {}),
     },
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(
       app.request(path, {
         method,
         headers: { 'Content-Type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(asTheWidgetSends(method, path, body)),
       }),
     );
   return {

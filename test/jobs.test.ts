@@ -51,7 +51,10 @@ async function act(slug: string, number: string, action: string, body: unknown) 
 }
 
 const jobsOn = (date: string) =>
-  runJobs({ db: t.db, config: { operatorTokenHash: '' } }, new Date(`${date}T08:00:00Z`));
+  runJobs(
+    { db: t.db, config: { operatorTokenHash: '', publicUrl: 'https://klacht.test' } },
+    new Date(`${date}T08:00:00Z`),
+  );
 
 async function queued(kind: string) {
   const rows = await t.db.$client.execute({
@@ -118,7 +121,7 @@ describe('reminders and escalations', () => {
     // …and one complaint whose reminder is due.
     const number = await complaintAt('wenb', '2026-12-24T09:00:00Z');
     await act('wenb', number, 'forward', { handler: 'Sanne', handlerEmail: 'sanne@example.nl' });
-    const small = { db: t.db, config: { operatorTokenHash: '' } };
+    const small = { db: t.db, config: { operatorTokenHash: '', publicUrl: 'https://klacht.test' } };
     const at = new Date('2026-12-28T08:00:00Z');
     await runJobs(small, at, { batchSize: 4 });
     await runJobs(small, at, { batchSize: 4 });

@@ -51,7 +51,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(report).toMatchObject({ sent: 1, failed: 0 });
     const [mail] = [...capture.delivered.values()];
     expect(mail?.to).toEqual('jan@example.nl');
-    expect(mail?.from).toBe('Bureau WENB <klachten@example.org>');
+    expect(mail?.from).toBe('"Bureau WENB" <klachten@example.org>');
     expect(mail?.subject).toContain(number);
     expect(mail?.text).toContain(number);
     expect(mail?.text).toContain(trackingUrl);

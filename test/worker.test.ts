@@ -74,6 +74,8 @@ describe('the Worker in workerd (wrangler dev)', () => {
         'DATABASE_URL:libsql://unreachable.invalid',
         '--var',
         `KLACHT_OPERATOR_TOKEN:${TOKEN}`,
+        '--var',
+        'PUBLIC_URL:https://klacht.test',
         '--show-interactive-dev-session=false',
         '--persist-to',
         join(tmp, 'state'),
@@ -172,7 +174,11 @@ test('scheduled() runs the jobs as of the cron time', async () => {
     await expect(
       worker.scheduled(
         { scheduledTime },
-        { DATABASE_URL: 'libsql://unreachable.invalid', KLACHT_OPERATOR_TOKEN: 'x'.repeat(32) },
+        {
+          DATABASE_URL: 'libsql://unreachable.invalid',
+          KLACHT_OPERATOR_TOKEN: 'x'.repeat(32),
+          PUBLIC_URL: 'https://klacht.test',
+        },
         ctx,
       ),
     ).resolves.toBeUndefined();

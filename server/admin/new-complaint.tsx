@@ -33,6 +33,19 @@ const LABELS: Record<string, string> = {
   ...Object.fromEntries(CONTACT.map(([k, l]) => [`onBehalfOf.${k}`, `Namens: ${l}`])),
 };
 
+/**
+ * The contact details posted as `complainant.name`, `onBehalfOf.phone`, …: only the known groups
+ * and fields are read, into an object without a prototype, so no field name can reach one.
+ */
+function contactOf(values: Record<string, string>, group: 'complainant' | 'onBehalfOf') {
+  const contact: Record<string, string> = Object.create(null);
+  for (const [key] of CONTACT) {
+    const value = values[`${group}.${key}`];
+    if (value !== undefined) contact[key] = value;
+  }
+  return contact;
+}
+
 const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
 function form(
@@ -147,14 +160,9 @@ export async function registerComplaint(
 ) {
   const tenant = c.get('tenant');
   const receivedAt = values.receivedAt ? amsterdamLocalToIso(values.receivedAt) : null;
-  const nested: Record<string, Record<string, string>> = { complainant: {}, onBehalfOf: {} };
-  for (const [key, value] of Object.entries(values)) {
-    const [group, field] = key.split('.');
-    if (field && group && nested[group]) (nested[group] as Record<string, string>)[field] = value;
-  }
   const input = {
-    complainant: nested.complainant,
-    onBehalfOf: nested.onBehalfOf,
+    complainant: contactOf(values, 'complainant'),
+    onBehalfOf: contactOf(values, 'onBehalfOf'),
     category: values.category,
     description: values.description,
     desiredSolution: values.desiredSolution,
@@ -181,7 +189,7 @@ export async function registerComplaint(
       idempotencyKey: values._key ? `admin:${values._key}` : null,
       now,
       locale: 'nl',
-      linkBase: deps.config.publicUrl ?? new URL(c.req.url).origin,
+      linkBase: deps.config.publicUrl,
     });
     // Shown rather than redirected: the tracking link exists only now (it is stored hashed);
     // a reload posts the same idempotency key and shows the same link again.

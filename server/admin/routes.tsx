@@ -5,7 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { findComplaint, performAction } from '../complaints/actions';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../errors';
+import { ApiError, logError, routeOf } from '../errors';
+import { BODY_LIMITS } from '../http/body';
 import { requeueFailed } from '../mail/relay';
 import { ERROR_MESSAGES } from '../messages';
 import { anonymisedCsv } from '../reports';
@@ -13,15 +14,13 @@ import { createStaff, createStaffSchema, findStaff, updateStaff } from '../staff
 import { isAdmin, mayPerform, mayRegister } from '../staff/policy';
 import {
   checkCsrf,
-  clearSessionCookie,
   clientAddress,
   csrfToken,
   endSession,
   findSession,
-  readSessionToken,
-  setSessionCookie,
-  signIn,
+  sessionCookie,
 } from '../staff/sessions';
+import { PasswordCheckGate, signIn } from '../staff/sign-in';
 import { findTenant } from '../tenants';
 import { fieldErrors } from '../validation';
 import { actionBody } from './action-forms';
@@ -47,9 +46,12 @@ async function formValues(c: AdminContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody().catch(() => {
     throw new ApiError(400, 'bad_request');
   });
-  return Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  // No prototype, so a field named __proto__ or constructor is just a field nobody reads.
+  const values: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') values[name] = value;
+  }
+  return values;
 }
 
 function errorPage(err: Error, c: AdminContext): Promise<Response> {
@@ -62,7 +64,7 @@ function errorPage(err: Error, c: AdminContext): Promise<Response> {
         'Ga terug, laad de pagina opnieuw en probeer het nog eens.',
     );
   } else {
-    console.error(err);
+    logError(routeOf(c), err);
     return render(
       c,
       <Page title="Er ging iets mis" tenantName="Klachtenregeling" slug="">
@@ -102,6 +104,8 @@ function safeNext(slug: string, next: string | undefined): string {
 export function adminRoutes(deps: AppDeps) {
   const now = () => (deps.clock ?? (() => new Date()))();
   const app = new Hono<AdminEnv>();
+  const cookie = sessionCookie(deps.config.publicUrl);
+  const passwordChecks = new PasswordCheckGate();
   app.onError(errorPage);
 
   app.use('/:slug/*', async (c, next) => {
@@ -115,7 +119,7 @@ export function adminRoutes(deps: AppDeps) {
   app.use(
     '/:slug/*',
     bodyLimit({
-      maxSize: 64 * 1024,
+      maxSize: BODY_LIMITS.adminForm,
       onError: () => {
         throw new PageError(413, 'Te groot', 'Het formulier is te groot om te versturen.');
       },
@@ -124,7 +128,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get('/:slug/sign-in', async (c) => {
     const tenant = c.get('tenant');
-    const token = readSessionToken(c);
+    const token = cookie.read(c);
     const session = token ? await findSession(deps.db, token, now()) : null;
     if (session?.tenantId === tenant.id) return c.redirect(`${base(c)}/complaints`, 303);
     return signInPage(c, tenant, {
@@ -137,7 +141,7 @@ export function adminRoutes(deps: AppDeps) {
     const tenant = c.get('tenant');
     const form = await formValues(c);
     const email = (form.email ?? '').slice(0, 254);
-    const result = await signIn(deps.db, {
+    const result = await signIn(deps.db, passwordChecks, {
       tenantId: tenant.id,
       email,
       password: (form.password ?? '').slice(0, 200),
@@ -145,15 +149,15 @@ export function adminRoutes(deps: AppDeps) {
       now: now(),
     });
     if (!result.ok) return signInPage(c, tenant, { email, next: form.next, failed: true });
-    const previous = readSessionToken(c);
+    const previous = cookie.read(c);
     if (previous) await endSession(deps.db, previous);
-    setSessionCookie(c, result.token);
+    cookie.set(c, result.token);
     return c.redirect(safeNext(tenant.slug, form.next), 303);
   });
 
   app.use('/:slug/*', async (c, next) => {
     const tenant = c.get('tenant');
-    const token = readSessionToken(c);
+    const token = cookie.read(c);
     const session = token ? await findSession(deps.db, token, now()) : null;
     if (!token || !session) {
       const back = c.req.method === 'GET' ? new URL(c.req.url) : null;
@@ -183,9 +187,9 @@ export function adminRoutes(deps: AppDeps) {
   app.get('/:slug', (c) => c.redirect(`${base(c)}/complaints`, 303));
 
   app.post('/:slug/sign-out', async (c) => {
-    const token = readSessionToken(c);
+    const token = cookie.read(c);
     if (token) await endSession(deps.db, token);
-    clearSessionCookie(c);
+    cookie.clear(c);
     return c.redirect(`${base(c)}/sign-in?afgemeld=1`, 303);
   });
 
@@ -298,7 +302,7 @@ export function adminRoutes(deps: AppDeps) {
       return settingsView(c, deps, { notice: ERROR_MESSAGES.last_admin.nl }, 409);
     }
     if (row.id === c.get('staff').staffId && disabled) {
-      clearSessionCookie(c);
+      cookie.clear(c);
       return c.redirect(`${base(c)}/sign-in`, 303);
     }
     const notice = `${row.name} is ${disabled ? 'uitgeschakeld' : 'ingeschakeld'}.`;

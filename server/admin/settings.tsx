@@ -194,7 +194,7 @@ export async function settingsView(
 ) {
   const tenant = c.get('tenant');
   const rows = await listStaff(deps.db, tenant.id);
-  const origin = (deps.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+  const origin = deps.config.publicUrl;
   const embed = [
     `<script type="module" src="${origin}/widget/klacht-form.js"></script>`,
     `<klacht-form tenant="${tenant.slug}"></klacht-form>`,

@@ -31,6 +31,31 @@ const TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG',
 };
 
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+};
+
+/** Longest name a file is kept under, extension included. */
+export const MAX_FILENAME_LENGTH = 120;
+
+/**
+ * The name a file is kept and offered for download under: the sender's name without folders,
+ * invisible characters or its own extension, followed by the extension of the type its content
+ * has. A PDF sent as `x.html` is kept as `x.pdf`, so no viewer opens it as a page.
+ */
+export function storedName(sent: string, type: string): string {
+  const extension = EXTENSIONS[type] ?? '.bin';
+  const base =
+    (sent.split(/[\\/]/).pop() ?? '')
+      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"]/g, '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/^[\s.]+|[\s.]+$/g, '')
+      .slice(0, MAX_FILENAME_LENGTH - extension.length) || 'bestand';
+  return `${base}${extension}`;
+}
+
 const MESSAGES = {
   count: {
     nl: 'U kunt maximaal {max} bestanden meesturen.',
@@ -84,13 +109,16 @@ export function checkAttachments(files: IncomingFile[], procedure: Procedure, lo
     }
   });
   if (Object.keys(fields).length > 0) throw new ApiError(422, 'validation_failed', fields);
-  return files.map((file) => ({ ...file, type: sniffType(file.bytes) as string }));
+  return files.map((file) => {
+    const type = sniffType(file.bytes) as string;
+    return { ...file, type, name: storedName(file.name, type) };
+  });
 }
 
 export async function readFile(file: File): Promise<IncomingFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sha256 = toHex(await crypto.subtle.digest('SHA-256', bytes));
-  return { name: file.name.slice(0, 255) || 'bestand', type: file.type, bytes, sha256 };
+  return { name: file.name.slice(0, 1000) || 'bestand', type: file.type, bytes, sha256 };
 }
 
 export function attachmentRows(tenantId: string, complaintId: string, files: IncomingFile[]) {

@@ -1,7 +1,10 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Procedure } from '../../shared/procedure';
 import type { AppEnv } from '../context';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
+import { fieldMessage } from '../messages';
 import { retryAfter, withinLimit } from '../rate-limit';
 import { type IncomingFile, readFile } from './attachments';
 import { verifyTurnstile } from './turnstile';
@@ -14,8 +17,47 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 /** People take longer than this to fill in a complaint; scripts do not. */
-const MIN_FILL_MS = 3_000;
-const DEFAULT_LIMIT = { max: 10, windowSeconds: 600 };
+export const MIN_FILL_MS = 3_000;
+/** Public submissions per tenant and client address when SUBMIT_RATE_LIMIT is not set. */
+export const DEFAULT_SUBMIT_LIMIT = { max: 10, windowSeconds: 600 };
+
+const isMultipart = (c: Context) =>
+  (c.req.header('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data');
+
+/**
+ * The most bytes a submission to this tenant may have: the JSON, plus the files the procedure
+ * allows (count × size) when it allows any. Checked before the body is read.
+ */
+export function submissionLimit(procedure: Procedure, multipart: boolean): number {
+  if (!multipart) return BODY_LIMITS.submission;
+  const { mode, maxCount, maxBytes } = procedure.form.attachments;
+  const files = mode === 'hidden' ? 0 : maxCount * maxBytes;
+  return BODY_LIMITS.submission + files + BODY_LIMITS.multipartOverhead;
+}
+
+export function limitSubmission(): MiddlewareHandler<AppEnv> {
+  return limitBody((c) => submissionLimit(c.get('tenant').procedure, isMultipart(c)));
+}
+
+/**
+ * A browser says where a request comes from. A public submission from a page outside the
+ * tenant's allowed origins is refused, even when it is a "simple" request that CORS lets through
+ * unread; our own pages (the same origin) are always allowed. Calls without `Origin` come from
+ * servers, not browsers, and pass.
+ */
+export function refuseForeignOrigin(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (origin !== undefined && c.get('actor').kind === 'public') {
+      const own = [new URL(c.req.url).origin, new URL(deps.config.publicUrl).origin];
+      const allowed = c.get('tenant').procedure.allowedOrigins;
+      if (!own.includes(origin) && !allowed.includes(origin)) {
+        throw new ApiError(403, 'origin_not_allowed');
+      }
+    }
+    await next();
+  };
+}
 
 /**
  * Reads a submission: JSON, or multipart/form-data with the JSON in a part named `complaint` and
@@ -24,30 +66,27 @@ const DEFAULT_LIMIT = { max: 10, windowSeconds: 600 };
 export async function readSubmission(
   c: Context<AppEnv>,
 ): Promise<{ body: Record<string, unknown>; files: IncomingFile[] }> {
-  const type = c.req.header('Content-Type') ?? '';
+  if (!isMultipart(c)) return { body: asObject(parseJson(await c.req.text())), files: [] };
+  let form: Record<string, string | File | (string | File)[]>;
   try {
-    if (!type.startsWith('multipart/form-data')) {
-      return { body: asObject(await c.req.json()), files: [] };
-    }
-    const form = await c.req.parseBody({ all: true });
-    const part = form.complaint;
-    const text = typeof part === 'string' ? part : part instanceof File ? await part.text() : '{}';
-    const raw = form.attachments;
-    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (f): f is File => f instanceof File,
-    );
-    return { body: asObject(JSON.parse(text)), files: await Promise.all(list.map(readFile)) };
-  } catch (err) {
-    if (err instanceof ApiError) throw err;
+    form = await c.req.parseBody({ all: true });
+  } catch {
     throw new ApiError(400, 'bad_request');
   }
+  const part = form.complaint;
+  const text = typeof part === 'string' ? part : part instanceof File ? await part.text() : '{}';
+  const raw = form.attachments;
+  const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (f): f is File => f instanceof File,
+  );
+  return { body: asObject(parseJson(text)), files: await Promise.all(list.map(readFile)) };
 }
 
 /**
  * Spam protection without barriers for the public form: a honeypot field people never see, a
- * minimum time between showing the form and sending it, a rate limit per tenant and client
- * address, and (when the tenant turns it on and TURNSTILE_SECRET_KEY is set) a Cloudflare
- * Turnstile check. None of it applies to staff and API keys.
+ * minimum time between showing the form and sending it (the widget sends both), a rate limit per
+ * tenant and client address, and (when the tenant turns it on and TURNSTILE_SECRET_KEY is set) a
+ * Cloudflare Turnstile check. None of it applies to staff and API keys.
  */
 export async function guardPublicSubmission(
   deps: AppDeps,
@@ -55,14 +94,17 @@ export async function guardPublicSubmission(
   body: Record<string, unknown>,
   now: Date,
 ) {
-  if (typeof body.website === 'string' && body.website.trim() !== '') {
-    throw new ApiError(422, 'not_sent');
+  const locale = c.get('locale');
+  // The honeypot is absent or empty; anything else (a text, a number, an object) is a script.
+  if (body.website !== undefined && body.website !== '') throw new ApiError(422, 'not_sent');
+  const shownAt = body.formShownAt;
+  if (typeof shownAt !== 'number' || !Number.isSafeInteger(shownAt) || shownAt <= 0) {
+    throw new ApiError(422, 'validation_failed', {
+      formShownAt: fieldMessage(shownAt === undefined ? 'required' : 'type', locale),
+    });
   }
-  const shownAt = Number(body.formShownAt);
-  if (Number.isFinite(shownAt) && shownAt > 0 && now.getTime() - shownAt < MIN_FILL_MS) {
-    throw new ApiError(422, 'not_sent');
-  }
-  const limit = deps.config.submitLimit ?? DEFAULT_LIMIT;
+  if (now.getTime() - shownAt < MIN_FILL_MS) throw new ApiError(422, 'not_sent');
+  const limit = deps.config.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
   const address = deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
   const turnstile = deps.config.turnstile;
   if (

@@ -233,6 +233,20 @@ export const rateLimits = sqliteTable('rate_limits', {
   expiresAt: text('expires_at').notNull(),
 });
 
+/**
+ * Failed sign-ins per account and client address. An address that keeps guessing is locked out
+ * of that account, for longer each time; the account stays open to everyone else, its owner
+ * included, so nobody can lock a colleague out.
+ */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  /** SHA-256 of the account id and the client address. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: text('locked_until'),
+  /** Forgotten a day after the last failure. */
+  expiresAt: text('expires_at').notNull(),
+});
+
 /** Staff accounts of a tenant, for the admin view. */
 export const staff = sqliteTable(
   'staff',
@@ -247,7 +261,9 @@ export const staff = sqliteTable(
     role: text('role').notNull(),
     /** `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`: scheme and parameters travel with it. */
     passwordHash: text('password_hash').notNull(),
+    /** Unused since lockouts are per address (sign_in_failures); kept for older rows. */
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    /** The latest lockout of some address from this account, shown to admins. */
     lockedUntil: text('locked_until'),
     disabledAt: text('disabled_at'),
     createdAt: createdAt(),
@@ -280,6 +296,7 @@ export const schema = {
   trackingTokens,
   attachments,
   rateLimits,
+  signInFailures,
   staff,
   sessions,
 };

@@ -9,6 +9,18 @@ export interface OutgoingMail {
   html: string;
 }
 
+/**
+ * `"Name" <address>` with the name as a quoted string (RFC 5322), so a name with commas, angle
+ * brackets or quotes can never add or change an address, and line breaks cannot add headers.
+ */
+export function mailbox(name: string, address: string): string {
+  const quoted = name
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .replace(/["\\]/g, '\\$&');
+  return `"${quoted}" <${address}>`;
+}
+
 export type SendResult =
   | { ok: true; id: string }
   | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number };

@@ -5,8 +5,8 @@ import type { Procedure } from '../../shared/procedure';
 import { performAction } from '../complaints/actions';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
-import { ApiError } from '../errors';
-import type { Mailer } from './mailer';
+import { ApiError, logError } from '../errors';
+import { type Mailer, mailbox } from './mailer';
 import { renderMessage } from './messages';
 
 export interface RelayOptions {
@@ -104,7 +104,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     first = false;
     const result = await options.mailer.send(
       {
-        from: `${message.senderName} <${options.from}>`,
+        from: mailbox(message.senderName, options.from),
         to: message.to,
         replyTo: message.replyTo,
         ...message.rendered,
@@ -129,7 +129,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
       if (row.kind === 'acknowledgement') {
         // Sent is sent: recording the acknowledgement must not make the relay stop here.
         await acknowledgeDelivered(db, row, at).catch((err: Error) =>
-          console.error(`acknowledgement of outbox ${row.id} not recorded: ${err.message}`),
+          logError(`acknowledgement of outbox ${row.id} not recorded`, err),
         );
       }
     } else if (result.retryable && row.attempts < (options.maxAttempts ?? 20)) {

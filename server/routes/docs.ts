@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../context';
+import { pageCsp } from '../http/security-headers';
 import { openApiDocument } from '../openapi';
 
 type Doc = ReturnType<typeof openApiDocument> & {
@@ -27,6 +28,7 @@ export function docsRoutes() {
   return new Hono<AppEnv>()
     .get('/openapi.json', (c) => c.json(document))
     .get('/docs', (c) => {
+      c.header('Content-Security-Policy', pageCsp({ inlineStyle: true }));
       const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => ({ path, method, op })),
       );

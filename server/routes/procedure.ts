@@ -5,6 +5,7 @@ import { tenantAccess } from '../auth';
 import type { AppEnv } from '../context';
 import { tenants } from '../db/schema';
 import type { AppDeps } from '../deps';
+import { BODY_LIMITS, jsonBody } from '../http/body';
 import { validate } from '../validation';
 
 /** `GET|PUT /v1/tenants/{slug}/procedure` with the tenant's key. */
@@ -12,12 +13,17 @@ export function procedureRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/:slug/procedure', tenantAccess(deps, 'required'))
     .get('/:slug/procedure', (c) => c.json(c.get('tenant').procedure))
-    .put('/:slug/procedure', validate('json', procedureSchema), async (c) => {
-      const procedure = c.req.valid('json');
-      await deps.db
-        .update(tenants)
-        .set({ procedure })
-        .where(eq(tenants.id, c.get('tenant').id));
-      return c.json(procedure);
-    });
+    .put(
+      '/:slug/procedure',
+      jsonBody(BODY_LIMITS.procedure),
+      validate('json', procedureSchema),
+      async (c) => {
+        const procedure = c.req.valid('json');
+        await deps.db
+          .update(tenants)
+          .set({ procedure })
+          .where(eq(tenants.id, c.get('tenant').id));
+        return c.json(procedure);
+      },
+    );
 }

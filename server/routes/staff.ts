@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { tenantAccess } from '../auth';
 import type { AppEnv } from '../context';
 import type { AppDeps } from '../deps';
+import { BODY_LIMITS, jsonBody } from '../http/body';
 import {
   createStaff,
   createStaffSchema,
@@ -21,7 +22,7 @@ import { validate } from '../validation';
 export function staffRoutes(deps: AppDeps) {
   const now = () => (deps.clock ?? (() => new Date()))();
   return new Hono<AppEnv>()
-    .use('/:slug/staff/*', tenantAccess(deps, 'required'))
+    .use('/:slug/staff/*', tenantAccess(deps, 'required'), jsonBody(BODY_LIMITS.json))
     .get('/:slug/staff', async (c) => {
       const rows = await listStaff(deps.db, c.get('tenant').id);
       return c.json({ items: rows.map(staffView) });

@@ -10,12 +10,6 @@ import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 /** A session lasts 12 hours from sign-in: a working day, then sign in again. */
 export const SESSION_HOURS = 12;
-/** After this many wrong passwords in a row the account rests for LOCK_MINUTES. */
-export const ACCOUNT_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-/** Failed sign-ins per client address per window, over all accounts and tenants. */
-export const ADDRESS_FAILURES = 20;
-const WINDOW_MINUTES = 15;
 
 export interface StaffSession {
   tokenHash: string;
@@ -28,33 +22,27 @@ export interface StaffSession {
 }
 
 /**
- * `__Host-` cookies must be Secure, and browsers refuse Secure cookies from plain http (other
- * than localhost, and not all browsers there), so over http the cookie goes without the prefix.
+ * The session cookie of a service whose public origin is `publicUrl`. Over https it is a Secure
+ * `__Host-` cookie; browsers refuse Secure cookies from plain http (other than localhost, and not
+ * all browsers there), so a local http server names it without the prefix. The choice follows
+ * the configured origin, never a header a client sends (such as X-Forwarded-Proto).
  */
-export function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
-}
-
-export function sessionCookieName(c: Context): string {
-  return isHttps(c) ? '__Host-klacht_session' : 'klacht_session';
-}
-
-export function readSessionToken(c: Context): string | null {
-  return getCookie(c, sessionCookieName(c)) ?? null;
-}
-
-export function setSessionCookie(c: Context, token: string) {
-  setCookie(c, sessionCookieName(c), token, {
-    httpOnly: true,
-    secure: isHttps(c),
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: SESSION_HOURS * 3600,
-  });
-}
-
-export function clearSessionCookie(c: Context) {
-  deleteCookie(c, sessionCookieName(c), { path: '/', secure: isHttps(c) });
+export function sessionCookie(publicUrl: string) {
+  const secure = publicUrl.startsWith('https:');
+  const name = secure ? '__Host-klacht_session' : 'klacht_session';
+  return {
+    read: (c: Context): string | null => getCookie(c, name) ?? null,
+    set(c: Context, token: string) {
+      setCookie(c, name, token, {
+        httpOnly: true,
+        secure,
+        sameSite: 'Lax',
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+      });
+    },
+    clear: (c: Context) => deleteCookie(c, name, { path: '/', secure }),
+  };
 }
 
 /** The session of a cookie token: unexpired, and its account still active. */
@@ -111,85 +99,6 @@ export async function csrfToken(sessionToken: string): Promise<string> {
 
 export async function checkCsrf(sessionToken: string, sent: unknown): Promise<boolean> {
   return typeof sent === 'string' && timingSafeEqual(sent, await csrfToken(sessionToken));
-}
-
-const ADDRESS_LIMIT: Limit = { max: ADDRESS_FAILURES, windowSeconds: WINDOW_MINUTES * 60 };
-const addressKey = (address: string) => `signin:${address}`;
-
-/** Failures so far in this window; the same key `withinLimit` counts them under. */
-async function addressFailures(db: Db, address: string, now: Date): Promise<number> {
-  const windowMs = ADDRESS_LIMIT.windowSeconds * 1000;
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  const key = await sha256Hex(`${addressKey(address)}:${start}`);
-  const row = await db.query.rateLimits.findFirst({ where: eq(rateLimits.key, key) });
-  return row?.count ?? 0;
-}
-
-async function countAddressFailure(db: Db, address: string, now: Date) {
-  await withinLimit(db, addressKey(address), ADDRESS_LIMIT, now);
-  await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now.toISOString()));
-}
-
-export type SignInResult = { ok: true; token: string; staff: StaffRow } | { ok: false };
-
-/**
- * Checks e-mail and password. A wrong password, an unknown or disabled account, a locked account
- * and a throttled address all give the same `{ ok: false }` after the same PBKDF2 work, so the
- * answer tells nobody which accounts exist or are locked.
- */
-export async function signIn(
-  db: Db,
-  input: { tenantId: string; email: string; password: string; address: string; now: Date },
-): Promise<SignInResult> {
-  const { tenantId, now } = input;
-  const email = input.email.trim().toLowerCase();
-  const [account, failures] = await Promise.all([
-    db.query.staff.findFirst({ where: and(eq(staff.tenantId, tenantId), eq(staff.email, email)) }),
-    addressFailures(db, input.address, now),
-  ]);
-  const usable = account && account.disabledAt === null ? account : undefined;
-  const verification = await verifyPassword(
-    input.password,
-    usable?.passwordHash ?? (await dummyHash()),
-  );
-  const locked = usable?.lockedUntil ? usable.lockedUntil > now.toISOString() : false;
-  const throttled = failures >= ADDRESS_FAILURES;
-  if (!usable || !verification.ok || locked || throttled) {
-    await countAddressFailure(db, input.address, now);
-    if (usable && !verification.ok) {
-      const failed = usable.failedSignIns + 1;
-      await db
-        .update(staff)
-        .set(
-          failed >= ACCOUNT_FAILURES
-            ? {
-                failedSignIns: 0,
-                lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(),
-              }
-            : { failedSignIns: failed },
-        )
-        .where(eq(staff.id, usable.id));
-    }
-    return { ok: false };
-  }
-  const token = randomToken(32);
-  const passwordHash = verification.needsRehash
-    ? await hashPassword(input.password)
-    : usable.passwordHash;
-  await db.batch([
-    db
-      .update(staff)
-      .set({ failedSignIns: 0, lockedUntil: null, passwordHash })
-      .where(eq(staff.id, usable.id)),
-    db.insert(sessions).values({
-      tokenHash: await sha256Hex(token),
-      staffId: usable.id,
-      tenantId,
-      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
-    }),
-    db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())),
-  ]);
-  return { ok: true, token, staff: usable };
 }
 
 /**

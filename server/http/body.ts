@@ -1,0 +1,83 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../errors';
+
+/**
+ * How many bytes a request body may have, per kind of route. A body is refused with 413 before
+ * it is read when its Content-Length says it is too big, and while it is read otherwise.
+ */
+export const BODY_LIMITS = {
+  /** Lifecycle steps, staff accounts, anything else in JSON. */
+  json: 64 * 1024,
+  /** A complaint in JSON (description up to 10,000 characters, in any script). */
+  submission: 128 * 1024,
+  /** A whole procedure (or a tenant with its procedure). */
+  procedure: 256 * 1024,
+  /** The complainant's steps through the tracking link, JSON or form. */
+  tracking: 64 * 1024,
+  /** An admin page's form. */
+  adminForm: 128 * 1024,
+  /** The multipart framing around a submission's JSON part and files. */
+  multipartOverhead: 16 * 1024,
+} as const;
+
+/** Arrays and objects nested deeper than this are not a complaint, a procedure or a step. */
+export const MAX_JSON_DEPTH = 32;
+
+/** 413 in the API's error shape once a body passes `maxSize` bytes. */
+export function limitBody(maxSize: number | ((c: Context) => number)): MiddlewareHandler {
+  const onError = () => {
+    throw new ApiError(413, 'payload_too_large');
+  };
+  if (typeof maxSize === 'number') return bodyLimit({ maxSize, onError });
+  return (c, next) => bodyLimit({ maxSize: maxSize(c), onError })(c, next);
+}
+
+/** Whether no array or object in a JSON text is nested deeper than `max` (a linear scan). */
+export function withinJsonDepth(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return false;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return true;
+}
+
+/** Parses a JSON text that a client sent; anything unreadable or too deep is a 400. */
+export function parseJson(text: string): unknown {
+  if (!withinJsonDepth(text)) throw new ApiError(400, 'bad_request');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'bad_request');
+  }
+}
+
+/**
+ * Limits a JSON body to `maxSize` bytes and checks that it can be read (well-formed, not too
+ * deep) before any handler or validator sees it; they read the same text again from Hono's cache.
+ * An empty body passes: routes without a body take `{}`.
+ */
+export function jsonBody(maxSize: number): MiddlewareHandler {
+  const limit = limitBody(maxSize);
+  return (c, next) =>
+    limit(c, async () => {
+      const text = await c.req.text();
+      if (text.trim() !== '') parseJson(text);
+      await next();
+    });
+}
+
+/** The request's JSON body, or `{}` when it is empty (after `jsonBody`). */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  return text.trim() === '' ? {} : parseJson(text);
+}
