@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { WIDGET_FIELDS } from './helpers';
 import { liveServer } from './server';
 
 const live = liveServer();
@@ -80,4 +81,51 @@ test('the widget is served immutable under its version, briefly under its aliase
   }
   const manifest = await fetch(`${live.server.url}/widget/custom-elements.json`);
   expect(JSON.stringify(await manifest.json())).toContain('klacht-submitted');
+});
+
+test('the Node entry answers unknown routes in the error shape, with the same headers', async () => {
+  for (const path of ['/nope', '/v1/nope', '/demo/nope/deeper']) {
+    const res = await fetch(`${live.server.url}${path}`);
+    expect(res.status, path).toBe(404);
+    expect(res.headers.get('content-type'), path).toContain('application/json');
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+  }
+  const widget = await fetch(`${live.server.url}/widget/klacht-form.js`);
+  expect(widget.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+});
+
+test('links the server hands out follow its own origin, not the Host header a client sends', async () => {
+  const { request } = await import('node:http');
+  const url = new URL(`${live.server.url}/v1/tenants/wenb/complaints`);
+  const body = JSON.stringify({
+    ...WIDGET_FIELDS,
+    complainant: { name: 'Jan', phone: '0612345678', email: 'jan@example.nl' },
+    description: 'Host header test',
+  });
+  const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { Host: 'evil.example', 'Content-Type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  expect(answer.status).toBe(201);
+  expect(JSON.parse(answer.text).trackingUrl).toMatch(
+    new RegExp(`^http://localhost:${url.port}/track/`),
+  );
 });

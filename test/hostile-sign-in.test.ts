@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  ACCOUNT_FAILURES,
+  ADDRESS_FAILURES,
+  LOCK_MINUTES,
+  lockMinutes,
+  MAX_LOCK_HOURS,
+} from '../server/staff/sign-in';
+import { type TestApp, testApp } from './helpers';
+import { signInCookie, tenantWithAdmin } from './staff-helpers';
+
+/*
+ * Nobody can lock a colleague out from elsewhere, and a burst of sign-ins costs its sender, not
+ * the service (issue #10, item 9).
+ */
+
+let t: TestApp;
+let now: Date;
+let wenb: Awaited<ReturnType<typeof tenantWithAdmin>>;
+
+beforeEach(async () => {
+  now = new Date('2026-03-02T09:00:00Z');
+  // The client address comes from a test header here, as the socket's would on Node.
+  t = await testApp({ now: () => now, clientAddress: (c) => c.req.header('x-test-address') });
+  wenb = await tenantWithAdmin(t, 'wenb');
+});
+afterEach(() => t.close());
+
+const from = (address: string) => ({ 'x-test-address': address });
+const attempt = (password: string, address: string) =>
+  signInCookie(t, 'wenb', wenb.email, password, from(address));
+
+describe('lockouts', () => {
+  test('wrong passwords from one address lock that address out, never the owner elsewhere', async () => {
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) {
+      expect(await attempt('not the password', '203.0.113.66')).toBe('');
+    }
+    // The guesser's address is locked out, even with the right password …
+    expect(await attempt(wenb.password, '203.0.113.66')).toBe('');
+    // … and the owner at the office signs in as usual, over and over.
+    for (let i = 0; i < 3; i++) expect(await attempt(wenb.password, '198.51.100.7')).not.toBe('');
+    // The lockout ends; then the next five failures lock for twice as long.
+    now = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+    expect(await attempt(wenb.password, '203.0.113.66')).not.toBe('');
+  });
+
+  test('each next lockout of an address lasts twice as long, at most a day', async () => {
+    expect(lockMinutes(ACCOUNT_FAILURES)).toBe(LOCK_MINUTES);
+    expect(lockMinutes(2 * ACCOUNT_FAILURES)).toBe(2 * LOCK_MINUTES);
+    expect(lockMinutes(3 * ACCOUNT_FAILURES)).toBe(4 * LOCK_MINUTES);
+    expect(lockMinutes(100 * ACCOUNT_FAILURES)).toBe(MAX_LOCK_HOURS * 60);
+    const guesser = '203.0.113.66';
+    const guess = async (n: number) => {
+      for (let i = 0; i < n; i++) await attempt('wrong', guesser);
+    };
+    await guess(ACCOUNT_FAILURES);
+    now = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+    await guess(ACCOUNT_FAILURES);
+    // The second lockout lasts 30 minutes: after 16 it still holds, after 31 it is over.
+    now = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+    expect(await attempt(wenb.password, guesser)).toBe('');
+    now = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    expect(await attempt(wenb.password, guesser)).not.toBe('');
+  });
+});
+
+describe('password work is bounded', () => {
+  test('a burst of sign-ins from one address costs at most its failure allowance of PBKDF2', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 3 * ADDRESS_FAILURES }, (_, i) =>
+          signInCookie(t, 'wenb', `nobody${i}@example.nl`, 'x', from('203.0.113.99')),
+        ),
+      );
+      expect(burst.every((cookie) => cookie === '')).toBe(true);
+      // One dummy hash may be made first; then one derivation per counted failure, no more.
+      expect(derive.mock.calls.length).toBeLessThanOrEqual(ADDRESS_FAILURES + 1);
+      derive.mockClear();
+      // Someone else, at another address, signs in with one derivation.
+      expect(await attempt(wenb.password, '198.51.100.7')).not.toBe('');
+      expect(derive.mock.calls.length).toBe(1);
+    } finally {
+      derive.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { MAX_FILENAME_LENGTH } from '../server/complaints/attachments';
+import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
+import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
+import { TRACK_LIMIT } from '../server/routes/track';
+import { SESSION_HOURS } from '../server/staff/sessions';
+import {
+  ACCOUNT_FAILURES,
+  ADDRESS_FAILURES,
+  CONCURRENT_PASSWORD_CHECKS,
+  LOCK_MINUTES,
+  MAX_LOCK_HOURS,
+  WINDOW_MINUTES,
+} from '../server/staff/sign-in';
+import {
+  MAX_CALENDAR_DAYS,
+  MAX_CHAIN,
+  MAX_HORIZON_DAYS,
+  MAX_TERMS,
+  MAX_WEEKS,
+  MAX_WORKING_DAYS,
+} from '../shared/deadlines';
+import { FIELD_LIMITS } from '../shared/field-rules';
+
+const kb = (bytes: number) => `${bytes / 1024} KB`;
+const n = (value: number) => value.toLocaleString('en-GB');
+
+/** What the README's limits table must say for each constant, computed from the code. */
+const EXPECTED: Record<string, string> = {
+  'BODY_LIMITS.submission': kb(BODY_LIMITS.submission),
+  'BODY_LIMITS.multipartOverhead': kb(BODY_LIMITS.multipartOverhead),
+  'BODY_LIMITS.json': kb(BODY_LIMITS.json),
+  'BODY_LIMITS.procedure': kb(BODY_LIMITS.procedure),
+  'BODY_LIMITS.tracking': kb(BODY_LIMITS.tracking),
+  'BODY_LIMITS.adminForm': kb(BODY_LIMITS.adminForm),
+  MAX_JSON_DEPTH: String(MAX_JSON_DEPTH),
+  'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
+  MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,
+  MAX_TERMS: String(MAX_TERMS),
+  MAX_WORKING_DAYS: String(MAX_WORKING_DAYS),
+  MAX_CHAIN: String(MAX_CHAIN),
+  MAX_HORIZON_DAYS: String(MAX_HORIZON_DAYS),
+  DEFAULT_SUBMIT_LIMIT: `${DEFAULT_SUBMIT_LIMIT.max} per ${DEFAULT_SUBMIT_LIMIT.windowSeconds} s`,
+  MIN_FILL_MS: `${n(MIN_FILL_MS)} ms`,
+  TRACK_LIMIT: `${TRACK_LIMIT.max} per ${TRACK_LIMIT.windowSeconds} s`,
+  ADDRESS_FAILURES: `${ADDRESS_FAILURES} per ${WINDOW_MINUTES} min`,
+  ACCOUNT_FAILURES: String(ACCOUNT_FAILURES),
+  CONCURRENT_PASSWORD_CHECKS: String(CONCURRENT_PASSWORD_CHECKS),
+  SESSION_HOURS: String(SESSION_HOURS),
+};
+
+test("the README's limits table says what the code enforces", () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Limits'), readme.indexOf('## Configuration'));
+  const rows = new Map(
+    [...section.matchAll(/^\|\s*`([\w.]+)`\s*\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|$/gm)].map((m) => [
+      m[1] as string,
+      { limit: (m[2] as string).trim(), what: m[3] as string },
+    ]),
+  );
+  expect([...rows.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
+  for (const [name, limit] of Object.entries(EXPECTED)) {
+    expect(rows.get(name)?.limit, name).toBe(limit);
+  }
+  // The constants named in passing, too.
+  const what = (name: string) => rows.get(name)?.what ?? '';
+  expect(what('MAX_WORKING_DAYS')).toContain(`\`MAX_CALENDAR_DAYS\` ${MAX_CALENDAR_DAYS}`);
+  expect(what('MAX_WORKING_DAYS')).toContain(`\`MAX_WEEKS\` ${MAX_WEEKS}`);
+  expect(what('ACCOUNT_FAILURES')).toContain(`\`LOCK_MINUTES\` ${LOCK_MINUTES}`);
+  expect(what('ACCOUNT_FAILURES')).toContain(`\`MAX_LOCK_HOURS\` ${MAX_LOCK_HOURS}`);
+  expect(what('FIELD_LIMITS.description')).toContain(
+    `name ${FIELD_LIMITS.name}, initials ${FIELD_LIMITS.initials}, address ${FIELD_LIMITS.address}, phone ${FIELD_LIMITS.phone}, e-mail ${FIELD_LIMITS.email}, desired solution ${n(FIELD_LIMITS.desiredSolution)}`,
+  );
+});
