@@ -29,10 +29,35 @@ export function isPhoneNumber(value: string): boolean {
  * breaks (a NUL cuts a text short in many viewers), DEL, and the bidirectional overrides that
  * make a text read differently from how it is stored.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function isInvisible(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    code === 0x7f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 
-/** Whether a text holds only characters that display as typed. */
+/** Whether a text holds only characters that display as typed (and no broken UTF-16). */
 export function isPlainText(value: string): boolean {
-  return !INVISIBLE.test(value) && !LONE_SURROGATE.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isInvisible(code)) return false;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** The text with every invisible character (and every line break) replaced. */
+export function withoutInvisible(value: string, replacement = ''): string {
+  let out = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    out += isInvisible(code) || code === 0x0a || code === 0x0d || code === 0x09 ? replacement : ch;
+  }
+  return out;
 }

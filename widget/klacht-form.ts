@@ -4,13 +4,7 @@ import { checkFiles, fileId } from './attachments';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import type { KlachtErrorDetail, KlachtSubmittedDetail } from './events';
 import { checkField, complaintFields, contactFields, type FieldSpec, requestBody } from './fields';
-import {
-  formatBytes,
-  type MessageKey,
-  type Translate,
-  translator,
-  type WidgetLocale,
-} from './i18n';
+import { type MessageKey, type Translate, translator, type WidgetLocale } from './i18n';
 import { styles } from './klacht-form.styles';
 import { sendComplaint } from './submit';
 import { renderTurnstile } from './turnstile';

@@ -66,54 +66,56 @@ export async function registerView(c: AdminContext, deps: AppDeps, now: Date) {
         labelOf={(f) => FILTER_LABELS[f] ?? f}
         heading="Een filter is niet goed ingevuld en is genegeerd"
       />
-      <form method="get" action={`${base(c)}/complaints`} class="filters" role="search">
-        <Select
-          id="filter-status"
-          name="status"
-          label="Status"
-          value={raw.status}
-          options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-        />
-        <Select
-          id="filter-category"
-          name="category"
-          label="Categorie"
-          value={raw.category}
-          options={categories.map((x) => ({ value: x.id, label: x.label.nl }))}
-        />
-        <TextField id="filter-handler" name="handler" label="Behandelaar" value={raw.handler} />
-        <TextField
-          id="filter-from"
-          name="from"
-          type="date"
-          label="Ontvangen vanaf"
-          value={raw.from}
-          error={errors.from}
-        />
-        <TextField
-          id="filter-to"
-          name="to"
-          type="date"
-          label="Ontvangen tot en met"
-          value={raw.to}
-          error={errors.to}
-        />
-        <div class="field">
-          <input
-            type="checkbox"
-            id="filter-overdue"
-            name="overdue"
-            value="true"
-            checked={raw.overdue === 'true'}
-          />{' '}
-          <label for="filter-overdue" style="display:inline">
-            Alleen te laat
-          </label>
-        </div>
-        <div class="field">
-          <button type="submit">Filteren</button>
-        </div>
-      </form>
+      <search>
+        <form method="get" action={`${base(c)}/complaints`} class="filters">
+          <Select
+            id="filter-status"
+            name="status"
+            label="Status"
+            value={raw.status}
+            options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          />
+          <Select
+            id="filter-category"
+            name="category"
+            label="Categorie"
+            value={raw.category}
+            options={categories.map((x) => ({ value: x.id, label: x.label.nl }))}
+          />
+          <TextField id="filter-handler" name="handler" label="Behandelaar" value={raw.handler} />
+          <TextField
+            id="filter-from"
+            name="from"
+            type="date"
+            label="Ontvangen vanaf"
+            value={raw.from}
+            error={errors.from}
+          />
+          <TextField
+            id="filter-to"
+            name="to"
+            type="date"
+            label="Ontvangen tot en met"
+            value={raw.to}
+            error={errors.to}
+          />
+          <div class="field">
+            <input
+              type="checkbox"
+              id="filter-overdue"
+              name="overdue"
+              value="true"
+              checked={raw.overdue === 'true'}
+            />{' '}
+            <label for="filter-overdue" style="display:inline">
+              Alleen te laat
+            </label>
+          </div>
+          <div class="field">
+            <button type="submit">Filteren</button>
+          </div>
+        </form>
+      </search>
       <p>
         <a href={`${base(c)}/complaints`}>Alle klachten</a> ·{' '}
         <a href={`${base(c)}/complaints?${mine}`}>Aan mij toegewezen</a> ·{' '}

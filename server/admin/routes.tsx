@@ -92,7 +92,7 @@ function errorPage(err: Error, c: AdminContext): Promise<Response> {
 /** A path inside this tenant's admin to return to after signing in; anything else is ignored. */
 function safeNext(slug: string, next: string | undefined): string {
   const home = `/admin/${slug}/complaints`;
-  if (!next || !next.startsWith(`/admin/${slug}/`) || /\/\/|\\|sign-in/.test(next)) return home;
+  if (!next?.startsWith(`/admin/${slug}/`) || /\/\/|\\|sign-in/.test(next)) return home;
   return next;
 }
 

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { and, eq } from 'drizzle-orm';
+import { withoutInvisible } from '../../shared/field-rules';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import { toHex } from '../crypto';
@@ -48,8 +49,8 @@ export const MAX_FILENAME_LENGTH = 120;
 export function storedName(sent: string, type: string): string {
   const extension = EXTENSIONS[type] ?? '.bin';
   const base =
-    (sent.split(/[\\/]/).pop() ?? '')
-      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"]/g, '')
+    withoutInvisible(sent.split(/[\\/]/).pop() ?? '')
+      .replace(/"/g, '')
       .replace(/\.[^.]*$/, '')
       .replace(/^[\s.]+|[\s.]+$/g, '')
       .slice(0, MAX_FILENAME_LENGTH - extension.length) || 'bestand';

@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import { withoutInvisible } from '../../shared/field-rules';
 
 export interface OutgoingMail {
   from: string;
@@ -14,10 +15,7 @@ export interface OutgoingMail {
  * brackets or quotes can never add or change an address, and line breaks cannot add headers.
  */
 export function mailbox(name: string, address: string): string {
-  const quoted = name
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .replace(/["\\]/g, '\\$&');
+  const quoted = withoutInvisible(name, ' ').replace(/\s+/g, ' ').trim().replace(/["\\]/g, '\\$&');
   return `"${quoted}" <${address}>`;
 }
 

@@ -29,7 +29,7 @@ export interface RenderedMessage {
 
 type Lines = { subject: string; body: (string | null)[] };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function excerpt(text: string | null, max = 300): string {
   if (!text) return '';
@@ -207,9 +207,12 @@ export function renderMessage(ctx: MessageContext): RenderedMessage {
   const signature = ctx.procedure.notifications?.senderName ?? ctx.tenantName;
   const text = `${lines.join('\n\n')}\n\n${ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,'}\n${signature}\n`;
   const html = `<!doctype html><html lang="${ctx.locale}"><body>${lines
-    .map((line) => `<p>${escape(line).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .map(
+      (line) =>
+        `<p>${escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`,
+    )
     .join(
       '',
-    )}<p>${ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,'}<br>${escape(signature)}</p></body></html>`;
+    )}<p>${ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,'}<br>${escapeHtml(signature)}</p></body></html>`;
   return { subject, text, html };
 }

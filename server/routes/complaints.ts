@@ -1,8 +1,6 @@
-import { and, asc, desc, eq, exists, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
-import { amsterdamDate, isoDateSchema } from '../../shared/deadlines';
+import { amsterdamDate } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { tenantAccess } from '../auth';
 import { findComplaint, performAction } from '../complaints/actions';
@@ -20,7 +18,6 @@ import { actorName, earlierSubmission, submitComplaint } from '../complaints/sub
 import { loadView } from '../complaints/view';
 import type { AppEnv } from '../context';
 import { tenantCors } from '../cors';
-import { complaints, deadlines, events } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { BODY_LIMITS, jsonBody, readJson } from '../http/body';

@@ -12,7 +12,6 @@ import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import { pageCsp } from '../http/security-headers';
-import { ERROR_MESSAGES } from '../messages';
 import { retryAfter, withinLimit } from '../rate-limit';
 import { invalidPage, TRACK_CSS, trackingPage } from '../tracking/page';
 import { complaintForToken } from '../tracking/tokens';

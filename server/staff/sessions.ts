@@ -1,12 +1,10 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { randomToken, sha256Hex, timingSafeEqual, toBase64Url } from '../crypto';
+import { sha256Hex, timingSafeEqual, toBase64Url } from '../crypto';
 import type { Db } from '../db/client';
-import { rateLimits, sessions, staff } from '../db/schema';
-import { type Limit, withinLimit } from '../rate-limit';
-import type { StaffRole, StaffRow } from './accounts';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { sessions, staff } from '../db/schema';
+import type { StaffRole } from './accounts';
 
 /** A session lasts 12 hours from sign-in: a working day, then sign in again. */
 export const SESSION_HOURS = 12;
