@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
 import { pickLocale } from '../shared/localised';
-import { adminRoutes } from './admin/routes';
-import type { AppEnv } from './context';
+import { adminRoutes } from './admin/admin-routes';
+import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
-import { notFound, onError } from './errors';
+import { docsRoutes } from './docs/docs-routes';
+import type { AppEnv } from './http/context';
+import { notFound, onError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
-import { complaintRoutes } from './routes/complaints';
-import { docsRoutes } from './routes/docs';
-import { formRoutes } from './routes/form';
-import { outboxRoutes } from './routes/outbox';
-import { procedureRoutes } from './routes/procedure';
-import { reportRoutes } from './routes/reports';
-import { staffRoutes } from './routes/staff';
-import { tenantRoutes } from './routes/tenants';
-import { trackRoutes } from './routes/track';
+import { outboxRoutes } from './mail/outbox-routes';
+import { reportRoutes } from './reports/report-routes';
+import { staffRoutes } from './staff/staff-routes';
+import { formRoutes } from './tenants/form-routes';
+import { procedureRoutes } from './tenants/procedure-routes';
+import { tenantRoutes } from './tenants/tenant-routes';
+import { trackRoutes } from './tracking/tracking-routes';
 
 /**
  * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
+import type { Limit } from './http/rate-limit';
 import type { Mailer } from './mail/mailer';
-import type { Limit } from './rate-limit';
 
 export interface AppConfig {
   /** SHA-256 (hex) of the operator token that may create tenants. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../server/app';
 import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
-import { openDatabase } from '../server/db/node';
+import { openDatabase } from '../server/runtime/open-database';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runJobs } from '../server/jobs';
+import { runJobs } from '../server/jobs/run-jobs';
 import { type TestApp, testApp } from './helpers';
 import { ROOT } from './server';
 

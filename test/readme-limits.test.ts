@@ -4,7 +4,6 @@ import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH } from '../server/complaints/attachments';
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
-import { TRACK_LIMIT } from '../server/routes/track';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
   ACCOUNT_FAILURES,
@@ -14,6 +13,7 @@ import {
   MAX_LOCK_HOURS,
   WINDOW_MINUTES,
 } from '../server/staff/sign-in';
+import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
 import {
   MAX_CALENDAR_DAYS,
   MAX_CHAIN,

@@ -152,13 +152,13 @@ describe('the Worker in workerd (wrangler dev)', () => {
 
 // The database is unreachable here, so the jobs themselves are replaced by a recorder: what is
 // tested is that scheduled() builds the deps from the bindings and calls runJobs at the cron time.
-vi.mock('../server/jobs', () => ({
+vi.mock('../server/jobs/run-jobs', () => ({
   runJobs: vi.fn(async (_deps: unknown, now: Date) => ({ asOf: now.toISOString() })),
 }));
 
 test('scheduled() runs the jobs as of the cron time', async () => {
-  const { default: worker } = await import('../server/worker');
-  const { runJobs } = await import('../server/jobs');
+  const { default: worker } = await import('../server/runtime/worker');
+  const { runJobs } = await import('../server/jobs/run-jobs');
   const waited: Promise<unknown>[] = [];
   const ctx: ExecutionContext = {
     waitUntil(promise) {

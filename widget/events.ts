@@ -1,5 +1,3 @@
-import type { KlachtForm } from './klacht-form';
-
 /** Detail of `klacht-submitted`. */
 export interface KlachtSubmittedDetail {
   number: string;
@@ -12,14 +10,4 @@ export interface KlachtSubmittedDetail {
 export interface KlachtErrorDetail {
   kind: 'validation' | 'network' | 'server' | 'load';
   fields?: Record<string, string>;
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'klacht-form': KlachtForm;
-  }
-  interface HTMLElementEventMap {
-    'klacht-submitted': CustomEvent<KlachtSubmittedDetail>;
-    'klacht-error': CustomEvent<KlachtErrorDetail>;
-  }
 }

@@ -3,7 +3,7 @@ import type { Action } from '../../shared/lifecycle';
 import type { Procedure } from '../../shared/procedure';
 import { randomToken } from '../crypto';
 import type { StaffRow } from '../staff/accounts';
-import { Select, TextArea, TextField, YesNo } from './fields';
+import { Select, TextArea, TextField, YesNo } from './form-fields';
 import { ACTION_LABELS, FIELD_LABELS } from './labels';
 import { Csrf, ErrorSummary } from './layout';
 

@@ -1,6 +1,6 @@
 /** The admin view's Dutch words for the codes the register stores. */
 import type { Action, Status } from '../../shared/lifecycle';
-import type { StaffRole } from '../staff/accounts';
+import type { StaffRole } from '../staff/roles';
 
 export const STATUS_LABELS: Record<Status, string> = {
   received: 'Ontvangen',

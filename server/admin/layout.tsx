@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { StaffSession } from '../staff/sessions';
-import type { AdminContext } from './env';
+import type { AdminContext } from './admin-context';
 import { ROLE_LABELS } from './labels';
 
 // Plain system styles, all contrast ratios at least 4.5:1; states are always said in words too.

@@ -6,7 +6,7 @@ import type { Procedure } from '../../shared/procedure';
 import { toHex } from '../crypto';
 import type { Db } from '../db/client';
 import { attachments } from '../db/schema';
-import { ApiError } from '../errors';
+import { ApiError } from '../http/errors';
 
 export interface IncomingFile {
   name: string;

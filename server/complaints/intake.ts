@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Procedure } from '../../shared/procedure';
-import type { AppEnv } from '../context';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../errors';
 import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
-import { fieldMessage } from '../messages';
-import { retryAfter, withinLimit } from '../rate-limit';
+import type { AppEnv } from '../http/context';
+import { fieldMessage } from '../http/error-messages';
+import { ApiError } from '../http/errors';
+import { retryAfter, withinLimit } from '../http/rate-limit';
 import { type IncomingFile, readFile } from './attachments';
 import { verifyTurnstile } from './turnstile';
 

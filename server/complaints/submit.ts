@@ -3,15 +3,15 @@ import type { SubmitResponse } from '../../shared/api';
 import type { ComplaintSubmission } from '../../shared/complaint';
 import { amsterdamDate, computeDueDates, makeCalendar } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
-import type { Actor, TenantRecord } from '../context';
 import { seal, sha256Hex, unseal } from '../crypto';
 import type { Db } from '../db/client';
 import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
-import { ApiError } from '../errors';
-import { isUniqueViolation } from '../tenants';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { Actor, TenantRecord } from '../http/context';
+import { ApiError } from '../http/errors';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { attachmentRows, type IncomingFile } from './attachments';
-import { deadlineViews } from './view';
+import { deadlineViews } from './complaint-view';
 
 export interface SubmitInput {
   tenant: TenantRecord;

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from '../errors';
+import { ApiError } from './errors';
 
 /**
  * How many bytes a request body may have, per kind of route. A body is refused with 413 before

@@ -2,12 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DueDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import { performAction } from '../complaints/actions';
+import { performAction } from '../complaints/perform-step';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
-import { ApiError, logError } from '../errors';
+import { ApiError, logError } from '../http/errors';
 import { type Mailer, mailbox } from './mailer';
-import { renderMessage } from './messages';
+import { renderMessage } from './templates';
 
 export interface RelayOptions {
   mailer?: Mailer;

@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { plainText } from '../../shared/text';
 import type { Db } from '../db/client';
 import { sessions, staff } from '../db/schema';
-import { ApiError } from '../errors';
-import { isUniqueViolation } from '../tenants';
+import { isUniqueViolation } from '../db/unique-violation';
+import { ApiError } from '../http/errors';
 import { generatePassword, hashPassword } from './passwords';
-
-export const STAFF_ROLES = ['receiver', 'handler', 'appealBody', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from './roles';
 
 export type StaffRow = typeof staff.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { ACTIONS, type Action } from '../../shared/lifecycle';
-import type { StaffRole } from './accounts';
+import type { StaffRole } from './roles';
 
 /*
  * What each role may do. Every role may read the whole register, the reports and the

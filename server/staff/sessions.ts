@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sha256Hex, timingSafeEqual, toBase64Url } from '../crypto';
 import type { Db } from '../db/client';
 import { sessions, staff } from '../db/schema';
-import type { StaffRole } from './accounts';
+import type { StaffRole } from './roles';
 
 /** A session lasts 12 hours from sign-in: a working day, then sign in again. */
 export const SESSION_HOURS = 12;

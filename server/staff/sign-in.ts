@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import { rateLimits, sessions, signInFailures, staff } from '../db/schema';
-import { type Limit, withinLimit } from '../rate-limit';
+import { type Limit, withinLimit } from '../http/rate-limit';
 import type { StaffRow } from './accounts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { SESSION_HOURS } from './sessions';

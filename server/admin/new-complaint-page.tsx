@@ -1,0 +1,226 @@
+import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
+import type { Procedure } from '../../shared/procedure';
+import { submitComplaint } from '../complaints/submit';
+import { randomToken } from '../crypto';
+import type { AppDeps } from '../deps';
+import { fieldMessage } from '../http/error-messages';
+import { ApiError } from '../http/errors';
+import { fieldErrors } from '../http/validation';
+import { type AdminContext, base, staffActor } from './admin-context';
+import { Select, TextArea, TextField } from './form-fields';
+import { amsterdamLocalToIso, CHANNEL_LABELS } from './labels';
+import { Csrf, ErrorSummary, staffPage } from './layout';
+
+// Staff register what came in another way; web complaints come through the widget.
+const STAFF_CHANNELS = ['phone', 'email', 'letter', 'inPerson', 'social'] as const;
+
+const CONTACT: [string, string, string][] = [
+  ['name', 'Naam', 'text'],
+  ['initials', 'Voorletters', 'text'],
+  ['address', 'Adres', 'text'],
+  ['phone', 'Telefoonnummer', 'tel'],
+  ['email', 'E-mailadres', 'email'],
+];
+
+const LABELS: Record<string, string> = {
+  channel: 'Hoe is de klacht binnengekomen',
+  receivedAt: 'Ontvangen op',
+  receiverName: 'Ontvangen door',
+  category: 'Categorie',
+  description: 'Omschrijving van de klacht',
+  desiredSolution: 'Gewenste oplossing',
+  ...Object.fromEntries(CONTACT.map(([k, l]) => [`complainant.${k}`, `Melder: ${l}`])),
+  ...Object.fromEntries(CONTACT.map(([k, l]) => [`onBehalfOf.${k}`, `Namens: ${l}`])),
+};
+
+/**
+ * The contact details posted as `complainant.name`, `onBehalfOf.phone`, …: only the known groups
+ * and fields are read, into an object without a prototype, so no field name can reach one.
+ */
+function contactOf(values: Record<string, string>, group: 'complainant' | 'onBehalfOf') {
+  const contact: Record<string, string> = Object.create(null);
+  for (const [key] of CONTACT) {
+    const value = values[`${group}.${key}`];
+    if (value !== undefined) contact[key] = value;
+  }
+  return contact;
+}
+
+const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
+
+function form(
+  c: AdminContext,
+  procedure: Procedure,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+) {
+  const modes = procedure.form.complainant;
+  const input = (path: string, type = 'text', required = false) => (
+    <TextField
+      id={fieldId(path)}
+      name={path}
+      type={type}
+      label={(LABELS[path] ?? path).replace(/^(Melder|Namens): /, '')}
+      value={values[path]}
+      error={errors[path]}
+      required={required}
+    />
+  );
+  return (
+    <>
+      <ErrorSummary
+        errors={errors}
+        idOf={fieldId}
+        labelOf={(f) => LABELS[f] ?? f}
+        heading="Niet alle velden zijn goed ingevuld"
+      />
+      <form method="post" action={`${base(c)}/complaints`} novalidate>
+        <Csrf token={c.get('csrf')} />
+        <input type="hidden" name="_key" value={values._key ?? randomToken(16)} />
+        <Select
+          id={fieldId('channel')}
+          name="channel"
+          label={LABELS.channel as string}
+          required
+          value={values.channel}
+          error={errors.channel}
+          options={STAFF_CHANNELS.map((ch) => ({ value: ch, label: CHANNEL_LABELS[ch] ?? ch }))}
+        />
+        <TextField
+          id={fieldId('receivedAt')}
+          name="receivedAt"
+          type="datetime-local"
+          label={LABELS.receivedAt as string}
+          hint="Datum en tijd in Nederlandse tijd. De termijnen tellen vanaf dit moment."
+          required
+          value={values.receivedAt}
+          error={errors.receivedAt}
+        />
+        {input('receiverName')}
+        <fieldset>
+          <legend>Melder</legend>
+          {CONTACT.filter(([k]) => modes[k as keyof typeof modes] !== 'hidden').map(([k, , t]) =>
+            input(`complainant.${k}`, t, modes[k as keyof typeof modes] === 'required'),
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Namens iemand anders (alleen invullen als dat zo is)</legend>
+          {CONTACT.map(([k, , t]) => input(`onBehalfOf.${k}`, t))}
+        </fieldset>
+        {procedure.categories.length > 0 ? (
+          <Select
+            id={fieldId('category')}
+            name="category"
+            label="Categorie"
+            value={values.category}
+            error={errors.category}
+            options={procedure.categories.map((x) => ({ value: x.id, label: x.label.nl }))}
+          />
+        ) : null}
+        <TextArea
+          id={fieldId('description')}
+          name="description"
+          label={LABELS.description as string}
+          required
+          value={values.description}
+          error={errors.description}
+        />
+        <TextArea
+          id={fieldId('desiredSolution')}
+          name="desiredSolution"
+          label={LABELS.desiredSolution as string}
+          value={values.desiredSolution}
+          error={errors.desiredSolution}
+        />
+        <button type="submit">Klacht registreren</button>
+      </form>
+    </>
+  );
+}
+
+export function newComplaintView(c: AdminContext, values: Record<string, string> = {}) {
+  const staff = c.get('staff');
+  return staffPage(
+    c,
+    'Klacht registreren',
+    'new',
+    form(c, c.get('tenant').procedure, { receiverName: staff.name, ...values }, {}),
+  );
+}
+
+/**
+ * Registers a complaint received by phone, e-mail, letter or in person through the same
+ * `submitComplaint` (and schema) as the API; errors re-show the form with everything typed.
+ */
+export async function registerComplaint(
+  c: AdminContext,
+  deps: AppDeps,
+  now: Date,
+  values: Record<string, string>,
+) {
+  const tenant = c.get('tenant');
+  const receivedAt = values.receivedAt ? amsterdamLocalToIso(values.receivedAt) : null;
+  const input = {
+    complainant: contactOf(values, 'complainant'),
+    onBehalfOf: contactOf(values, 'onBehalfOf'),
+    category: values.category,
+    description: values.description,
+    desiredSolution: values.desiredSolution,
+    channel: values.channel,
+    receivedAt: receivedAt ?? (values.receivedAt ? 'ongeldig' : undefined),
+    receiverName: values.receiverName,
+  };
+  const schema = complaintSubmissionSchema(tenant.procedure, true);
+  const parsed = await schema.safeParseAsync(input, { reportInput: true });
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, 'nl');
+  if (!values.receivedAt) errors.receivedAt = fieldMessage('required', 'nl');
+  else if (receivedAt && new Date(receivedAt).getTime() > now.getTime() + 60_000) {
+    errors.receivedAt = fieldMessage('future', 'nl');
+  } else if (errors.receivedAt) errors.receivedAt = fieldMessage('datetime', 'nl');
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    const page = form(c, tenant.procedure, values, errors);
+    return staffPage(c, 'Klacht registreren', 'new', page, 422);
+  }
+  try {
+    const result = await submitComplaint(deps.db, {
+      tenant,
+      actor: staffActor(c),
+      data: parsed.data as unknown as ComplaintSubmission,
+      idempotencyKey: values._key ? `admin:${values._key}` : null,
+      now,
+      locale: 'nl',
+      linkBase: deps.config.publicUrl,
+    });
+    // Shown rather than redirected: the tracking link exists only now (it is stored hashed);
+    // a reload posts the same idempotency key and shows the same link again.
+    const done = (
+      <>
+        <p class="notice" role="status">
+          Klacht {result.number} is geregistreerd.
+        </p>
+        <p>
+          Volglink voor de melder (alleen nu te zien; met een e-mailadres krijgt de melder hem ook
+          per e-mail):
+        </p>
+        <pre>{result.trackingUrl}</pre>
+        <p>
+          <a href={`${base(c)}/complaints/${result.number}`}>Naar klacht {result.number}</a>
+        </p>
+      </>
+    );
+    return staffPage(c, `Klacht ${result.number} geregistreerd`, 'new', done, 201);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'idempotency_key_reused') {
+      const page = form(
+        c,
+        tenant.procedure,
+        { ...values, _key: randomToken(16) },
+        {
+          _: 'Dit formulier was al verstuurd met andere gegevens. Controleer en verstuur opnieuw.',
+        },
+      );
+      return staffPage(c, 'Klacht registreren', 'new', page, 409);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,144 @@
+import { Hono } from 'hono';
+import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
+import { amsterdamDate } from '../../shared/deadlines';
+import { ACTIONS, type Action } from '../../shared/lifecycle';
+import type { AppDeps } from '../deps';
+import { tenantAccess } from '../http/auth';
+import { BODY_LIMITS, jsonBody, readJson } from '../http/body';
+import type { AppEnv } from '../http/context';
+import { tenantCors } from '../http/cors';
+import { fieldMessage } from '../http/error-messages';
+import { ApiError } from '../http/errors';
+import { parseOr422, validate } from '../http/validation';
+import { checkAttachments, findAttachment } from './attachments';
+import { loadView } from './complaint-view';
+import { eraseComplaint } from './erase';
+import {
+  guardPublicSubmission,
+  limitSubmission,
+  readSubmission,
+  refuseForeignOrigin,
+} from './intake';
+import { registerPage, registerQuerySchema } from './listing';
+import { findComplaint, performAction } from './perform-step';
+import { actorName, earlierSubmission, submitComplaint } from './submit';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+
+export function complaintRoutes(deps: AppDeps) {
+  const now = () => (deps.clock ?? (() => new Date()))();
+  const app = new Hono<AppEnv>();
+
+  // Submitting is public (the widget on the tenant's site); reading the register is not.
+  const cors = tenantCors(deps);
+  app.use('/:slug/complaints', (c, next) => (c.req.method === 'GET' ? next() : cors(c, next)));
+  app.post(
+    '/:slug/complaints',
+    tenantAccess(deps, 'optional'),
+    refuseForeignOrigin(deps),
+    limitSubmission(),
+    async (c) => {
+      const tenant = c.get('tenant');
+      const actor = c.get('actor');
+      const locale = c.get('locale');
+      const at = now();
+      const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
+      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new ApiError(422, 'validation_failed', {
+          'Idempotency-Key': fieldMessage('invalid', locale),
+        });
+      }
+      const { body, files } = await readSubmission(c);
+      const schema = complaintSubmissionSchema(tenant.procedure, actor.kind !== 'public');
+      const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
+      if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
+        throw new ApiError(422, 'validation_failed', {
+          receivedAt: fieldMessage('future', locale),
+        });
+      }
+      const submission = {
+        tenant,
+        actor,
+        data,
+        idempotencyKey,
+        now: at,
+        locale,
+        linkBase: deps.config.publicUrl,
+        files: checkAttachments(files, tenant.procedure, locale),
+      };
+      const earlier = await earlierSubmission(deps.db, submission);
+      if (earlier) return c.json(earlier, 201);
+      if (actor.kind === 'public') await guardPublicSubmission(deps, c, body, at);
+      const response = await submitComplaint(deps.db, submission);
+      return c.json(response, 201);
+    },
+  );
+
+  app.get(
+    '/:slug/complaints/:number/attachments/:id',
+    tenantAccess(deps, 'required'),
+    async (c) => {
+      const row = await findComplaint(deps.db, c.get('tenant').id, c.req.param('number'));
+      const file = await findAttachment(deps.db, row.id, c.req.param('id'));
+      if (!file?.pdContent) throw new ApiError(404, 'not_found');
+      const name = encodeURIComponent(file.pdFilename ?? 'bestand');
+      return c.body(new Uint8Array(file.pdContent), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
+        'X-Content-Type-Options': 'nosniff',
+        // Opened in a tab anyway, the file runs nothing and reaches nothing.
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'private, no-store',
+      });
+    },
+  );
+
+  app.get(
+    '/:slug/complaints',
+    tenantAccess(deps, 'required'),
+    validate('query', registerQuerySchema),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await registerPage(deps.db, c.get('tenant').id, q, amsterdamDate(now())));
+    },
+  );
+
+  app.get('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+    const tenant = c.get('tenant');
+    const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
+    return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
+  });
+
+  app.post(
+    '/:slug/complaints/:number/actions/:action',
+    tenantAccess(deps, 'required'),
+    jsonBody(BODY_LIMITS.json),
+    async (c) => {
+      const action = c.req.param('action') as Action;
+      if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found');
+      const body = await readJson(c);
+      const tenant = c.get('tenant');
+      const row = await performAction(deps.db, {
+        tenant,
+        number: c.req.param('number'),
+        action,
+        body,
+        actor: c.get('actor'),
+        now: now(),
+        locale: c.get('locale'),
+        idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+        linkBase: deps.config.publicUrl,
+      });
+      return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
+    },
+  );
+
+  app.delete('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+    const tenant = c.get('tenant');
+    const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
+    await eraseComplaint(deps.db, row.id, now(), actorName(c.get('actor')));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,131 @@
+import type { Locale } from '../../shared/localised';
+
+/** Every error code the API returns, with its message in each language. */
+export const ERROR_MESSAGES = {
+  bad_request: {
+    nl: 'Het verzoek kon niet worden gelezen. Stuur geldige JSON.',
+    en: 'The request could not be read. Send valid JSON.',
+  },
+  unauthorized: {
+    nl: 'Geen geldige sleutel meegestuurd.',
+    en: 'Missing or unknown credentials.',
+  },
+  not_found: { nl: 'Niet gevonden.', en: 'Not found.' },
+  method_not_allowed: { nl: 'Deze methode is hier niet toegestaan.', en: 'Method not allowed.' },
+  slug_taken: {
+    nl: 'Er bestaat al een organisatie met deze naam in de adresregel (slug).',
+    en: 'A tenant with this slug already exists.',
+  },
+  validation_failed: {
+    nl: 'Niet alle velden zijn goed ingevuld.',
+    en: 'Some fields are not filled in correctly.',
+  },
+  idempotency_key_reused: {
+    nl: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  transition_not_allowed: {
+    nl: 'Deze stap kan niet bij de huidige status van de klacht.',
+    en: "This step is not possible in the complaint's current status.",
+  },
+  appeal_not_available: {
+    nl: 'Deze klachtenregeling kent geen beroep.',
+    en: 'This complaint procedure has no appeal.',
+  },
+  appeal_window_closed: {
+    nl: 'De termijn om in beroep te gaan is verstreken.',
+    en: 'The period for filing an appeal has ended.',
+  },
+  not_postponable: {
+    nl: 'Er is geen termijn die nog kan worden verdaagd.',
+    en: 'There is no term that can still be postponed.',
+  },
+  concurrent_change: {
+    nl: 'De klacht is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.',
+    en: 'Someone else changed the complaint in the meantime. Reload it and try again.',
+  },
+  rate_limited: {
+    nl: 'U heeft kort na elkaar veel verzoeken gestuurd. Wacht even en probeer het dan opnieuw.',
+    en: 'You sent many requests in a short time. Please wait a moment and try again.',
+  },
+  not_sent: {
+    nl: 'Uw klacht is niet verstuurd. Controleer het formulier en verstuur het opnieuw.',
+    en: 'Your complaint was not sent. Please check the form and send it again.',
+  },
+  challenge_failed: {
+    nl: 'We konden niet vaststellen dat u geen computerprogramma bent. Probeer het opnieuw; wat u heeft ingevuld, blijft bewaard.',
+    en: 'We could not confirm that you are not a program. Please try again; what you filled in is kept.',
+  },
+  payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  origin_not_allowed: {
+    nl: 'Dit klachtenformulier mag niet worden gebruikt op de website waar het nu staat.',
+    en: 'This complaint form may not be used on the website it is on now.',
+  },
+  forbidden: {
+    nl: 'Uw rol staat deze handeling niet toe.',
+    en: 'Your role does not allow this.',
+  },
+  email_taken: {
+    nl: 'Er is al een medewerker met dit e-mailadres.',
+    en: 'A staff member with this e-mail address already exists.',
+  },
+  last_admin: {
+    nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
+    en: 'This is the last active admin. Make someone else an admin first.',
+  },
+  internal: {
+    nl: 'Er ging bij ons iets mis. Probeer het later opnieuw; er is niets verloren gegaan.',
+    en: 'Something went wrong on our side. Please try again later; nothing was lost.',
+  },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Field-level messages, used for 422 bodies. Plain language, formal "u" in Dutch. */
+export const FIELD_MESSAGES = {
+  required: { nl: 'Vul dit veld in.', en: 'Please fill in this field.' },
+  tooLong: {
+    nl: 'Gebruik maximaal {max} tekens.',
+    en: 'Use at most {max} characters.',
+  },
+  tooShort: { nl: 'Gebruik minimaal {min} tekens.', en: 'Use at least {min} characters.' },
+  tooSmall: { nl: 'Vul een getal van minimaal {min} in.', en: 'Enter a number of at least {min}.' },
+  tooBig: { nl: 'Vul een getal van maximaal {max} in.', en: 'Enter a number of at most {max}.' },
+  email: {
+    nl: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+    en: 'Enter a valid e-mail address, such as name@example.com.',
+  },
+  phone: {
+    nl: 'Vul een geldig telefoonnummer in, zoals 06 12345678.',
+    en: 'Enter a valid phone number, such as +31 6 12345678.',
+  },
+  choice: { nl: 'Kies een van de opties.', en: 'Choose one of the options.' },
+  datetime: {
+    nl: 'Vul een tijdstip in als 2026-03-01T09:30:00+01:00.',
+    en: 'Enter a moment such as 2026-03-01T09:30:00+01:00.',
+  },
+  date: { nl: 'Vul een datum in als 2026-03-01.', en: 'Enter a date such as 2026-03-01.' },
+  url: { nl: 'Vul een geldig webadres in.', en: 'Enter a valid web address.' },
+  type: { nl: 'Deze waarde heeft niet de juiste vorm.', en: 'This value has the wrong type.' },
+  unknownKey: { nl: 'Dit veld bestaat niet.', en: 'This field is not recognised.' },
+  future: { nl: 'Dit tijdstip ligt in de toekomst.', en: 'This moment is in the future.' },
+  invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
+  plainText: {
+    nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',
+    en: 'This field contains an invisible character that is not allowed here. Type the text again or paste it without formatting.',
+  },
+  notSubject: {
+    nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',
+    en: 'The handler may not be the person the complaint is about.',
+  },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function fieldMessage(
+  key: FieldMessageKey,
+  locale: Locale,
+  values: Record<string, string | number> = {},
+): string {
+  return FIELD_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}

@@ -1,0 +1,96 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
+import type { Procedure } from '../../shared/procedure';
+import type { Db } from '../db/client';
+import { apiKeys, staff, tenants } from '../db/schema';
+import { generatePassword, hashPassword } from '../staff/passwords';
+import type { StaffRole } from '../staff/roles';
+import { createTenant, findTenant, newApiKey } from '../tenants/tenants';
+
+const DEMO_KEY_LABEL = 'npm start demo';
+
+const DEMO_NAMES: Record<string, string> = {
+  totaalonder1dak: 'TotaalOnder1Dak',
+  wenb: 'Bureau WENB',
+  awb: 'Gemeente Voorbeeld',
+  wkkgz: 'Zorggroep Voorbeeld',
+};
+
+/**
+ * Makes sure each preset has a demo tenant that the local site may embed, and gives each a fresh
+ * API key for this run (the previous run's demo key is revoked: keys are only stored as hashes,
+ * so they cannot be shown again).
+ */
+export async function seedDemo(db: Db, origin: string) {
+  const keys: { slug: string; name: string; apiKey: string }[] = [];
+  for (const slug of PRESET_NAMES) {
+    const existing = await findTenant(db, slug);
+    if (!existing) {
+      const procedure = withOrigin(presetProcedure(slug), origin);
+      const created = await createTenant(db, { slug, name: DEMO_NAMES[slug] ?? slug, procedure });
+      if (created) keys.push({ slug, name: created.tenant.name, apiKey: created.apiKey });
+      continue;
+    }
+    const { key, row } = await newApiKey(existing.id, DEMO_KEY_LABEL);
+    await db.batch([
+      db
+        .update(tenants)
+        .set({ procedure: withOrigin(existing.procedure, origin) })
+        .where(eq(tenants.id, existing.id)),
+      db
+        .update(apiKeys)
+        .set({ revokedAt: new Date().toISOString() })
+        .where(
+          and(
+            eq(apiKeys.tenantId, existing.id),
+            eq(apiKeys.label, DEMO_KEY_LABEL),
+            isNull(apiKeys.revokedAt),
+          ),
+        ),
+      db.insert(apiKeys).values(row),
+    ]);
+    keys.push({ slug, name: existing.name, apiKey: key });
+  }
+  return keys;
+}
+
+function withOrigin(procedure: Procedure, origin: string): Procedure {
+  if (procedure.allowedOrigins.includes(origin)) return procedure;
+  return { ...procedure, allowedOrigins: [...procedure.allowedOrigins, origin] };
+}
+
+/** The demo's staff: one account per role in every demo tenant, the same e-mail everywhere. */
+export const DEMO_STAFF: { email: string; name: string; role: StaffRole }[] = [
+  { email: 'ontvanger@demo.test', name: 'Olga Ontvanger', role: 'receiver' },
+  { email: 'behandelaar@demo.test', name: 'Bram Behandelaar', role: 'handler' },
+  { email: 'beroep@demo.test', name: 'Dirk Directeur', role: 'appealBody' },
+  { email: 'beheerder@demo.test', name: 'Bea Beheerder', role: 'admin' },
+];
+
+/**
+ * Gives every demo tenant the demo staff accounts with one fresh password for this run (only for
+ * the demo: passwords are stored as hashes and cannot be shown again, so each start sets a new
+ * one and prints it).
+ */
+export async function seedDemoStaff(db: Db) {
+  const password = generatePassword();
+  // One hash for all demo accounts: PBKDF2 is slow on purpose, and these are demo accounts.
+  const passwordHash = await hashPassword(password);
+  const reset = { passwordHash, failedSignIns: 0, lockedUntil: null, disabledAt: null };
+  for (const slug of PRESET_NAMES) {
+    const tenant = await findTenant(db, slug);
+    if (!tenant) continue;
+    await db.batch(
+      DEMO_STAFF.map((member) =>
+        db
+          .insert(staff)
+          .values({ id: crypto.randomUUID(), tenantId: tenant.id, ...member, ...reset })
+          .onConflictDoUpdate({
+            target: [staff.tenantId, staff.email],
+            set: { name: member.name, role: member.role, ...reset },
+          }),
+      ) as never,
+    );
+  }
+  return { password, accounts: DEMO_STAFF };
+}

@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '../app';
+import { randomToken, sha256Hex } from '../crypto';
+import type { AppDeps } from '../deps';
+import { logError } from '../http/errors';
+import { runJobs } from '../jobs/run-jobs';
+import { resendMailer } from '../mail/mailer';
+import { seedDemo, seedDemoStaff } from './demo-seed';
+import { nodeEnvSchema, parseEnv, publicOrigin } from './env';
+import { openDatabase } from './open-database';
+import { siteRoutes } from './site';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+
+async function main() {
+  const env = parseEnv(nodeEnvSchema, process.env);
+  const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
+  // One canonical origin for every link we hand out; a local server is reached as localhost.
+  const origin = publicOrigin(env);
+
+  const deps: AppDeps = {
+    db,
+    config: {
+      operatorTokenHash: await sha256Hex(operatorToken),
+      publicUrl: origin,
+      submitLimit: env.SUBMIT_RATE_LIMIT,
+      mailFrom: env.MAIL_FROM,
+      ...(env.TURNSTILE_SECRET_KEY
+        ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL } }
+        : {}),
+    },
+    mailer: env.RESEND_API_KEY
+      ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
+      : undefined,
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  };
+  const app = createApp(deps, { site: siteRoutes(root, () => origin) });
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
+    const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];
+    if (!env.KLACHT_OPERATOR_TOKEN) {
+      lines.push(
+        `  operator token (this run only; set KLACHT_OPERATOR_TOKEN to fix it): ${operatorToken}`,
+      );
+    }
+    if ((env.SEED_DEMO ?? (env.DATABASE_URL.startsWith('file:') ? 'true' : 'false')) === 'true') {
+      for (const tenant of await seedDemo(db, origin)) {
+        lines.push(`  ${tenant.name}: demo page ${origin}/demo/${tenant.slug}`);
+        lines.push(`    API key: ${tenant.apiKey}`);
+        lines.push(
+          `    register: curl -H 'Authorization: Bearer ${tenant.apiKey}' ${origin}/v1/tenants/${tenant.slug}/complaints`,
+        );
+        lines.push(`    admin view: ${origin}/admin/${tenant.slug}/sign-in`);
+      }
+      const demoStaff = await seedDemoStaff(db);
+      lines.push(`  admin view sign-in, every demo tenant (password for this run only):`);
+      for (const account of demoStaff.accounts) {
+        lines.push(`    ${account.role}: ${account.email} / ${demoStaff.password}`);
+      }
+    }
+    console.log(lines.join('\n'));
+  });
+
+  // The same jobs the Worker's cron trigger runs; one run at a time.
+  let running = false;
+  const jobs = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runJobs(deps, new Date(), { perSecond: env.MAIL_PER_SECOND });
+      const { outbox, reminders, escalations, purged } = report;
+      if (outbox.sent + outbox.failed + outbox.held + reminders + escalations + purged > 0) {
+        console.log(`jobs: ${JSON.stringify(report)}`);
+      }
+    } catch (err) {
+      logError('jobs', err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer =
+    env.JOBS_INTERVAL_SECONDS > 0 ? setInterval(jobs, env.JOBS_INTERVAL_SECONDS * 1000) : undefined;
+  timer?.unref();
+
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

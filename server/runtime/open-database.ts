@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import type { Db } from '../db/client';
+import { schema } from '../db/schema';
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Opens (creating the folder of a local file if needed) and migrates a database, for Node. */
+export async function openDatabase(url: string, authToken?: string): Promise<Db> {
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  const local = url.startsWith('file:');
+  // One connection for a local file, so the PRAGMAs below hold for every statement (we use
+  // batches, never interactive transactions, so nothing waits on a held connection).
+  const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  if (local) {
+    // A second process (npm run jobs) may write while the server runs: wait instead of failing.
+    await client.execute('PRAGMA busy_timeout = 5000');
+    // Erased personal data must not linger in freed pages of the file.
+    await client.execute('PRAGMA secure_delete = ON');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return db;
+}

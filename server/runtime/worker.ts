@@ -1,0 +1,65 @@
+import { createClient } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import type { ExecutionContext } from 'hono';
+import { createApp } from '../app';
+import { sha256Hex } from '../crypto';
+import { schema } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { runJobs } from '../jobs/run-jobs';
+import { resendMailer } from '../mail/mailer';
+import { parseEnv, workerEnvSchema } from './env';
+
+type Bindings = Record<string, unknown>;
+
+// Built once per isolate, on the first request, from the secrets; env cannot change in between.
+let depsPromise: Promise<AppDeps> | undefined;
+let app: ReturnType<typeof createApp> | undefined;
+
+async function deps(bindings: Bindings): Promise<AppDeps> {
+  depsPromise ??= (async () => {
+    const env = parseEnv(workerEnvSchema, bindings);
+    const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+    return {
+      db: drizzle(client, { schema }),
+      config: {
+        operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
+        publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+        mailFrom: env.MAIL_FROM,
+        ...(env.TURNSTILE_SECRET_KEY ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY } } : {}),
+      },
+      mailer: env.RESEND_API_KEY ? resendMailer({ apiKey: env.RESEND_API_KEY }) : undefined,
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    };
+  })();
+  return depsPromise;
+}
+
+export default {
+  async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext) {
+    try {
+      app ??= createApp(await deps(bindings));
+    } catch (err) {
+      depsPromise = undefined;
+      console.error((err as Error).message);
+      return new Response('Service misconfigured; see the Worker logs.', { status: 503 });
+    }
+    return app.fetch(request, bindings, ctx);
+  },
+
+  async scheduled(
+    controller: { scheduledTime: number },
+    bindings: Bindings,
+    ctx: ExecutionContext,
+  ) {
+    let appDeps: AppDeps;
+    try {
+      appDeps = await deps(bindings);
+    } catch (err) {
+      depsPromise = undefined;
+      throw err;
+    }
+    const report = runJobs(appDeps, new Date(controller.scheduledTime));
+    ctx.waitUntil(report.then((r) => console.log(JSON.stringify(r))));
+    await report;
+  },
+};

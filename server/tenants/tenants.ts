@@ -1,0 +1,64 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Procedure } from '../../shared/procedure';
+import { randomToken, sha256Hex } from '../crypto';
+import type { Db } from '../db/client';
+import { apiKeys, staff, tenants } from '../db/schema';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { TenantRecord } from '../http/context';
+
+export async function findTenant(db: Db, slug: string): Promise<TenantRecord | null> {
+  const row = await db.query.tenants.findFirst({ where: eq(tenants.slug, slug) });
+  return row ? { ...row, procedure: row.procedure as Procedure } : null;
+}
+
+/** The tenant id of an active API key, or null for an unknown or revoked key. */
+export async function findApiKey(db: Db, key: string) {
+  const keyHash = await sha256Hex(key);
+  const row = await db.query.apiKeys.findFirst({
+    where: and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)),
+  });
+  return row ?? null;
+}
+
+/** A new API key: `kl_` + 256 random bits. Only its hash is stored. */
+export async function newApiKey(tenantId: string, label: string) {
+  const key = `kl_${randomToken(32)}`;
+  const row = {
+    id: crypto.randomUUID(),
+    tenantId,
+    keyHash: await sha256Hex(key),
+    prefix: key.slice(0, 10),
+    label,
+  };
+  return { key, row };
+}
+
+/**
+ * Creates a tenant with its first API key and, when given, its first admin, in one batch: either
+ * all exist afterwards or none. Null when the slug is taken.
+ */
+export async function createTenant(
+  db: Db,
+  input: { slug: string; name: string; procedure: Procedure },
+  firstAdmin?: (tenantId: string) => Promise<typeof staff.$inferInsert>,
+): Promise<{ tenant: TenantRecord & { createdAt: string }; apiKey: string } | null> {
+  const id = crypto.randomUUID();
+  const { key, row } = await newApiKey(id, 'created with the tenant');
+  const admin = firstAdmin ? await firstAdmin(id) : undefined;
+  try {
+    const [inserted] = await db.batch([
+      db
+        .insert(tenants)
+        .values({ id, ...input })
+        .returning(),
+      db.insert(apiKeys).values(row),
+      ...(admin ? [db.insert(staff).values(admin)] : []),
+    ]);
+    const tenant = inserted[0];
+    if (!tenant) throw new Error('tenant insert returned nothing');
+    return { tenant: { ...tenant, procedure: input.procedure }, apiKey: key };
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+}

@@ -1,0 +1,219 @@
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Action } from '../../shared/lifecycle';
+import { type Locale, pickLocale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import { plainText } from '../../shared/text';
+import { findComplaint, performAction } from '../complaints/perform-step';
+import { tenants } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { BODY_LIMITS, limitBody, readJson } from '../http/body';
+import type { AppEnv, TenantRecord } from '../http/context';
+import { ApiError } from '../http/errors';
+import { retryAfter, withinLimit } from '../http/rate-limit';
+import { pageCsp } from '../http/security-headers';
+import { parseOr422 } from '../http/validation';
+import { complaintForToken } from './tokens';
+import { invalidPage, TRACK_CSS, trackingPage } from './tracking-page';
+import { trackingView } from './tracking-view';
+
+export const appealBodySchema = z.strictObject({ grounds: plainText(10_000) });
+export const satisfactionBodySchema = z.strictObject({
+  satisfied: z.boolean(),
+  comment: plainText(2_000, 0).optional(),
+});
+
+/** Look-ups and steps through tracking links per client address. */
+export const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
+
+type Tracked = {
+  complaint: NonNullable<Awaited<ReturnType<typeof complaintForToken>>>;
+  tenant: TenantRecord;
+};
+type TrackEnv = { Variables: AppEnv['Variables'] & { tracked: Tracked } };
+
+const STEPS: Record<string, Action> = {
+  accept: 'accept-solution',
+  appeal: 'file-appeal',
+  satisfaction: 'record-satisfaction',
+  erasure: 'request-erasure',
+};
+
+/**
+ * The complainant's side: `GET /v1/track/{token}` and its steps as JSON, and the same as a page at
+ * `/track/{token}` that works without JavaScript. A wrong, revoked or erased token gets the same
+ * 404 as any other; look-ups are rate-limited per client address.
+ */
+export function trackRoutes(deps: AppDeps) {
+  const now = () => (deps.clock ?? (() => new Date()))();
+  const app = new Hono<TrackEnv>();
+
+  app.get('/track.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(TRACK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  const limit = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
+    const address =
+      deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
+    const at = now();
+    if (!(await withinLimit(deps.db, `track:${address}`, TRACK_LIMIT, at))) {
+      c.header('Retry-After', String(retryAfter(TRACK_LIMIT, at)));
+      throw new ApiError(429, 'rate_limited');
+    }
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
+    if (!c.req.path.startsWith('/v1/')) c.header('Content-Security-Policy', pageCsp());
+    await next();
+  };
+  app.use('/v1/track/*', limit);
+  app.use('/track/*', limit);
+
+  type Opened = NonNullable<Awaited<ReturnType<typeof open>>>;
+
+  async function open(token: string) {
+    const complaint = await complaintForToken(deps.db, token);
+    if (!complaint) return null;
+    const row = await deps.db.query.tenants.findFirst({
+      where: eq(tenants.id, complaint.tenantId),
+    });
+    if (!row) return null;
+    const tenant: TenantRecord = { ...row, procedure: row.procedure as Procedure };
+    return { complaint, tenant };
+  }
+
+  const askedLocale = (c: Context): Locale | null => {
+    const asked = c.req.query('lang');
+    return asked === 'nl' || asked === 'en' ? asked : null;
+  };
+  const localeOf = (c: Context, tenant?: TenantRecord): Locale =>
+    askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
+
+  // The link's token is checked before anything of the body is read, and the body is bounded.
+  const opened = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
+    const found = await open(c.req.param('token') ?? '');
+    if (!found) {
+      if (c.req.path.startsWith('/v1/')) throw new ApiError(404, 'not_found');
+      return c.html(invalidPage(localeOf(c)), 404);
+    }
+    c.set('tracked', found);
+    await next();
+  };
+  app.post('/v1/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
+  app.post('/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
+
+  const viewOf = (c: Context, found: { complaint: Opened['complaint']; tenant: TenantRecord }) =>
+    trackingView(
+      deps.db,
+      found.complaint,
+      found.tenant.name,
+      found.tenant.procedure,
+      localeOf(c, found.tenant),
+      now(),
+    );
+
+  async function step(c: Context<TrackEnv>, name: string, body: unknown) {
+    const found = c.get('tracked');
+    const action = STEPS[name];
+    if (!action) throw new ApiError(404, 'not_found');
+    if (action === 'file-appeal' && !found.tenant.procedure.appeal.enabled) {
+      throw new ApiError(409, 'appeal_not_available');
+    }
+    await performAction(deps.db, {
+      tenant: found.tenant,
+      number: found.complaint.number,
+      action,
+      body,
+      actor: { kind: 'public' },
+      now: now(),
+      locale: localeOf(c, found.tenant),
+      idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+      linkBase: deps.config.publicUrl,
+    });
+    const complaint = await findComplaint(deps.db, found.tenant.id, found.complaint.number);
+    return { tenant: found.tenant, complaint };
+  }
+
+  app.get('/v1/track/:token', async (c) => {
+    const found = await open(c.req.param('token'));
+    if (!found) throw new ApiError(404, 'not_found');
+    const locale = localeOf(c, found.tenant);
+    return c.json(
+      await trackingView(
+        deps.db,
+        found.complaint,
+        found.tenant.name,
+        found.tenant.procedure,
+        locale,
+        now(),
+      ),
+    );
+  });
+
+  app.post('/v1/track/:token/:step', async (c) => {
+    const name = c.req.param('step');
+    const raw = await readJson(c);
+    const body =
+      name === 'appeal'
+        ? await parseOr422(appealBodySchema, raw, c)
+        : name === 'satisfaction'
+          ? await parseOr422(satisfactionBodySchema, raw, c)
+          : {};
+    const view = await viewOf(c, await step(c, name, body));
+    const status = name === 'appeal' ? 201 : name === 'erasure' ? 202 : 200;
+    return c.json(view, status);
+  });
+
+  app.get('/track/:token', async (c) => {
+    const found = await open(c.req.param('token'));
+    if (!found) return c.html(invalidPage(localeOf(c)), 404);
+    const locale = localeOf(c, found.tenant);
+    const view = await viewOf(c, found);
+    const done = c.req.query('done');
+    return c.html(trackingPage(view, locale, `/track/${c.req.param('token')}`, { done }));
+  });
+
+  // The page's forms post here and come back to the page (post/redirect/get).
+  app.post('/track/:token/:step', async (c) => {
+    const token = c.req.param('token');
+    const name = c.req.param('step');
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'bad_request');
+    });
+    const body =
+      name === 'appeal'
+        ? { grounds: String(form.grounds ?? '') }
+        : name === 'satisfaction'
+          ? {
+              satisfied: form.satisfied === 'true',
+              ...(String(form.comment ?? '').trim() ? { comment: String(form.comment) } : {}),
+            }
+          : {};
+    const lang = askedLocale(c);
+    const back = `/track/${token}?${lang ? `lang=${lang}&` : ''}`;
+    try {
+      await step(c, name, body);
+    } catch (err) {
+      const found = c.get('tracked');
+      if (!(err instanceof ApiError) || err.status === 404) throw err;
+      const locale = localeOf(c, found.tenant);
+      const view = await viewOf(c, found);
+      const message = err.fields
+        ? Object.values(err.fields).join(' ')
+        : (err.detail ?? err.message);
+      // What the complainant typed is shown again, not lost.
+      return c.html(
+        trackingPage(view, locale, `/track/${token}`, {
+          error: message,
+          grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
+        }),
+        err.status === 422 ? 422 : 409,
+      );
+    }
+    return c.redirect(`${back}done=${name}`, 303);
+  });
+
+  return app;
+}
