@@ -13,22 +13,33 @@ export interface AppConfig {
    */
   publicUrl: string;
   /** The address e-mail is sent from (verified at Resend). */
-  mailFrom?: string;
+  mailFrom: string;
+  /** Messages per second to the mail provider (Resend allows 2 by default). */
+  mailPerSecond: number;
   /** Verifies Turnstile tokens for tenants whose form asks for it. */
   turnstile?: TurnstileConfig;
-  /** Public submissions per tenant and client address (default 10 per 10 minutes). */
-  submitLimit?: Limit;
+  /** Public submissions per tenant and client address. */
+  submitLimit: Limit;
 }
+
+export type Clock = () => Date;
 
 /** Everything the app needs from outside; each entry and each test builds its own. */
 export interface AppDeps {
   db: Db;
   config: AppConfig;
-  clock?: () => Date;
+  /** The current moment: the real one in the entries, a chosen one in tests. */
+  clock: Clock;
   /** Sends e-mail; without it (no RESEND_API_KEY) messages are held, visible, never "sent". */
   mailer?: Mailer;
-  /** The client's address (rate limits); each runtime knows its own way to find it. */
-  clientAddress?: (c: Context) => string | undefined;
+  /**
+   * The client's address (rate limits, sign-in throttling), as the runtime knows it: the socket
+   * on Node, Cloudflare's CF-Connecting-IP on Workers. Never a header a client can set itself.
+   */
+  clientAddress: (c: Context) => string | undefined;
 }
 
-export type Clock = () => Date;
+/** The address limits are counted under; requests without one share a single count. */
+export function clientAddressOf(deps: AppDeps, c: Context): string {
+  return deps.clientAddress(c) ?? 'unknown-address';
+}

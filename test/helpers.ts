@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../server/app';
 import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
+import type { AppDeps } from '../server/deps';
 import { openDatabase } from '../server/runtime/open-database';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -24,6 +25,8 @@ function asTheWidgetSends(method: string, path: string, body: unknown): unknown 
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
+  /** The dependencies the app was built with (for runJobs and the like). */
+  deps: AppDeps;
   db: Db;
   dir: string;
   dbPath: string;
@@ -46,25 +49,28 @@ export async function testApp(
     turnstile?: { secret: string; verifyUrl: string };
     /** The service's public origin (default https://klacht.test). */
     publicUrl?: string;
-    /** The client address the app sees; by default none (as behind app.request). */
+    /** The client address the app sees; by default CF-Connecting-IP, as on Workers. */
     clientAddress?: (c: import('hono').Context) => string | undefined;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'klacht-test-'));
   const dbPath = join(dir, 'test.db');
   const db = await openDatabase(`file:${dbPath}`);
-  const app = createApp({
+  const deps: AppDeps = {
     db,
-    clock: options.now,
+    clock: options.now ?? (() => new Date()),
     config: {
       operatorTokenHash: await sha256Hex(OPERATOR_TOKEN),
       publicUrl: options.publicUrl ?? 'https://klacht.test',
+      mailFrom: 'klachten@example.org',
+      mailPerSecond: 2,
       // Tests submit many complaints from one (absent) address; the limit has its own test.
       submitLimit: options.submitLimit ?? { max: 100_000, windowSeconds: 60 },
       ...(options.turnstile ? { turnstile: options.turnstile } : {}),
     },
-    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
-  });
+    clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
+  };
+  const app = createApp(deps);
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(
       app.request(path, {
@@ -75,6 +81,7 @@ export async function testApp(
     );
   return {
     app,
+    deps,
     db,
     dir,
     dbPath,

@@ -50,11 +50,7 @@ async function act(slug: string, number: string, action: string, body: unknown) 
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-const jobsOn = (date: string) =>
-  runJobs(
-    { db: t.db, config: { operatorTokenHash: '', publicUrl: 'https://klacht.test' } },
-    new Date(`${date}T08:00:00Z`),
-  );
+const jobsOn = (date: string) => runJobs(t.deps, new Date(`${date}T08:00:00Z`));
 
 async function queued(kind: string) {
   const rows = await t.db.$client.execute({
@@ -121,11 +117,10 @@ describe('reminders and escalations', () => {
     // …and one complaint whose reminder is due.
     const number = await complaintAt('wenb', '2026-12-24T09:00:00Z');
     await act('wenb', number, 'forward', { handler: 'Sanne', handlerEmail: 'sanne@example.nl' });
-    const small = { db: t.db, config: { operatorTokenHash: '', publicUrl: 'https://klacht.test' } };
     const at = new Date('2026-12-28T08:00:00Z');
-    await runJobs(small, at, { batchSize: 4 });
-    await runJobs(small, at, { batchSize: 4 });
-    await runJobs(small, at, { batchSize: 4 });
+    await runJobs(t.deps, at, { batchSize: 4 });
+    await runJobs(t.deps, at, { batchSize: 4 });
+    await runJobs(t.deps, at, { batchSize: 4 });
     expect(await queued('reminder')).toEqual(['acknowledgement 2026-12-29']);
     // No address in a message id: recipients are personal data.
     const ids = await t.db.$client.execute('SELECT id FROM outbox');

@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { findComplaint, performAction } from '../complaints/perform-step';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError, logError, routeOf } from '../http/errors';
@@ -13,14 +13,7 @@ import { requeueFailed } from '../mail/relay';
 import { anonymisedCsv } from '../reports/monthly-report';
 import { createStaff, createStaffSchema, findStaff, updateStaff } from '../staff/accounts';
 import { isAdmin, mayPerform, mayRegister } from '../staff/policy';
-import {
-  checkCsrf,
-  clientAddress,
-  csrfToken,
-  endSession,
-  findSession,
-  sessionCookie,
-} from '../staff/sessions';
+import { checkCsrf, csrfToken, endSession, findSession, sessionCookie } from '../staff/sessions';
 import { PasswordCheckGate, signIn } from '../staff/sign-in';
 import { findTenant } from '../tenants/tenants';
 import { actionBody } from './action-forms';
@@ -102,7 +95,6 @@ function safeNext(slug: string, next: string | undefined): string {
  * carries the session's CSRF token, and `csrf()` also checks that posts come from this origin.
  */
 export function adminRoutes(deps: AppDeps) {
-  const now = () => (deps.clock ?? (() => new Date()))();
   const app = new Hono<AdminEnv>();
   const cookie = sessionCookie(deps.config.publicUrl);
   const passwordChecks = new PasswordCheckGate();
@@ -129,7 +121,7 @@ export function adminRoutes(deps: AppDeps) {
   app.get('/:slug/sign-in', async (c) => {
     const tenant = c.get('tenant');
     const token = cookie.read(c);
-    const session = token ? await findSession(deps.db, token, now()) : null;
+    const session = token ? await findSession(deps.db, token, deps.clock()) : null;
     if (session?.tenantId === tenant.id) return c.redirect(`${base(c)}/complaints`, 303);
     return signInPage(c, tenant, {
       next: c.req.query('next'),
@@ -145,8 +137,8 @@ export function adminRoutes(deps: AppDeps) {
       tenantId: tenant.id,
       email,
       password: (form.password ?? '').slice(0, 200),
-      address: deps.clientAddress?.(c) ?? clientAddress(c),
-      now: now(),
+      address: clientAddressOf(deps, c),
+      now: deps.clock(),
     });
     if (!result.ok) return signInPage(c, tenant, { email, next: form.next, failed: true });
     const previous = cookie.read(c);
@@ -158,7 +150,7 @@ export function adminRoutes(deps: AppDeps) {
   app.use('/:slug/*', async (c, next) => {
     const tenant = c.get('tenant');
     const token = cookie.read(c);
-    const session = token ? await findSession(deps.db, token, now()) : null;
+    const session = token ? await findSession(deps.db, token, deps.clock()) : null;
     if (!token || !session) {
       const back = c.req.method === 'GET' ? new URL(c.req.url) : null;
       const query = back ? `?next=${encodeURIComponent(back.pathname + back.search)}` : '';
@@ -193,7 +185,7 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(`${base(c)}/sign-in?afgemeld=1`, 303);
   });
 
-  app.get('/:slug/complaints', (c) => registerView(c, deps, now()));
+  app.get('/:slug/complaints', (c) => registerView(c, deps, deps.clock()));
 
   app.get('/:slug/complaints/new', (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
@@ -202,10 +194,10 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post('/:slug/complaints', async (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
-    return registerComplaint(c, deps, now(), await formValues(c));
+    return registerComplaint(c, deps, deps.clock(), await formValues(c));
   });
 
-  app.get('/:slug/complaints/:number', (c) => complaintView(c, deps, now()));
+  app.get('/:slug/complaints/:number', (c) => complaintView(c, deps, deps.clock()));
 
   app.post('/:slug/complaints/:number/actions/:action', async (c) => {
     const action = c.req.param('action') as Action;
@@ -225,7 +217,7 @@ export function adminRoutes(deps: AppDeps) {
         action,
         body,
         actor: staffActor(c),
-        now: now(),
+        now: deps.clock(),
         locale: 'nl',
         idempotencyKey: values._key ? `admin:${values._key}` : null,
       });
@@ -235,12 +227,12 @@ export function adminRoutes(deps: AppDeps) {
         err.status === 422 && err.fields
           ? err.fields
           : { _: err.detail ?? ERROR_MESSAGES[err.code].nl };
-      return complaintView(c, deps, now(), { action, values, errors });
+      return complaintView(c, deps, deps.clock(), { action, values, errors });
     }
     return c.redirect(`${base(c)}/complaints/${number}?gedaan=${action}#acties`, 303);
   });
 
-  app.get('/:slug/reports', (c) => reportsView(c, deps, now()));
+  app.get('/:slug/reports', (c) => reportsView(c, deps, deps.clock()));
 
   app.get('/:slug/reports/complaints.csv', async (c) => {
     const tenant = c.get('tenant');
@@ -296,7 +288,7 @@ export function adminRoutes(deps: AppDeps) {
     adminOnly(c);
     const row = await findStaff(deps.db, c.get('tenant').id, c.req.param('id') ?? '');
     try {
-      await updateStaff(deps.db, row, { disabled }, now());
+      await updateStaff(deps.db, row, { disabled }, deps.clock());
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'last_admin') throw err;
       return settingsView(c, deps, { notice: ERROR_MESSAGES.last_admin.nl }, 409);

@@ -26,7 +26,6 @@ import { actorName, earlierSubmission, submitComplaint } from './submit';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
 export function complaintRoutes(deps: AppDeps) {
-  const now = () => (deps.clock ?? (() => new Date()))();
   const app = new Hono<AppEnv>();
 
   // Submitting is public (the widget on the tenant's site); reading the register is not.
@@ -41,7 +40,7 @@ export function complaintRoutes(deps: AppDeps) {
       const tenant = c.get('tenant');
       const actor = c.get('actor');
       const locale = c.get('locale');
-      const at = now();
+      const at = deps.clock();
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw new ApiError(422, 'validation_failed', {
@@ -99,7 +98,9 @@ export function complaintRoutes(deps: AppDeps) {
     validate('query', registerQuerySchema),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await registerPage(deps.db, c.get('tenant').id, q, amsterdamDate(now())));
+      return c.json(
+        await registerPage(deps.db, c.get('tenant').id, q, amsterdamDate(deps.clock())),
+      );
     },
   );
 
@@ -124,7 +125,7 @@ export function complaintRoutes(deps: AppDeps) {
         action,
         body,
         actor: c.get('actor'),
-        now: now(),
+        now: deps.clock(),
         locale: c.get('locale'),
         idempotencyKey: c.req.header('Idempotency-Key') ?? null,
         linkBase: deps.config.publicUrl,
@@ -136,7 +137,7 @@ export function complaintRoutes(deps: AppDeps) {
   app.delete('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
     const tenant = c.get('tenant');
     const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
-    await eraseComplaint(deps.db, row.id, now(), actorName(c.get('actor')));
+    await eraseComplaint(deps.db, row.id, deps.clock(), actorName(c.get('actor')));
     return c.body(null, 204);
   });
 

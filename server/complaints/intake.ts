@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Procedure } from '../../shared/procedure';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
@@ -104,8 +104,8 @@ export async function guardPublicSubmission(
     });
   }
   if (now.getTime() - shownAt < MIN_FILL_MS) throw new ApiError(422, 'not_sent');
-  const limit = deps.config.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
-  const address = deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
+  const limit = deps.config.submitLimit;
+  const address = clientAddressOf(deps, c);
   const turnstile = deps.config.turnstile;
   if (
     turnstile &&

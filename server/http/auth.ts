@@ -49,7 +49,7 @@ async function cookieSession(deps: AppDeps, c: Context<AppEnv>): Promise<StaffSe
       c.req.header('Sec-Fetch-Site') === 'same-origin';
     if (!sameOrigin) return null;
   }
-  return findSession(deps.db, token, (deps.clock ?? (() => new Date()))());
+  return findSession(deps.db, token, deps.clock());
 }
 
 /**

@@ -22,7 +22,7 @@ export interface JobOptions {
   dryRun?: boolean;
   /** Upper bound of rows each job looks at per run; the next run continues. */
   batchSize?: number;
-  /** Messages per second to the mail provider. */
+  /** Messages per second to the mail provider; the configured rate by default. */
   perSecond?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -50,10 +50,10 @@ export async function runJobs(
   // Queued after reminders, so a run sends the reminders it just made.
   const report = await relayOutbox(deps.db, now, {
     mailer: deps.mailer,
-    from: deps.config.mailFrom ?? 'klachten@example.org',
+    from: deps.config.mailFrom,
     dryRun,
     batchSize: Math.min(batch, 100),
-    perSecond: options.perSecond,
+    perSecond: options.perSecond ?? deps.config.mailPerSecond,
     sleep: options.sleep,
   });
   let rateLimitsCleared = 0;

@@ -17,12 +17,11 @@ export const exportQuerySchema = reportQuerySchema.extend({
 
 /** `GET …/reports/monthly` and the anonymised CSV export. */
 export function reportRoutes(deps: AppDeps) {
-  const now = () => (deps.clock ?? (() => new Date()))();
   return new Hono<AppEnv>()
     .use('/:slug/reports/*', tenantAccess(deps, 'required'))
     .get('/:slug/reports/monthly', validate('query', reportQuerySchema), async (c) => {
       const { year } = c.req.valid('query');
-      return c.json(await monthlyReport(deps.db, c.get('tenant').id, year, now()));
+      return c.json(await monthlyReport(deps.db, c.get('tenant').id, year, deps.clock()));
     })
     .get('/:slug/reports/complaints.csv', validate('query', exportQuerySchema), async (c) => {
       const { year, includeText } = c.req.valid('query');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SUBMIT_LIMIT } from '../complaints/intake';
 
 const databaseUrl = z
   .string()
@@ -8,6 +9,7 @@ const operatorToken = z
   .string()
   .min(24, 'must be at least 24 characters (use a random secret, e.g. openssl rand -base64 32)');
 
+/** Every setting of both runtimes; the Worker asks a few more of it (`workerEnvSchema`). */
 export const nodeEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -32,7 +34,7 @@ export const nodeEnvSchema = z.object({
   SUBMIT_RATE_LIMIT: z
     .string()
     .regex(/^\d+\/\d+$/, 'must look like 10/600 (count per seconds)')
-    .default('10/600')
+    .default(`${DEFAULT_SUBMIT_LIMIT.max}/${DEFAULT_SUBMIT_LIMIT.windowSeconds}`)
     .transform((value) => {
       const [max, windowSeconds] = value.split('/').map(Number);
       return { max: max as number, windowSeconds: windowSeconds as number };
@@ -43,26 +45,29 @@ export const nodeEnvSchema = z.object({
    */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
 });
-export type NodeEnv = z.infer<typeof nodeEnvSchema>;
+export type Env = z.infer<typeof nodeEnvSchema>;
+
+const REQUIRED = 'is required but not set';
+
+/** A Worker has no local file, no way to print a token, and no other way to know its origin. */
+export const workerEnvSchema = nodeEnvSchema.superRefine((env, ctx) => {
+  if (env.DATABASE_URL.startsWith('file:')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message: 'must be a libsql:// or https:// URL on Workers (set it with wrangler secret put)',
+    });
+  }
+  if (!env.KLACHT_OPERATOR_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['KLACHT_OPERATOR_TOKEN'], message: REQUIRED });
+  }
+  if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: REQUIRED });
+});
 
 /** The origin every link points to: PUBLIC_URL, or the local server as localhost. */
-export function publicOrigin(env: Pick<NodeEnv, 'PUBLIC_URL' | 'PORT'>): string {
+export function publicOrigin(env: Pick<Env, 'PUBLIC_URL' | 'PORT'>): string {
   return env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
 }
-
-export const workerEnvSchema = z.object({
-  DATABASE_URL: databaseUrl.refine((url) => !url.startsWith('file:'), {
-    message: 'must be a libsql:// or https:// URL on Workers (set it with wrangler secret put)',
-  }),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  KLACHT_OPERATOR_TOKEN: operatorToken,
-  /** The https origin tracking links point to: a Worker has no other way to know it. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }),
-  RESEND_API_KEY: z.string().min(1).optional(),
-  MAIL_FROM: z.email().default('klachten@example.org'),
-  TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
-});
-export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 
 /** Validates the environment once, failing with one message that lists every problem. */
 export function parseEnv<S extends z.ZodType>(
@@ -76,7 +81,7 @@ export function parseEnv<S extends z.ZodType>(
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const missing = issue.code === 'invalid_type' && set[name] === undefined;
-    return `  ${name}: ${missing ? 'is required but not set' : issue.message}`;
+    return `  ${name}: ${missing ? REQUIRED : issue.message}`;
   });
   throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 }

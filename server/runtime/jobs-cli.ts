@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runJobs } from '../jobs/run-jobs';
-import { resendMailer } from '../mail/mailer';
-import { nodeEnvSchema, parseEnv, publicOrigin } from './env';
+import { depsFromEnv } from './deps-from-env';
+import { nodeEnvSchema, parseEnv } from './env';
 import { openDatabase } from './open-database';
 
 /** `npm run jobs -- --as-of YYYY-MM-DD [--dry-run]`: the scheduled jobs as of that date. */
@@ -17,17 +17,8 @@ async function main() {
   // Noon in Amsterdam on that date, so the date is that day in every time zone that matters.
   const now = asOf ? new Date(`${asOf}T12:00:00+01:00`) : new Date();
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const report = await runJobs(
-    {
-      db,
-      config: { operatorTokenHash: '', mailFrom: env.MAIL_FROM, publicUrl: publicOrigin(env) },
-      mailer: env.RESEND_API_KEY
-        ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
-        : undefined,
-    },
-    now,
-    { dryRun: values['dry-run'], perSecond: env.MAIL_PER_SECOND },
-  );
+  const deps = await depsFromEnv(env, { db, clientAddress: () => undefined });
+  const report = await runJobs(deps, now, { dryRun: values['dry-run'] });
   console.log(JSON.stringify(report, null, 2));
   db.$client.close();
 }

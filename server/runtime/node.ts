@@ -3,13 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app';
-import { randomToken, sha256Hex } from '../crypto';
-import type { AppDeps } from '../deps';
+import { randomToken } from '../crypto';
 import { logError } from '../http/errors';
 import { runJobs } from '../jobs/run-jobs';
-import { resendMailer } from '../mail/mailer';
 import { seedDemo, seedDemoStaff } from './demo-seed';
-import { nodeEnvSchema, parseEnv, publicOrigin } from './env';
+import { depsFromEnv } from './deps-from-env';
+import { nodeEnvSchema, parseEnv } from './env';
 import { openDatabase } from './open-database';
 import { siteRoutes } from './site';
 
@@ -19,25 +18,12 @@ async function main() {
   const env = parseEnv(nodeEnvSchema, process.env);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
-  // One canonical origin for every link we hand out; a local server is reached as localhost.
-  const origin = publicOrigin(env);
-
-  const deps: AppDeps = {
+  const deps = await depsFromEnv(env, {
     db,
-    config: {
-      operatorTokenHash: await sha256Hex(operatorToken),
-      publicUrl: origin,
-      submitLimit: env.SUBMIT_RATE_LIMIT,
-      mailFrom: env.MAIL_FROM,
-      ...(env.TURNSTILE_SECRET_KEY
-        ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL } }
-        : {}),
-    },
-    mailer: env.RESEND_API_KEY
-      ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
-      : undefined,
+    operatorToken,
     clientAddress: (c) => getConnInfo(c).remote.address,
-  };
+  });
+  const origin = deps.config.publicUrl;
   const app = createApp(deps, { site: siteRoutes(root, () => origin) });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
@@ -71,7 +57,7 @@ async function main() {
     if (running) return;
     running = true;
     try {
-      const report = await runJobs(deps, new Date(), { perSecond: env.MAIL_PER_SECOND });
+      const report = await runJobs(deps, deps.clock());
       const { outbox, reminders, escalations, purged } = report;
       if (outbox.sent + outbox.failed + outbox.held + reminders + escalations + purged > 0) {
         console.log(`jobs: ${JSON.stringify(report)}`);

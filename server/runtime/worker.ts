@@ -2,11 +2,10 @@ import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { ExecutionContext } from 'hono';
 import { createApp } from '../app';
-import { sha256Hex } from '../crypto';
 import { schema } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { runJobs } from '../jobs/run-jobs';
-import { resendMailer } from '../mail/mailer';
+import { depsFromEnv } from './deps-from-env';
 import { parseEnv, workerEnvSchema } from './env';
 
 type Bindings = Record<string, unknown>;
@@ -19,17 +18,11 @@ async function deps(bindings: Bindings): Promise<AppDeps> {
   depsPromise ??= (async () => {
     const env = parseEnv(workerEnvSchema, bindings);
     const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
-    return {
+    return depsFromEnv(env, {
       db: drizzle(client, { schema }),
-      config: {
-        operatorTokenHash: await sha256Hex(env.KLACHT_OPERATOR_TOKEN),
-        publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
-        mailFrom: env.MAIL_FROM,
-        ...(env.TURNSTILE_SECRET_KEY ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY } } : {}),
-      },
-      mailer: env.RESEND_API_KEY ? resendMailer({ apiKey: env.RESEND_API_KEY }) : undefined,
+      // Set by Cloudflare's edge; a client cannot set it there.
       clientAddress: (c) => c.req.header('cf-connecting-ip'),
-    };
+    });
   })();
   return depsPromise;
 }

@@ -98,14 +98,3 @@ export async function csrfToken(sessionToken: string): Promise<string> {
 export async function checkCsrf(sessionToken: string, sent: unknown): Promise<boolean> {
   return typeof sent === 'string' && timingSafeEqual(sent, await csrfToken(sessionToken));
 }
-
-/**
- * The client's address for throttling: on Node the socket's peer (c.env is the node-server's
- * `{ incoming }`), on Workers Cloudflare's own header, which a client cannot set there. Behind
- * another proxy on Node all clients share the proxy's address, which only makes throttling
- * stricter.
- */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? c.req.header('CF-Connecting-IP') ?? 'unknown';
-}

@@ -20,7 +20,6 @@ import {
  * the tenant key or a tenant admin's session (`tenantAccess` refuses other roles).
  */
 export function staffRoutes(deps: AppDeps) {
-  const now = () => (deps.clock ?? (() => new Date()))();
   return new Hono<AppEnv>()
     .use('/:slug/staff/*', tenantAccess(deps, 'required'), jsonBody(BODY_LIMITS.json))
     .get('/:slug/staff', async (c) => {
@@ -33,7 +32,7 @@ export function staffRoutes(deps: AppDeps) {
     })
     .patch('/:slug/staff/:id', validate('json', updateStaffSchema), async (c) => {
       const row = await findStaff(deps.db, c.get('tenant').id, c.req.param('id'));
-      return c.json(staffView(await updateStaff(deps.db, row, c.req.valid('json'), now())));
+      return c.json(staffView(await updateStaff(deps.db, row, c.req.valid('json'), deps.clock())));
     })
     .delete('/:slug/staff/:id', async (c) => {
       const row = await findStaff(deps.db, c.get('tenant').id, c.req.param('id'));

@@ -7,7 +7,7 @@ import type { Procedure } from '../../shared/procedure';
 import { plainText } from '../../shared/text';
 import { findComplaint, performAction } from '../complaints/perform-step';
 import { tenants } from '../db/schema';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
@@ -46,7 +46,6 @@ const STEPS: Record<string, Action> = {
  * 404 as any other; look-ups are rate-limited per client address.
  */
 export function trackRoutes(deps: AppDeps) {
-  const now = () => (deps.clock ?? (() => new Date()))();
   const app = new Hono<TrackEnv>();
 
   app.get('/track.css', (c) => {
@@ -55,9 +54,8 @@ export function trackRoutes(deps: AppDeps) {
   });
 
   const limit = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
-    const address =
-      deps.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown-address';
-    const at = now();
+    const address = clientAddressOf(deps, c);
+    const at = deps.clock();
     if (!(await withinLimit(deps.db, `track:${address}`, TRACK_LIMIT, at))) {
       c.header('Retry-After', String(retryAfter(TRACK_LIMIT, at)));
       throw new ApiError(429, 'rate_limited');
@@ -111,7 +109,7 @@ export function trackRoutes(deps: AppDeps) {
       found.tenant.name,
       found.tenant.procedure,
       localeOf(c, found.tenant),
-      now(),
+      deps.clock(),
     );
 
   async function step(c: Context<TrackEnv>, name: string, body: unknown) {
@@ -127,7 +125,7 @@ export function trackRoutes(deps: AppDeps) {
       action,
       body,
       actor: { kind: 'public' },
-      now: now(),
+      now: deps.clock(),
       locale: localeOf(c, found.tenant),
       idempotencyKey: c.req.header('Idempotency-Key') ?? null,
       linkBase: deps.config.publicUrl,
@@ -147,7 +145,7 @@ export function trackRoutes(deps: AppDeps) {
         found.tenant.name,
         found.tenant.procedure,
         locale,
-        now(),
+        deps.clock(),
       ),
     );
   });
