@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
-import { findComplaint, performAction } from '../complaints/perform-step';
+import { findComplaint } from '../complaints/complaint-records';
+import { performStep } from '../complaints/perform-step';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
@@ -28,7 +29,7 @@ import {
 } from './admin-context';
 import { complaintView, handlerChoices } from './complaint-page';
 import { Page, render, staffPage } from './layout';
-import { newComplaintView, registerComplaint } from './new-complaint-page';
+import { newComplaintView, submitFromForm } from './new-complaint-page';
 import { outboxView } from './outbox-page';
 import { registerView } from './register-page';
 import { reportsView } from './reports-page';
@@ -194,7 +195,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post('/:slug/complaints', async (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
-    return registerComplaint(c, deps, deps.clock(), await formValues(c));
+    return submitFromForm(c, deps, await formValues(c));
   });
 
   app.get('/:slug/complaints/:number', (c) => complaintView(c, deps, deps.clock()));
@@ -211,7 +212,7 @@ export function adminRoutes(deps: AppDeps) {
     const values = await formValues(c);
     const body = actionBody(action, values, await handlerChoices(deps.db, tenant.id));
     try {
-      await performAction(deps.db, {
+      await performStep(deps.db, {
         tenant,
         number,
         action,
@@ -224,9 +225,7 @@ export function adminRoutes(deps: AppDeps) {
     } catch (err) {
       if (!(err instanceof ApiError) || (err.status !== 422 && err.status !== 409)) throw err;
       const errors =
-        err.status === 422 && err.fields
-          ? err.fields
-          : { _: err.detail ?? ERROR_MESSAGES[err.code].nl };
+        err.status === 422 && err.fields ? err.fields : { _: ERROR_MESSAGES[err.code].nl };
       return complaintView(c, deps, deps.clock(), { action, values, errors });
     }
     return c.redirect(`${base(c)}/complaints/${number}?gedaan=${action}#acties`, 303);

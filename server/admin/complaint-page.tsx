@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { amsterdamDate } from '../../shared/deadlines';
 import { type Action, allowedActions, type Status } from '../../shared/lifecycle';
+import { findComplaint } from '../complaints/complaint-records';
 import { loadView } from '../complaints/complaint-view';
-import { findComplaint } from '../complaints/perform-step';
 import type { Db } from '../db/client';
 import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';

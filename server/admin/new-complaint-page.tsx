@@ -1,11 +1,8 @@
-import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
 import type { Procedure } from '../../shared/procedure';
 import { submitComplaint } from '../complaints/submit';
 import { randomToken } from '../crypto';
-import type { AppDeps } from '../deps';
-import { fieldMessage } from '../http/error-messages';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { ApiError } from '../http/errors';
-import { fieldErrors } from '../http/validation';
 import { type AdminContext, base, staffActor } from './admin-context';
 import { Select, TextArea, TextField } from './form-fields';
 import { amsterdamLocalToIso, CHANNEL_LABELS } from './labels';
@@ -150,46 +147,36 @@ export function newComplaintView(c: AdminContext, values: Record<string, string>
 
 /**
  * Registers a complaint received by phone, e-mail, letter or in person through the same
- * `submitComplaint` (and schema) as the API; errors re-show the form with everything typed.
+ * `submitComplaint` as the API; errors re-show the form with everything typed.
  */
-export async function registerComplaint(
+export async function submitFromForm(
   c: AdminContext,
   deps: AppDeps,
-  now: Date,
   values: Record<string, string>,
 ) {
   const tenant = c.get('tenant');
-  const receivedAt = values.receivedAt ? amsterdamLocalToIso(values.receivedAt) : null;
-  const input = {
+  const receivedAt = values.receivedAt ? amsterdamLocalToIso(values.receivedAt) : undefined;
+  const body = {
     complainant: contactOf(values, 'complainant'),
     onBehalfOf: contactOf(values, 'onBehalfOf'),
     category: values.category,
     description: values.description,
     desiredSolution: values.desiredSolution,
     channel: values.channel,
+    // A value the browser could not turn into a moment is refused as one.
     receivedAt: receivedAt ?? (values.receivedAt ? 'ongeldig' : undefined),
     receiverName: values.receiverName,
   };
-  const schema = complaintSubmissionSchema(tenant.procedure, true);
-  const parsed = await schema.safeParseAsync(input, { reportInput: true });
-  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, 'nl');
-  if (!values.receivedAt) errors.receivedAt = fieldMessage('required', 'nl');
-  else if (receivedAt && new Date(receivedAt).getTime() > now.getTime() + 60_000) {
-    errors.receivedAt = fieldMessage('future', 'nl');
-  } else if (errors.receivedAt) errors.receivedAt = fieldMessage('datetime', 'nl');
-  if (!parsed.success || Object.keys(errors).length > 0) {
-    const page = form(c, tenant.procedure, values, errors);
-    return staffPage(c, 'Klacht registreren', 'new', page, 422);
-  }
   try {
-    const result = await submitComplaint(deps.db, {
+    const result = await submitComplaint(deps, {
       tenant,
       actor: staffActor(c),
-      data: parsed.data as unknown as ComplaintSubmission,
+      body,
+      files: [],
       idempotencyKey: values._key ? `admin:${values._key}` : null,
-      now,
       locale: 'nl',
-      linkBase: deps.config.publicUrl,
+      clientAddress: clientAddressOf(deps, c),
+      requireReceivedAt: true,
     });
     // Shown rather than redirected: the tracking link exists only now (it is stored hashed);
     // a reload posts the same idempotency key and shows the same link again.
@@ -210,6 +197,10 @@ export async function registerComplaint(
     );
     return staffPage(c, `Klacht ${result.number} geregistreerd`, 'new', done, 201);
   } catch (err) {
+    if (err instanceof ApiError && err.code === 'validation_failed') {
+      const page = form(c, tenant.procedure, values, err.fields ?? {});
+      return staffPage(c, 'Klacht registreren', 'new', page, 422);
+    }
     if (err instanceof ApiError && err.code === 'idempotency_key_reused') {
       const page = form(
         c,

@@ -1,29 +1,21 @@
 import { Hono } from 'hono';
-import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
 import { amsterdamDate } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { tenantAccess } from '../http/auth';
 import { BODY_LIMITS, jsonBody, readJson } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { tenantCors } from '../http/cors';
-import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
-import { parseOr422, validate } from '../http/validation';
-import { checkAttachments, findAttachment } from './attachments';
+import { validate } from '../http/validation';
+import { findAttachment } from './attachments';
+import { actorName, findComplaint } from './complaint-records';
 import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
-import {
-  guardPublicSubmission,
-  limitSubmission,
-  readSubmission,
-  refuseForeignOrigin,
-} from './intake';
+import { limitSubmission, readSubmission, refuseForeignOrigin } from './intake';
 import { registerPage, registerQuerySchema } from './listing';
-import { findComplaint, performAction } from './perform-step';
-import { actorName, earlierSubmission, submitComplaint } from './submit';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+import { performStep } from './perform-step';
+import { submitComplaint } from './submit';
 
 export function complaintRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -37,38 +29,16 @@ export function complaintRoutes(deps: AppDeps) {
     refuseForeignOrigin(deps),
     limitSubmission(),
     async (c) => {
-      const tenant = c.get('tenant');
-      const actor = c.get('actor');
-      const locale = c.get('locale');
-      const at = deps.clock();
-      const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
-      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw new ApiError(422, 'validation_failed', {
-          'Idempotency-Key': fieldMessage('invalid', locale),
-        });
-      }
       const { body, files } = await readSubmission(c);
-      const schema = complaintSubmissionSchema(tenant.procedure, actor.kind !== 'public');
-      const data = (await parseOr422(schema, body, c)) as unknown as ComplaintSubmission;
-      if (data.receivedAt && new Date(data.receivedAt).getTime() > at.getTime() + 60_000) {
-        throw new ApiError(422, 'validation_failed', {
-          receivedAt: fieldMessage('future', locale),
-        });
-      }
-      const submission = {
-        tenant,
-        actor,
-        data,
-        idempotencyKey,
-        now: at,
-        locale,
-        linkBase: deps.config.publicUrl,
-        files: checkAttachments(files, tenant.procedure, locale),
-      };
-      const earlier = await earlierSubmission(deps.db, submission);
-      if (earlier) return c.json(earlier, 201);
-      if (actor.kind === 'public') await guardPublicSubmission(deps, c, body, at);
-      const response = await submitComplaint(deps.db, submission);
+      const response = await submitComplaint(deps, {
+        tenant: c.get('tenant'),
+        actor: c.get('actor'),
+        body,
+        files,
+        idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+        locale: c.get('locale'),
+        clientAddress: clientAddressOf(deps, c),
+      });
       return c.json(response, 201);
     },
   );
@@ -119,7 +89,7 @@ export function complaintRoutes(deps: AppDeps) {
       if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found');
       const body = await readJson(c);
       const tenant = c.get('tenant');
-      const row = await performAction(deps.db, {
+      const row = await performStep(deps.db, {
         tenant,
         number: c.req.param('number'),
         action,

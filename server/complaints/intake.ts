@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import { type AppDeps, clientAddressOf } from '../deps';
+import type { AppDeps } from '../deps';
 import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
-import type { AppEnv } from '../http/context';
+import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { retryAfter, withinLimit } from '../http/rate-limit';
@@ -90,11 +91,12 @@ export async function readSubmission(
  */
 export async function guardPublicSubmission(
   deps: AppDeps,
-  c: Context<AppEnv>,
+  tenant: TenantRecord,
   body: Record<string, unknown>,
+  address: string,
   now: Date,
+  locale: Locale,
 ) {
-  const locale = c.get('locale');
   // The honeypot is absent or empty; anything else (a text, a number, an object) is a script.
   if (body.website !== undefined && body.website !== '') throw new ApiError(422, 'not_sent');
   const shownAt = body.formShownAt;
@@ -105,17 +107,15 @@ export async function guardPublicSubmission(
   }
   if (now.getTime() - shownAt < MIN_FILL_MS) throw new ApiError(422, 'not_sent');
   const limit = deps.config.submitLimit;
-  const address = clientAddressOf(deps, c);
   const turnstile = deps.config.turnstile;
   if (
     turnstile &&
-    c.get('tenant').procedure.form.turnstile &&
+    tenant.procedure.form.turnstile &&
     !(await verifyTurnstile(turnstile, body.turnstileToken, address))
   ) {
     throw new ApiError(422, 'challenge_failed');
   }
-  if (!(await withinLimit(deps.db, `submit:${c.get('tenant').id}:${address}`, limit, now))) {
-    c.header('Retry-After', String(retryAfter(limit, now)));
-    throw new ApiError(429, 'rate_limited');
+  if (!(await withinLimit(deps.db, `submit:${tenant.id}:${address}`, limit, now))) {
+    throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
   }
 }

@@ -7,16 +7,20 @@ import { ERROR_MESSAGES, type ErrorCode } from './error-messages';
 
 /** The one exception the API throws for anything the client should see; `onError` renders it. */
 export class ApiError extends HTTPException {
+  /** More machine-readable facts, e.g. the current status and the allowed actions on a 409. */
+  readonly extra?: Record<string, unknown>;
+  /** Seconds to wait before trying again (429), sent as Retry-After. */
+  readonly retryAfter?: number;
+
   constructor(
     status: ContentfulStatusCode,
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
-    /** A message that overrides the code's default (already localised). */
-    readonly detail?: string,
-    /** More machine-readable facts, e.g. the current status and the allowed actions on a 409. */
-    readonly extra?: Record<string, unknown>,
+    options: { extra?: Record<string, unknown>; retryAfter?: number } = {},
   ) {
     super(status, { message: code });
+    this.extra = options.extra;
+    this.retryAfter = options.retryAfter;
   }
 }
 
@@ -32,14 +36,13 @@ export function errorBody(
   c: Context<AppEnv>,
   code: ErrorCode,
   fields?: Record<string, string>,
-  detail?: string,
   extra?: Record<string, unknown>,
 ): ErrorBody {
   const locale = c.get('locale') ?? 'nl';
   return {
     error: {
       code,
-      message: detail ?? ERROR_MESSAGES[code][locale],
+      message: ERROR_MESSAGES[code][locale],
       ...(fields ? { fields } : {}),
       ...extra,
     },
@@ -67,7 +70,8 @@ export function routeOf(c: Context): string {
 
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) {
-    return c.json(errorBody(c, err.code, err.fields, err.detail, err.extra), err.status);
+    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
+    return c.json(errorBody(c, err.code, err.fields, err.extra), err.status);
   }
   if (err instanceof HTTPException) {
     const code = STATUS_CODES[err.status] ?? 'bad_request';

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DueDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import { performAction } from '../complaints/perform-step';
+import { performStep } from '../complaints/perform-step';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
 import { ApiError, logError } from '../http/errors';
@@ -186,7 +186,7 @@ async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
   if (done) return;
   const procedure = tenant.procedure as Procedure;
   try {
-    await performAction(db, {
+    await performStep(db, {
       tenant: { ...tenant, procedure },
       number: complaint.number,
       action: complaint.status === 'received' ? 'acknowledge' : 'record-acknowledgement',

@@ -5,11 +5,13 @@ import type { Action } from '../../shared/lifecycle';
 import { type Locale, pickLocale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import { plainText } from '../../shared/text';
-import { findComplaint, performAction } from '../complaints/perform-step';
+import { findComplaint } from '../complaints/complaint-records';
+import { performStep } from '../complaints/perform-step';
 import { tenants } from '../db/schema';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
+import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { retryAfter, withinLimit } from '../http/rate-limit';
 import { pageCsp } from '../http/security-headers';
@@ -119,7 +121,7 @@ export function trackRoutes(deps: AppDeps) {
     if (action === 'file-appeal' && !found.tenant.procedure.appeal.enabled) {
       throw new ApiError(409, 'appeal_not_available');
     }
-    await performAction(deps.db, {
+    await performStep(deps.db, {
       tenant: found.tenant,
       number: found.complaint.number,
       action,
@@ -200,7 +202,7 @@ export function trackRoutes(deps: AppDeps) {
       const view = await viewOf(c, found);
       const message = err.fields
         ? Object.values(err.fields).join(' ')
-        : (err.detail ?? err.message);
+        : ERROR_MESSAGES[err.code][localeOf(c, found.tenant)];
       // What the complainant typed is shown again, not lost.
       return c.html(
         trackingPage(view, locale, `/track/${token}`, {

@@ -4,6 +4,7 @@ import { amsterdamDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
+import { appealWindowEnds } from '../complaints/steps/complainant-steps';
 import type { Db } from '../db/client';
 import { type complaints, deadlines, events } from '../db/schema';
 
@@ -61,11 +62,7 @@ export async function trackingView(
   const allowed = allowedActions(status);
   const proposedAt = [...eventRows].reverse().find((e) => e.type === 'solutionProposed')?.at;
   const windowEnds = proposedAt
-    ? (() => {
-        const d = new Date(`${amsterdamDate(new Date(proposedAt))}T12:00:00Z`);
-        d.setUTCDate(d.getUTCDate() + procedure.appeal.windowDays);
-        return d.toISOString().slice(0, 10);
-      })()
+    ? appealWindowEnds(amsterdamDate(new Date(proposedAt)), procedure.appeal.windowDays)
     : null;
   const accepted = eventRows.some((e) => e.type === 'solutionAccepted');
   return {

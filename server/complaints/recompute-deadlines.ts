@@ -1,0 +1,84 @@
+import {
+  amsterdamDate,
+  computeDueDates,
+  LIFECYCLE_EVENTS,
+  type LifecycleEvent,
+  makeCalendar,
+  type Postponement,
+} from '../../shared/deadlines';
+import type { Db } from '../db/client';
+import { deadlines } from '../db/schema';
+import type { TenantRecord } from '../http/context';
+import type { ComplaintRow, DeadlineRow, EventRow } from './complaint-records';
+
+// A later stage also meets an earlier promise: a proposed solution is a response, and closing
+// the complaint settles whatever was still to be answered.
+const ALSO_MEETS: Partial<Record<string, string[]>> = {
+  responded: ['solutionProposed', 'appealDecided', 'closed'],
+  solutionProposed: ['closed'],
+  appealDecided: ['closed'],
+};
+
+/**
+ * Recomputes every term from the timeline: anchors are the latest date of each event (receipt is
+ * the real receipt date), postponements come from `postponed` events, and a term is met by the
+ * first event of its `metBy` type.
+ */
+export function recomputeDeadlines(
+  db: Db,
+  row: ComplaintRow,
+  tenant: TenantRecord,
+  timeline: Pick<EventRow, 'type' | 'at' | 'data'>[],
+  existing: DeadlineRow[],
+) {
+  const procedure = tenant.procedure;
+  const anchors: Partial<Record<LifecycleEvent, string>> = {};
+  const firsts = new Map<string, string>();
+  const postponements: Record<string, Postponement> = {};
+  for (const event of timeline) {
+    if ((LIFECYCLE_EVENTS as readonly string[]).includes(event.type)) {
+      anchors[event.type as LifecycleEvent] = amsterdamDate(new Date(event.at));
+    }
+    if (!firsts.has(event.type)) firsts.set(event.type, event.at);
+    if (event.type === 'postponed') {
+      const data = event.data as { term: string; weeks: number; announcedOn: string };
+      postponements[data.term] = { weeks: data.weeks, announcedOn: data.announcedOn };
+    }
+  }
+  anchors.received = row.receivedDate;
+  firsts.set('received', row.registeredAt);
+  const due = computeDueDates(
+    procedure.terms,
+    anchors,
+    makeCalendar(procedure.calendar),
+    postponements,
+  );
+  const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
+  const writes = Object.entries(due).map(([term, detail]) => {
+    const metBy = procedure.terms[term]?.metBy;
+    const metAt =
+      existing.find((d) => d.term === term)?.metAt ??
+      (metBy
+        ? [metBy, ...(ALSO_MEETS[metBy] ?? [])]
+            .map((type) => firsts.get(type))
+            .filter((when): when is string => when !== undefined)
+            .sort()[0]
+        : undefined) ??
+      null;
+    const values = {
+      dueDate: detail.date,
+      detail,
+      postponed: postponements[term] !== undefined,
+      metAt,
+      metDate: metAt ? amsterdamDate(new Date(metAt)) : null,
+    };
+    if (metAt) open.delete(term);
+    else open.set(term, detail.date);
+    return db
+      .insert(deadlines)
+      .values({ complaintId: row.id, tenantId: tenant.id, term, ...values })
+      .onConflictDoUpdate({ target: [deadlines.complaintId, deadlines.term], set: values });
+  });
+  const nextDue = [...open.values()].sort()[0] ?? null;
+  return { writes, nextDue };
+}

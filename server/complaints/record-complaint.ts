@@ -1,0 +1,180 @@
+import { eq, sql } from 'drizzle-orm';
+import type { SubmitResponse } from '../../shared/api';
+import type { ComplaintSubmission } from '../../shared/complaint';
+import { amsterdamDate, computeDueDates, makeCalendar } from '../../shared/deadlines';
+import type { Locale } from '../../shared/localised';
+import { seal, unseal } from '../crypto';
+import type { Db } from '../db/client';
+import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
+import type { Actor, TenantRecord } from '../http/context';
+import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
+import { attachmentRows, type IncomingFile } from './attachments';
+import { actorName, type ComplaintRow } from './complaint-records';
+import { deadlineViews } from './complaint-view';
+
+export interface NewComplaint {
+  tenant: TenantRecord;
+  actor: Actor;
+  data: ComplaintSubmission;
+  files: IncomingFile[];
+  now: Date;
+  locale: Locale;
+  /** Base of tracking links: the service's public origin. */
+  linkBase: string;
+  idempotencyKey: string | null;
+  keyHash: string | null;
+  requestHash: string;
+}
+
+// Only a client that sends the same key and the same body can recover the tracking token, so
+// the database never holds a usable token (nor the key: only its hash).
+function replaySecret(idempotencyKey: string, requestHash: string): string {
+  return `klacht-replay:${idempotencyKey}:${requestHash}`;
+}
+
+/**
+ * Writes a complaint: the complaint with its per-tenant, per-year number, its deadlines, the
+ * `received` event, its files, its tracking token and the messages it causes, in one batch, so a
+ * 201 means all of it is stored. The number is taken inside that batch (MAX+1 under SQLite's
+ * write lock), so concurrent submissions get consecutive numbers without gaps.
+ */
+export async function recordComplaint(db: Db, input: NewComplaint): Promise<SubmitResponse> {
+  const { tenant, data, now } = input;
+  const procedure = tenant.procedure;
+  const receivedAt = data.receivedAt ? new Date(data.receivedAt) : now;
+  const receivedDate = amsterdamDate(receivedAt);
+  const registeredAt = now.toISOString();
+  const registeredDate = amsterdamDate(now);
+  const year = Number(registeredDate.slice(0, 4));
+  const due = computeDueDates(
+    procedure.terms,
+    { received: receivedDate },
+    makeCalendar(procedure.calendar),
+  );
+
+  const id = crypto.randomUUID();
+  const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
+  const link = trackingUrl(input.linkBase, token);
+  const nextSeq = sql`(SELECT COALESCE(MAX(${complaints.seq}), 0) + 1 FROM ${complaints}
+    WHERE ${complaints.tenantId} = ${tenant.id} AND ${complaints.year} = ${year})`;
+  const channel = data.channel ?? 'web';
+  const email = data.complainant.email ?? null;
+  const metOnReceipt = (term: string) => procedure.terms[term]?.metBy === 'received';
+  const deadlineRows = Object.entries(due).map(([term, detail]) => ({
+    complaintId: id,
+    tenantId: tenant.id,
+    term,
+    dueDate: detail.date,
+    detail,
+    // Registering the complaint is itself the event that meets a "registered within" term.
+    ...(metOnReceipt(term)
+      ? { metAt: registeredAt, metDate: registeredDate }
+      : { metAt: null, metDate: null }),
+    postponed: false,
+  }));
+  const message = (kind: string, to: string, payload: Record<string, unknown>) =>
+    db.insert(outbox).values({
+      id: crypto.randomUUID(),
+      tenantId: tenant.id,
+      complaintId: id,
+      kind,
+      status: 'pending',
+      pdRecipient: to,
+      pdPayload: payload,
+    });
+
+  const [inserted] = await db.batch([
+    db
+      .insert(complaints)
+      .values({
+        id,
+        tenantId: tenant.id,
+        year,
+        seq: nextSeq,
+        number: sql`printf('%d-%04d', ${year}, ${nextSeq})`,
+        status: 'received',
+        channel,
+        receivedAt: receivedAt.toISOString(),
+        receivedDate,
+        registeredAt,
+        registeredDate,
+        nextDueDate:
+          deadlineRows
+            .filter((d) => !metOnReceipt(d.term))
+            .map((d) => d.dueDate)
+            .sort()[0] ?? null,
+        category: data.category ?? null,
+        idempotencyKeyHash: input.keyHash,
+        requestHash: input.requestHash,
+        replaySealed:
+          input.idempotencyKey !== null
+            ? await seal(token, replaySecret(input.idempotencyKey, input.requestHash))
+            : null,
+        pdReceiverName: data.receiverName ?? null,
+        pdComplainantName: data.complainant.name ?? null,
+        pdComplainantInitials: data.complainant.initials ?? null,
+        pdComplainantAddress: data.complainant.address ?? null,
+        pdComplainantPhone: data.complainant.phone ?? null,
+        pdComplainantEmail: email,
+        pdOnBehalfOfName: data.onBehalfOf?.name ?? null,
+        pdOnBehalfOfInitials: data.onBehalfOf?.initials ?? null,
+        pdOnBehalfOfAddress: data.onBehalfOf?.address ?? null,
+        pdOnBehalfOfPhone: data.onBehalfOf?.phone ?? null,
+        pdOnBehalfOfEmail: data.onBehalfOf?.email ?? null,
+        pdDescription: data.description,
+        pdDesiredSolution: data.desiredSolution ?? null,
+      })
+      .returning({ number: complaints.number }),
+    db.insert(events).values({
+      id: crypto.randomUUID(),
+      complaintId: id,
+      tenantId: tenant.id,
+      seq: 1,
+      type: 'received',
+      at: registeredAt,
+      actor: actorName(input.actor),
+      data: { channel, receivedAt: receivedAt.toISOString() },
+      pdData: data.receiverName ? { receiverName: data.receiverName } : null,
+    }),
+    db.insert(trackingTokens).values(tokenRow),
+    ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
+    ...(input.files.length > 0
+      ? [db.insert(attachments).values(attachmentRows(tenant.id, id, input.files))]
+      : []),
+    // Staff who asked to hear of every new complaint.
+    ...(procedure.notifications?.staff?.received ?? []).map((to) =>
+      message('staff:received', to, { eventSeq: 1, locale: procedure.locale }),
+    ),
+    // The link is only known now (its token is stored hashed); the rest is read at send time.
+    ...(email
+      ? [message('acknowledgement', email, { trackingUrl: link, locale: input.locale })]
+      : []),
+  ]);
+  return {
+    number: inserted[0]?.number ?? '',
+    receivedAt: receivedAt.toISOString(),
+    due: Object.fromEntries(deadlineRows.map((d) => [d.term, d.dueDate])),
+    deadlines: deadlineViews(deadlineRows, procedure, input.locale, true),
+    trackingUrl: link,
+  };
+}
+
+/** The first answer to a submission again, tracking link included, for a retry of it. */
+export async function answerAgain(
+  db: Db,
+  row: ComplaintRow,
+  input: Pick<NewComplaint, 'tenant' | 'locale' | 'linkBase' | 'idempotencyKey' | 'requestHash'>,
+): Promise<SubmitResponse> {
+  const token =
+    row.replaySealed && input.idempotencyKey
+      ? await unseal(row.replaySealed, replaySecret(input.idempotencyKey, input.requestHash))
+      : null;
+  const rows = await db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) });
+  return {
+    number: row.number,
+    receivedAt: row.receivedAt,
+    due: Object.fromEntries(rows.map((d) => [d.term, d.dueDate])),
+    deadlines: deadlineViews(rows, input.tenant.procedure, input.locale, true),
+    trackingUrl: trackingUrl(input.linkBase, token ?? ''),
+  };
+}

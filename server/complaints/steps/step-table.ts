@@ -1,0 +1,32 @@
+import type { Action } from '../../../shared/lifecycle';
+import {
+  acceptSolution,
+  decideAppeal,
+  fileAppeal,
+  recordSatisfaction,
+  requestErasure,
+} from './complainant-steps';
+import { close, postpone, proposeSolution, reopen, respond } from './handling-steps';
+import { acknowledge, forward, recordAcknowledgement, update } from './intake-steps';
+import type { StepHandler } from './step-types';
+
+/**
+ * One handler per action of the lifecycle table (shared/lifecycle.ts), which says where each
+ * may run and where it leads; the handler says what else it records and whom it tells.
+ */
+export const STEP_HANDLERS: { [A in Action]: StepHandler<A> } = {
+  acknowledge,
+  'record-acknowledgement': recordAcknowledgement,
+  forward,
+  respond,
+  postpone,
+  'propose-solution': proposeSolution,
+  'accept-solution': acceptSolution,
+  'file-appeal': fileAppeal,
+  'decide-appeal': decideAppeal,
+  close,
+  reopen,
+  'record-satisfaction': recordSatisfaction,
+  'request-erasure': requestErasure,
+  update,
+};
