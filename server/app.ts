@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { pickLocale } from '../shared/localised';
+import { ADMIN_MOUNT } from './admin/admin-route-docs';
 import { adminRoutes } from './admin/admin-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
@@ -31,17 +32,16 @@ export function createApp(deps: AppDeps, options: { site?: Hono } = {}) {
   app.notFound(notFound);
 
   if (options.site) app.route('/', options.site);
-  app.get('/health', (c) => c.json({ ok: true }));
   app.route('/', docsRoutes());
-  app.route('/v1/tenants', tenantRoutes(deps));
-  app.route('/v1/tenants', procedureRoutes(deps));
-  app.route('/v1/tenants', formRoutes(deps));
-  app.route('/v1/tenants', complaintRoutes(deps));
-  app.route('/v1/tenants', reportRoutes(deps));
-  app.route('/v1/tenants', outboxRoutes(deps));
+  app.route('/', tenantRoutes(deps));
+  app.route('/', procedureRoutes(deps));
+  app.route('/', formRoutes(deps));
+  app.route('/', complaintRoutes(deps));
+  app.route('/', reportRoutes(deps));
+  app.route('/', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));
-  app.route('/v1/tenants', staffRoutes(deps));
-  app.route('/admin', adminRoutes(deps));
+  app.route('/', staffRoutes(deps));
+  app.route(ADMIN_MOUNT, adminRoutes(deps));
   return app;
 }
 

@@ -64,3 +64,12 @@ export async function checkFiles(
   }
   return { keep, problems };
 }
+
+/** The errors without those about files: `attachments.N` names positions a change made stale. */
+export function withoutFileErrors(
+  errors: Record<string, string>,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const kept = Object.entries(errors).filter(([path]) => !path.startsWith('attachments'));
+  return { ...Object.fromEntries(kept), ...extra };
+}

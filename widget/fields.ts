@@ -98,6 +98,42 @@ export function checkField(spec: FieldSpec, raw: string | undefined): MessageKey
   return null;
 }
 
+export interface FormFields {
+  complainant: FieldSpec[];
+  onBehalfOf: FieldSpec[];
+  complaint: FieldSpec[];
+}
+
+/** The form's fields, grouped as it shows them. */
+export function formFields(config: FormConfig): FormFields {
+  return {
+    complainant: contactFields('complainant', config.complainant),
+    onBehalfOf: config.onBehalfOf.offered
+      ? contactFields('onBehalfOf', config.onBehalfOf.fields)
+      : [],
+    complaint: complaintFields(config),
+  };
+}
+
+/** The fields that count now: "on behalf of" only when it is ticked. */
+export function activeFields(fields: FormFields, onBehalfOf: boolean): FieldSpec[] {
+  return [...fields.complainant, ...(onBehalfOf ? fields.onBehalfOf : []), ...fields.complaint];
+}
+
+/** Every field's problem, in the page's language. */
+export function checkFields(
+  fields: FieldSpec[],
+  values: Record<string, string>,
+  t: (key: MessageKey) => string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const spec of fields) {
+    const problem = checkField(spec, values[spec.path]);
+    if (problem) errors[spec.path] = t(problem);
+  }
+  return errors;
+}
+
 /** Turns the flat form values into the API's body, leaving out what was not filled in. */
 export function requestBody(fields: FieldSpec[], values: Record<string, string>) {
   const body: Record<string, unknown> = {};

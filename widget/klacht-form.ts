@@ -1,12 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import type { FormConfig, SubmitResponse } from '../shared/api';
-import { checkFiles, fileId } from './attachments';
-import { clearDraft, loadDraft, saveDraft } from './draft';
+import { checkFiles, withoutFileErrors } from './attachments';
+import { Attempt } from './attempt';
+import { clearDraft } from './draft';
 import type { KlachtErrorDetail, KlachtSubmittedDetail } from './events';
-import { checkField, complaintFields, contactFields, type FieldSpec, requestBody } from './fields';
+import { activeFields, checkFields, type FieldSpec, formFields, requestBody } from './fields';
+import { formTemplate } from './form-template';
 import { type MessageKey, type Translate, translator, type WidgetLocale } from './i18n';
 import { styles } from './klacht-form.styles';
-import { sendComplaint } from './submit';
+import { failureMessage, sendComplaint } from './submit';
 import { renderTurnstile } from './turnstile';
 import * as view from './views';
 
@@ -93,11 +95,7 @@ export class KlachtForm extends LitElement {
   declare protected files: File[];
   declare protected result?: SubmitResponse;
   declare protected onBehalfOf: boolean;
-  #idempotencyKey = '';
-  #sentBody = '';
-  #shownAt = 0;
-  #restored = false;
-  #lostFiles: string[] = [];
+  #attempt = new Attempt();
   #recap: view.Recap = { description: '', files: [] };
   #turnstileToken = '';
   #resetTurnstile: (() => void) | null = null;
@@ -147,7 +145,9 @@ export class KlachtForm extends LitElement {
         this.#turnstileToken = token;
       });
     }
-    if (this.state === 'ready' || this.state === 'submitting') this.#saveDraft();
+    if (this.state === 'ready' || this.state === 'submitting') {
+      this.#attempt.save(this.tenant, this.values, this.onBehalfOf, this.files);
+    }
   }
 
   async #load() {
@@ -164,49 +164,18 @@ export class KlachtForm extends LitElement {
     }
   }
 
-  /** Takes up a draft left by an earlier page in this tab, once per element. */
+  /** Takes up a draft left by an earlier page in this tab. */
   #restore() {
-    if (this.#restored) return;
-    this.#restored = true;
-    const draft = loadDraft(this.tenant);
-    this.#shownAt = draft?.shownAt ?? Date.now();
+    const draft = this.#attempt.restore(this.tenant);
     if (!draft) return;
     this.values = { ...draft.values, ...this.values };
-    this.onBehalfOf = draft.onBehalfOf ?? false;
-    this.#idempotencyKey = draft.idempotencyKey ?? '';
-    this.#sentBody = draft.sentBody ?? '';
-    this.#lostFiles = draft.files ?? [];
-    if (this.#lostFiles.length > 0) {
-      this.notice = this.#t('filesLost', { names: this.#lostFiles.join(', ') });
-    }
-  }
-
-  #saveDraft() {
-    const chosen = this.files.map((f) => f.name);
-    saveDraft(this.tenant, {
-      values: this.values,
-      onBehalfOf: this.onBehalfOf,
-      files: [...this.#lostFiles.filter((name) => !chosen.includes(name)), ...chosen],
-      shownAt: this.#shownAt,
-      idempotencyKey: this.#idempotencyKey,
-      sentBody: this.#sentBody,
-    });
-  }
-
-  #fields(): { complainant: FieldSpec[]; onBehalfOf: FieldSpec[]; complaint: FieldSpec[] } {
-    const config = this.config as FormConfig;
-    return {
-      complainant: contactFields('complainant', config.complainant),
-      onBehalfOf: config.onBehalfOf.offered
-        ? contactFields('onBehalfOf', config.onBehalfOf.fields)
-        : [],
-      complaint: complaintFields(config),
-    };
+    this.onBehalfOf = draft.onBehalfOf;
+    const lost = this.#attempt.lostFiles;
+    if (lost.length > 0) this.notice = this.#t('filesLost', { names: lost.join(', ') });
   }
 
   #activeFields(): FieldSpec[] {
-    const f = this.#fields();
-    return [...f.complainant, ...(this.onBehalfOf ? f.onBehalfOf : []), ...f.complaint];
+    return activeFields(formFields(this.config as FormConfig), this.onBehalfOf);
   }
 
   async #submit(event: Event) {
@@ -215,11 +184,7 @@ export class KlachtForm extends LitElement {
     event.preventDefault();
     if (this.state === 'submitting' || !this.config) return;
     const fields = this.#activeFields();
-    const errors: Record<string, string> = {};
-    for (const spec of fields) {
-      const problem = checkField(spec, this.values[spec.path]);
-      if (problem) errors[spec.path] = this.#t(problem);
-    }
+    const errors = checkFields(fields, this.values, this.#t);
     this.errors = errors;
     this.alert = null;
     if (Object.keys(errors).length > 0) return this.#invalid(errors);
@@ -227,14 +192,10 @@ export class KlachtForm extends LitElement {
     const body = {
       ...requestBody(fields, this.values),
       website: this.renderRoot.querySelector<HTMLInputElement>('#f-website')?.value ?? '',
-      formShownAt: this.#shownAt,
+      formShownAt: this.#attempt.shownAt,
     };
     // A retry of the same body and files reuses the key, so the complaint is registered once.
-    const signature = JSON.stringify([body, this.files.map(fileId)]);
-    if (signature !== this.#sentBody) {
-      this.#idempotencyKey = crypto.randomUUID();
-      this.#sentBody = signature;
-    }
+    const key = this.#attempt.keyFor(body, this.files);
     const token = this.#turnstileToken ? { turnstileToken: this.#turnstileToken } : {};
     this.state = 'submitting';
     this.status = this.#t('submitting');
@@ -243,7 +204,7 @@ export class KlachtForm extends LitElement {
       `${this.#base}/complaints`,
       { ...body, ...token },
       files,
-      this.#idempotencyKey,
+      key,
       this.#lang,
     );
     this.status = '';
@@ -265,15 +226,7 @@ export class KlachtForm extends LitElement {
     this.#resetTurnstile?.();
     if (outcome.kind === 'invalid') return this.#invalid(outcome.fields);
     if (outcome.kind === 'network') return this.#fail('networkFailed', 'network');
-    // 'not_sent': the spam checks refused it (e.g. sent within seconds by autofill); a person
-    // who checks the form and sends it again gets through.
-    const message =
-      outcome.status === 429
-        ? 'rateLimited'
-        : outcome.code === 'not_sent'
-          ? 'notSent'
-          : 'serverFailed';
-    this.#fail(message, 'server');
+    this.#fail(failureMessage(outcome), 'server');
   }
 
   async #invalid(fields: Record<string, string>) {
@@ -319,7 +272,8 @@ export class KlachtForm extends LitElement {
     const limits = (this.config as FormConfig).attachments;
     const { keep, problems } = await checkFiles(this.files, added, limits, this.#t, this.#lang);
     this.files = [...this.files, ...keep];
-    this.errors = this.#withoutFileErrors(
+    this.errors = withoutFileErrors(
+      this.errors,
       problems.length > 0 ? { attachments: problems.join(' ') } : {},
     );
     this.status = problems.join(' ');
@@ -328,15 +282,9 @@ export class KlachtForm extends LitElement {
   #remove(index: number) {
     const [file] = this.files.splice(index, 1);
     this.files = [...this.files];
-    this.errors = this.#withoutFileErrors({});
+    this.errors = withoutFileErrors(this.errors, {});
     this.status = this.#t('fileRemoved', { name: file?.name ?? '' });
     this.renderRoot.querySelector<HTMLElement>(`#${view.fieldId('attachments')}`)?.focus();
-  }
-
-  // The server's `attachments.N` refer to positions in the list, which a change makes stale.
-  #withoutFileErrors(extra: Record<string, string>) {
-    const kept = Object.entries(this.errors).filter(([path]) => !path.startsWith('attachments'));
-    return { ...Object.fromEntries(kept), ...extra };
   }
 
   override render() {
@@ -349,70 +297,32 @@ export class KlachtForm extends LitElement {
     if (this.state === 'done' && this.result) {
       return view.confirmation(this.result, this.#recap, t, lang);
     }
-    const config = this.config;
-    const fields = this.#fields();
-    const known = new Set(this.#activeFields().map((f) => f.path));
-    const field = (spec: FieldSpec) =>
-      view.field(spec, {
-        t,
-        lang,
-        value: this.values[spec.path] ?? '',
-        error: this.errors[spec.path],
-        categories: config.categories,
-        onInput: (e) => this.#input(spec.path, e),
-      });
-    const limits = config.attachments;
-    const submitting = this.state === 'submitting';
-    return html`
-      <form novalidate lang=${lang} @submit=${this.#submit}>
-        ${view.errorSummary(this.errors, known, t, this.#goTo)}
-        ${view.alert(this.alert ? t(this.alert) : '')}
-        ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
-        ${config.intro ? html`<p>${config.intro[lang]}</p>` : nothing}
-        <fieldset>
-          <legend>${t('yourDetails')}</legend>
-          ${fields.complainant.map(field)}
-        </fieldset>
-        ${
-          fields.onBehalfOf.length > 0
-            ? view.onBehalfOf(t, this.onBehalfOf, fields.onBehalfOf.map(field), (on) => {
-                this.onBehalfOf = on;
-              })
-            : nothing
-        }
-        <fieldset>
-          <legend>${t('complaint')}</legend>
-          ${fields.complaint.map(field)}
-          ${
-            limits.mode === 'optional'
-              ? view.filesField({
-                  t,
-                  lang,
-                  limits,
-                  files: this.files,
-                  errors: this.errors,
-                  onChoose: (e) => void this.#choose(e),
-                  onRemove: (i) => this.#remove(i),
-                })
-              : nothing
-          }
-        </fieldset>
-        ${view.honeypot(t)}
-        ${this.turnstileSitekey ? html`<slot name="turnstile"></slot>` : nothing}
-        <p>
-          ${t('privacy')}
-          ${
-            config.privacyUrl
-              ? html`<a href=${config.privacyUrl} target="_blank" rel="noopener"
-                  >${t('privacyLink')}</a>`
-              : nothing
-          }
-        </p>
-        <button type="submit" part="button" aria-disabled=${submitting ? 'true' : 'false'}>
-          ${submitting ? t('submitting') : this.alert ? t('retry') : t('submit')}
-        </button>
-        <p class="visually-hidden" role="status">${this.status}</p>
-      </form>
-    `;
+    return formTemplate({
+      t,
+      lang,
+      config: this.config,
+      fields: formFields(this.config),
+      known: new Set(this.#activeFields().map((f) => f.path)),
+      values: this.values,
+      errors: this.errors,
+      alert: this.alert ? t(this.alert) : '',
+      notice: this.notice,
+      status: this.status,
+      files: this.files,
+      onBehalfOf: this.onBehalfOf,
+      submitting: this.state === 'submitting',
+      retry: this.alert !== null,
+      turnstile: Boolean(this.turnstileSitekey),
+      on: {
+        submit: (e) => void this.#submit(e),
+        input: (path, e) => this.#input(path, e),
+        goTo: this.#goTo,
+        choose: (e) => void this.#choose(e),
+        remove: (i) => this.#remove(i),
+        onBehalfOf: (on) => {
+          this.onBehalfOf = on;
+        },
+      },
+    });
   }
 }

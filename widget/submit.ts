@@ -45,3 +45,12 @@ export async function sendComplaint(
   if (res.status === 422 && error?.fields) return { kind: 'invalid', fields: error.fields };
   return { kind: 'server', status: res.status, code: error?.code };
 }
+
+/**
+ * What to tell the person after a failed attempt. 'not_sent': the spam checks refused it (e.g.
+ * sent within seconds by autofill); a person who checks the form and sends it again gets through.
+ */
+export function failureMessage(outcome: { status: number; code?: string }) {
+  if (outcome.status === 429) return 'rateLimited' as const;
+  return outcome.code === 'not_sent' ? ('notSent' as const) : ('serverFailed' as const);
+}

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { findComplaint } from '../complaints/complaint-records';
 import { performStep } from '../complaints/perform-step';
 import { type AppDeps, clientAddressOf } from '../deps';
+import { honoPath } from '../docs/route-doc';
 import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
-import { ApiError, logError, routeOf } from '../http/errors';
+import { ApiError, } from '../http/errors';
 import { fieldErrors } from '../http/validation';
 import { requeueFailed } from '../mail/relay';
 import { anonymisedCsv } from '../reports/monthly-report';
@@ -27,8 +27,9 @@ import {
   PageError,
   staffActor,
 } from './admin-context';
+import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintView, handlerChoices } from './complaint-page';
-import { Page, render, staffPage } from './layout';
+import { errorPage, formValues } from './error-page';
 import { newComplaintView, submitFromForm } from './new-complaint-page';
 import { outboxView } from './outbox-page';
 import { registerView } from './register-page';
@@ -36,52 +37,8 @@ import { reportsView } from './reports-page';
 import { settingsView } from './settings-page';
 import { signInPage } from './sign-in-page';
 
-async function formValues(c: AdminContext): Promise<Record<string, string>> {
-  const body = await c.req.parseBody().catch(() => {
-    throw new ApiError(400, 'bad_request');
-  });
-  // No prototype, so a field named __proto__ or constructor is just a field nobody reads.
-  const values: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(body)) {
-    if (typeof value === 'string') values[name] = value;
-  }
-  return values;
-}
-
-function errorPage(err: Error, c: AdminContext): Promise<Response> {
-  let page: PageError;
-  if (err instanceof PageError) page = err;
-  else if (err instanceof ApiError && err.status === 404) page = notFoundPage();
-  else if (err instanceof HTTPException && err.status === 403) {
-    page = forbiddenPage(
-      'Dit formulier kwam niet van deze website of is verlopen. ' +
-        'Ga terug, laad de pagina opnieuw en probeer het nog eens.',
-    );
-  } else {
-    logError(routeOf(c), err);
-    return render(
-      c,
-      <Page title="Er ging iets mis" tenantName="Klachtenregeling" slug="">
-        <p>{ERROR_MESSAGES.internal.nl}</p>
-      </Page>,
-      500,
-    );
-  }
-  const body = <p>{page.text}</p>;
-  if (c.get('staff')) return staffPage(c, page.title, undefined, body, page.status);
-  const tenant = c.get('tenant');
-  return render(
-    c,
-    <Page
-      title={page.title}
-      tenantName={tenant?.name ?? 'Klachtenregeling'}
-      slug={tenant?.slug ?? ''}
-    >
-      {body}
-    </Page>,
-    page.status,
-  );
-}
+/** A route's path within the admin sub-app, from its documentation. */
+const at = <P extends string>(doc: { path: P }) => honoPath(doc, ADMIN_MOUNT);
 
 /** A path inside this tenant's admin to return to after signing in; anything else is ignored. */
 function safeNext(slug: string, next: string | undefined): string {
@@ -119,7 +76,7 @@ export function adminRoutes(deps: AppDeps) {
     }),
   );
 
-  app.get('/:slug/sign-in', async (c) => {
+  app.get(at(ADMIN_DOCS.signInPage), async (c) => {
     const tenant = c.get('tenant');
     const token = cookie.read(c);
     const session = token ? await findSession(deps.db, token, deps.clock()) : null;
@@ -130,7 +87,7 @@ export function adminRoutes(deps: AppDeps) {
     });
   });
 
-  app.post('/:slug/sign-in', async (c) => {
+  app.post(at(ADMIN_DOCS.signIn), async (c) => {
     const tenant = c.get('tenant');
     const form = await formValues(c);
     const email = (form.email ?? '').slice(0, 254);
@@ -177,30 +134,30 @@ export function adminRoutes(deps: AppDeps) {
     if (!isAdmin(c.get('staff'))) throw forbiddenPage('Deze pagina is alleen voor beheerders.');
   };
 
-  app.get('/:slug', (c) => c.redirect(`${base(c)}/complaints`, 303));
+  app.get(at(ADMIN_DOCS.home), (c) => c.redirect(`${base(c)}/complaints`, 303));
 
-  app.post('/:slug/sign-out', async (c) => {
+  app.post(at(ADMIN_DOCS.signOut), async (c) => {
     const token = cookie.read(c);
     if (token) await endSession(deps.db, token);
     cookie.clear(c);
     return c.redirect(`${base(c)}/sign-in?afgemeld=1`, 303);
   });
 
-  app.get('/:slug/complaints', (c) => registerView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.register), (c) => registerView(c, deps, deps.clock()));
 
-  app.get('/:slug/complaints/new', (c) => {
+  app.get(at(ADMIN_DOCS.newComplaint), (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
     return newComplaintView(c);
   });
 
-  app.post('/:slug/complaints', async (c) => {
+  app.post(at(ADMIN_DOCS.submit), async (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
     return submitFromForm(c, deps, await formValues(c));
   });
 
-  app.get('/:slug/complaints/:number', (c) => complaintView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.complaint), (c) => complaintView(c, deps, deps.clock()));
 
-  app.post('/:slug/complaints/:number/actions/:action', async (c) => {
+  app.post(at(ADMIN_DOCS.step), async (c) => {
     const action = c.req.param('action') as Action;
     if (!ACTIONS.includes(action)) throw notFoundPage();
     const tenant = c.get('tenant');
@@ -231,9 +188,9 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(`${base(c)}/complaints/${number}?gedaan=${action}#acties`, 303);
   });
 
-  app.get('/:slug/reports', (c) => reportsView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.reports), (c) => reportsView(c, deps, deps.clock()));
 
-  app.get('/:slug/reports/complaints.csv', async (c) => {
+  app.get(at(ADMIN_DOCS.csv), async (c) => {
     const tenant = c.get('tenant');
     const year = Number(c.req.query('year'));
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw notFoundPage();
@@ -250,12 +207,12 @@ export function adminRoutes(deps: AppDeps) {
     return c.body(csv);
   });
 
-  app.get('/:slug/settings', (c) => {
+  app.get(at(ADMIN_DOCS.settings), (c) => {
     adminOnly(c);
     return settingsView(c, deps);
   });
 
-  app.post('/:slug/settings/staff', async (c) => {
+  app.post(at(ADMIN_DOCS.addStaff), async (c) => {
     adminOnly(c);
     const values = await formValues(c);
     const parsed = createStaffSchema.safeParse(
@@ -299,14 +256,14 @@ export function adminRoutes(deps: AppDeps) {
     const notice = `${row.name} is ${disabled ? 'uitgeschakeld' : 'ingeschakeld'}.`;
     return settingsView(c, deps, { notice });
   };
-  app.post('/:slug/settings/staff/:id/disable', setDisabled(true));
-  app.post('/:slug/settings/staff/:id/enable', setDisabled(false));
+  app.post(at(ADMIN_DOCS.disableStaff), setDisabled(true));
+  app.post(at(ADMIN_DOCS.enableStaff), setDisabled(false));
 
-  app.get('/:slug/outbox', (c) => {
+  app.get(at(ADMIN_DOCS.outbox), (c) => {
     adminOnly(c);
     return outboxView(c, deps);
   });
-  app.post('/:slug/outbox/retry', async (c) => {
+  app.post(at(ADMIN_DOCS.retry), async (c) => {
     adminOnly(c);
     const count = await requeueFailed(deps.db, c.get('tenant').id);
     return outboxView(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);

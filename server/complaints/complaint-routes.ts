@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { complaintViewSchema, registerPageSchema, submitResponseSchema } from '../../shared/api';
+import { complaintSubmissionSchema } from '../../shared/complaint';
 import { amsterdamDate } from '../../shared/deadlines';
-import { ACTIONS, type Action } from '../../shared/lifecycle';
+import { ACTION_BODIES, ACTIONS, type Action } from '../../shared/lifecycle';
+import { procedureSchema } from '../../shared/procedure';
 import { type AppDeps, clientAddressOf } from '../deps';
+import { COMPLAINT_PATH, honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import { BODY_LIMITS, jsonBody, readJson } from '../http/body';
 import type { AppEnv } from '../http/context';
@@ -17,14 +22,117 @@ import { registerPage, registerQuerySchema } from './listing';
 import { performStep } from './perform-step';
 import { submitComplaint } from './submit';
 
+// Every field a procedure may ask for, so the documented body shows them all; the handler
+// validates against the tenant's own procedure.
+const documentedSubmission = complaintSubmissionSchema(
+  procedureSchema.parse({
+    terms: {
+      t: {
+        amount: 1,
+        unit: 'workingDays',
+        from: 'received',
+        metBy: 'acknowledged',
+        label: { nl: 't', en: 't' },
+      },
+    },
+    retention: { years: 1 },
+    categories: [{ id: 'example', label: { nl: 'Voorbeeld', en: 'Example' } }],
+    form: { onBehalfOf: { offered: true }, category: 'optional', desiredSolution: 'optional' },
+  }),
+  true,
+);
+
+const COMPLAINT_DOCS = {
+  submit: routeDoc({
+    method: 'post',
+    path: `${TENANT_PATH}/complaints`,
+    summary: 'Submit or register a complaint',
+    tag: 'Complaints',
+    auth: 'publicOrTenantKey',
+    body: documentedSubmission,
+    bodyAsOutput: true,
+    multipart: true,
+    idempotent: true,
+    ok: { status: 201, description: 'Registered and durable', schema: submitResponseSchema },
+    errors: [400, 401, 404, 413, 422, 429],
+  }),
+  register: routeDoc({
+    method: 'get',
+    path: `${TENANT_PATH}/complaints`,
+    summary: 'The register',
+    tag: 'Register',
+    auth: 'tenantKey',
+    query: registerQuerySchema,
+    ok: {
+      status: 200,
+      description: 'A page of the register, sorted by next due date',
+      schema: registerPageSchema,
+    },
+    errors: [401, 404, 422],
+  }),
+  read: routeDoc({
+    method: 'get',
+    path: COMPLAINT_PATH,
+    summary: 'One complaint with its timeline and due dates',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: { status: 200, description: 'The complaint', schema: complaintViewSchema },
+    errors: [401, 404],
+  }),
+  attachment: routeDoc({
+    method: 'get',
+    path: `${COMPLAINT_PATH}/attachments/{id}`,
+    summary: 'Download an attachment',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: {
+      status: 200,
+      description: 'The file, with the type found from its content',
+      contentType: 'application/octet-stream',
+    },
+    errors: [401, 404],
+  }),
+  erase: routeDoc({
+    method: 'delete',
+    path: COMPLAINT_PATH,
+    summary: 'Erase the personal data (on request)',
+    tag: 'Register',
+    auth: 'tenantKey',
+    ok: { status: 204, description: 'Erased; the number now answers 404' },
+    errors: [401, 404],
+  }),
+  step: routeDoc({
+    method: 'post',
+    path: `${COMPLAINT_PATH}/actions/{action}`,
+    summary: 'Perform one lifecycle step',
+    tag: 'Register',
+    auth: 'tenantKey',
+    // The handler checks the body against the step's own schema (ACTION_BODIES[action]).
+    body: z.union(ACTIONS.map((a) => ACTION_BODIES[a]) as unknown as [z.ZodType, z.ZodType]),
+    idempotent: true,
+    ok: { status: 200, description: 'The updated complaint', schema: complaintViewSchema },
+    errors: [400, 401, 404, 409, 422],
+  }),
+};
+export const complaintDocs = [
+  COMPLAINT_DOCS.submit,
+  COMPLAINT_DOCS.register,
+  COMPLAINT_DOCS.read,
+  COMPLAINT_DOCS.attachment,
+  COMPLAINT_DOCS.erase,
+  COMPLAINT_DOCS.step,
+];
+
 export function complaintRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   // Submitting is public (the widget on the tenant's site); reading the register is not.
   const cors = tenantCors(deps);
-  app.use('/:slug/complaints', (c, next) => (c.req.method === 'GET' ? next() : cors(c, next)));
+  app.use(honoPath(COMPLAINT_DOCS.submit), (c, next) =>
+    c.req.method === 'GET' ? next() : cors(c, next),
+  );
   app.post(
-    '/:slug/complaints',
+    honoPath(COMPLAINT_DOCS.submit),
     tenantAccess(deps, 'optional'),
     refuseForeignOrigin(deps),
     limitSubmission(),
@@ -43,29 +151,25 @@ export function complaintRoutes(deps: AppDeps) {
     },
   );
 
-  app.get(
-    '/:slug/complaints/:number/attachments/:id',
-    tenantAccess(deps, 'required'),
-    async (c) => {
-      const row = await findComplaint(deps.db, c.get('tenant').id, c.req.param('number'));
-      const file = await findAttachment(deps.db, row.id, c.req.param('id'));
-      if (!file?.pdContent) throw new ApiError(404, 'not_found');
-      const name = encodeURIComponent(file.pdFilename ?? 'bestand');
-      return c.body(new Uint8Array(file.pdContent), 200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
-        'X-Content-Type-Options': 'nosniff',
-        // Opened in a tab anyway, the file runs nothing and reaches nothing.
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'private, no-store',
-      });
-    },
-  );
+  app.get(honoPath(COMPLAINT_DOCS.attachment), tenantAccess(deps, 'required'), async (c) => {
+    const row = await findComplaint(deps.db, c.get('tenant').id, c.req.param('number'));
+    const file = await findAttachment(deps.db, row.id, c.req.param('id'));
+    if (!file?.pdContent) throw new ApiError(404, 'not_found');
+    const name = encodeURIComponent(file.pdFilename ?? 'bestand');
+    return c.body(new Uint8Array(file.pdContent), 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
+      'X-Content-Type-Options': 'nosniff',
+      // Opened in a tab anyway, the file runs nothing and reaches nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
+  });
 
   app.get(
-    '/:slug/complaints',
+    honoPath(COMPLAINT_DOCS.register),
     tenantAccess(deps, 'required'),
-    validate('query', registerQuerySchema),
+    validate('query', COMPLAINT_DOCS.register.query),
     async (c) => {
       const q = c.req.valid('query');
       return c.json(
@@ -74,14 +178,14 @@ export function complaintRoutes(deps: AppDeps) {
     },
   );
 
-  app.get('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+  app.get(honoPath(COMPLAINT_DOCS.read), tenantAccess(deps, 'required'), async (c) => {
     const tenant = c.get('tenant');
     const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
     return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
   });
 
   app.post(
-    '/:slug/complaints/:number/actions/:action',
+    honoPath(COMPLAINT_DOCS.step),
     tenantAccess(deps, 'required'),
     jsonBody(BODY_LIMITS.json),
     async (c) => {
@@ -104,7 +208,7 @@ export function complaintRoutes(deps: AppDeps) {
     },
   );
 
-  app.delete('/:slug/complaints/:number', tenantAccess(deps, 'required'), async (c) => {
+  app.delete(honoPath(COMPLAINT_DOCS.erase), tenantAccess(deps, 'required'), async (c) => {
     const tenant = c.get('tenant');
     const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
     await eraseComplaint(deps.db, row.id, deps.clock(), actorName(c.get('actor')));

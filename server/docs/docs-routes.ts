@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../http/context';
 import { pageCsp } from '../http/security-headers';
-import { openApiDocument } from './openapi';
+import { OPERATIONS_DOCS, openApiDocument } from './openapi';
+import { honoPath } from './route-doc';
 
 type Doc = ReturnType<typeof openApiDocument> & {
   info: { title: string; description: string };
@@ -22,12 +23,21 @@ function who(security: Operation['security']): string {
   return security.map((s) => Object.keys(s)[0] ?? 'public').join(' or ');
 }
 
-/** `GET /openapi.json` and `GET /docs`, a readable reference rendered from the same document. */
+/**
+ * `GET /health`, `GET /openapi.json` and `GET /docs`, a readable reference rendered from the same
+ * document. The document is built on first use, not at start-up.
+ */
 export function docsRoutes() {
-  const document = openApiDocument() as Doc;
+  let built: Doc | undefined;
+  const doc = () => {
+    built ??= openApiDocument() as Doc;
+    return built;
+  };
   return new Hono<AppEnv>()
-    .get('/openapi.json', (c) => c.json(document))
-    .get('/docs', (c) => {
+    .get(honoPath(OPERATIONS_DOCS.health), (c) => c.json({ ok: true as const }))
+    .get(honoPath(OPERATIONS_DOCS.document), (c) => c.json(doc()))
+    .get(honoPath(OPERATIONS_DOCS.reference), (c) => {
+      const document = doc();
       c.header('Content-Security-Policy', pageCsp({ inlineStyle: true }));
       const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => ({ path, method, op })),

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { monthlyReportSchema } from '../../shared/api';
 import type { AppDeps } from '../deps';
+import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { validate } from '../http/validation';
@@ -15,15 +17,39 @@ export const exportQuerySchema = reportQuerySchema.extend({
   includeText: z.enum(['true', 'false']).default('false'),
 });
 
+const REPORT_DOCS = {
+  monthly: routeDoc({
+    method: 'get',
+    path: `${TENANT_PATH}/reports/monthly`,
+    summary: 'Monthly report by registration month',
+    tag: 'Reports',
+    auth: 'tenantKey',
+    query: reportQuerySchema,
+    ok: { status: 200, description: 'Twelve months', schema: monthlyReportSchema },
+    errors: [401, 404, 422],
+  }),
+  csv: routeDoc({
+    method: 'get',
+    path: `${TENANT_PATH}/reports/complaints.csv`,
+    summary: 'Anonymised export for team meetings',
+    tag: 'Reports',
+    auth: 'tenantKey',
+    query: exportQuerySchema,
+    ok: { status: 200, description: 'CSV, UTF-8 with BOM', contentType: 'text/csv' },
+    errors: [401, 404, 422],
+  }),
+};
+export const reportDocs = Object.values(REPORT_DOCS);
+
 /** `GET …/reports/monthly` and the anonymised CSV export. */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .use('/:slug/reports/*', tenantAccess(deps, 'required'))
-    .get('/:slug/reports/monthly', validate('query', reportQuerySchema), async (c) => {
+    .use('/v1/tenants/:slug/reports/*', tenantAccess(deps, 'required'))
+    .get(honoPath(REPORT_DOCS.monthly), validate('query', REPORT_DOCS.monthly.query), async (c) => {
       const { year } = c.req.valid('query');
       return c.json(await monthlyReport(deps.db, c.get('tenant').id, year, deps.clock()));
     })
-    .get('/:slug/reports/complaints.csv', validate('query', exportQuerySchema), async (c) => {
+    .get(honoPath(REPORT_DOCS.csv), validate('query', REPORT_DOCS.csv.query), async (c) => {
       const { year, includeText } = c.req.valid('query');
       const tenant = c.get('tenant');
       const csv = await anonymisedCsv(

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import type { FormConfig } from '../../shared/api';
+import { type FormConfig, formConfigSchema } from '../../shared/api';
 import type { Procedure } from '../../shared/procedure';
 import type { AppDeps } from '../deps';
+import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { tenantCors } from '../http/cors';
@@ -28,11 +29,25 @@ export function formConfig(
   };
 }
 
+const FORM_DOCS = {
+  read: routeDoc({
+    method: 'get',
+    path: `${TENANT_PATH}/form`,
+    summary: 'What the widget renders',
+    tag: 'Complaints',
+    auth: 'public',
+    ok: { status: 200, description: 'Form configuration', schema: formConfigSchema },
+    errors: [404],
+  }),
+};
+export const formDocs = Object.values(FORM_DOCS);
+
 /** `GET /v1/tenants/{slug}/form`: public; what the widget renders. */
 export function formRoutes(deps: AppDeps) {
+  const path = honoPath(FORM_DOCS.read);
   return new Hono<AppEnv>()
-    .use('/:slug/form', tenantCors(deps), tenantAccess(deps, 'optional'))
-    .get('/:slug/form', (c) => {
+    .use(path, tenantCors(deps), tenantAccess(deps, 'optional'))
+    .get(path, (c) => {
       const tenant = c.get('tenant');
       c.header('Cache-Control', 'public, max-age=60');
       return c.json(formConfig(tenant, tenant.procedure));

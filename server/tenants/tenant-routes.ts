@@ -1,17 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { tenantCreatedSchema } from '../../shared/api';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import { procedureSchema } from '../../shared/procedure';
 import { plainText } from '../../shared/text';
 import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';
+import { honoPath, routeDoc } from '../docs/route-doc';
 import { requireOperator } from '../http/auth';
 import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validation';
-import { firstAdminSchema, newStaffRow, staffView } from '../staff/accounts';
+import { firstAdminSchema, newStaffRow, staffCreatedSchema, staffView } from '../staff/accounts';
 import { createTenant } from './tenants';
 
 const tenantBase = {
@@ -37,13 +39,32 @@ export const createTenantSchema = z
     }
   });
 
+const TENANT_DOCS = {
+  create: routeDoc({
+    method: 'post',
+    path: '/v1/tenants',
+    summary: 'Create a tenant from a preset or a procedure',
+    tag: 'Tenants',
+    auth: 'operator',
+    body: createTenantSchema,
+    ok: {
+      status: 201,
+      description: 'Created; the API key is shown only now',
+      // Creating a tenant may also create its first admin (`admin` in the body and the answer).
+      schema: tenantCreatedSchema.extend({ admin: staffCreatedSchema.optional() }),
+    },
+    errors: [401, 409, 422],
+  }),
+};
+export const tenantDocs = Object.values(TENANT_DOCS);
+
 /** `POST /v1/tenants`: the operator creates a tenant from a preset or a full procedure. */
 export function tenantRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post(
-    '/',
+    honoPath(TENANT_DOCS.create),
     requireOperator(deps),
     jsonBody(BODY_LIMITS.procedure),
-    validate('json', createTenantSchema),
+    validate('json', TENANT_DOCS.create.body),
     async (c) => {
       const body = c.req.valid('json');
       const procedure = body.preset ? presetProcedure(body.preset) : body.procedure;

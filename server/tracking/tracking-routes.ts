@@ -9,6 +9,7 @@ import { findComplaint } from '../complaints/complaint-records';
 import { performStep } from '../complaints/perform-step';
 import { tenants } from '../db/schema';
 import { type AppDeps, clientAddressOf } from '../deps';
+import { honoPath, routeDoc } from '../docs/route-doc';
 import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { ERROR_MESSAGES } from '../http/error-messages';
@@ -42,6 +43,58 @@ const STEPS: Record<string, Action> = {
   erasure: 'request-erasure',
 };
 
+const TRACK_DOCS = {
+  view: routeDoc({
+    method: 'get',
+    path: '/v1/track/{token}',
+    summary: "The complainant's view: status, public timeline, due dates, proposed solution",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'What the link holder may see' },
+    errors: [404, 429],
+  }),
+  step: routeDoc({
+    method: 'post',
+    path: '/v1/track/{token}/{step}',
+    summary:
+      'A step by the complainant: accept, appeal ({ grounds }), satisfaction ({ satisfied, comment? }) or erasure',
+    tag: 'Tracking',
+    auth: 'public',
+    body: z.union([appealBodySchema, satisfactionBodySchema, z.strictObject({})]),
+    idempotent: true,
+    ok: { status: 200, description: 'The updated view (201 for an appeal, 202 for erasure)' },
+    errors: [404, 409, 422, 429],
+  }),
+  page: routeDoc({
+    method: 'get',
+    path: '/track/{token}',
+    summary: 'The tracking page (HTML, works without JavaScript)',
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
+    errors: [404, 429],
+  }),
+  pageStep: routeDoc({
+    method: 'post',
+    path: '/track/{token}/{step}',
+    summary: "The tracking page's forms (post/redirect/get)",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 303, description: 'Back to the page' },
+    errors: [404, 409, 422, 429],
+  }),
+  css: routeDoc({
+    method: 'get',
+    path: '/track.css',
+    summary: "The tracking page's style sheet",
+    tag: 'Tracking',
+    auth: 'public',
+    ok: { status: 200, description: 'CSS', contentType: 'text/css' },
+    errors: [],
+  }),
+};
+export const trackDocs = Object.values(TRACK_DOCS);
+
 /**
  * The complainant's side: `GET /v1/track/{token}` and its steps as JSON, and the same as a page at
  * `/track/{token}` that works without JavaScript. A wrong, revoked or erased token gets the same
@@ -50,7 +103,7 @@ const STEPS: Record<string, Action> = {
 export function trackRoutes(deps: AppDeps) {
   const app = new Hono<TrackEnv>();
 
-  app.get('/track.css', (c) => {
+  app.get(honoPath(TRACK_DOCS.css), (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(TRACK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
@@ -101,8 +154,8 @@ export function trackRoutes(deps: AppDeps) {
     c.set('tracked', found);
     await next();
   };
-  app.post('/v1/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
-  app.post('/track/:token/:step', opened, limitBody(BODY_LIMITS.tracking));
+  app.post(honoPath(TRACK_DOCS.step), opened, limitBody(BODY_LIMITS.tracking));
+  app.post(honoPath(TRACK_DOCS.pageStep), opened, limitBody(BODY_LIMITS.tracking));
 
   const viewOf = (c: Context, found: { complaint: Opened['complaint']; tenant: TenantRecord }) =>
     trackingView(
@@ -136,7 +189,7 @@ export function trackRoutes(deps: AppDeps) {
     return { tenant: found.tenant, complaint };
   }
 
-  app.get('/v1/track/:token', async (c) => {
+  app.get(honoPath(TRACK_DOCS.view), async (c) => {
     const found = await open(c.req.param('token'));
     if (!found) throw new ApiError(404, 'not_found');
     const locale = localeOf(c, found.tenant);
@@ -152,7 +205,7 @@ export function trackRoutes(deps: AppDeps) {
     );
   });
 
-  app.post('/v1/track/:token/:step', async (c) => {
+  app.post(honoPath(TRACK_DOCS.step), async (c) => {
     const name = c.req.param('step');
     const raw = await readJson(c);
     const body =
@@ -166,7 +219,7 @@ export function trackRoutes(deps: AppDeps) {
     return c.json(view, status);
   });
 
-  app.get('/track/:token', async (c) => {
+  app.get(honoPath(TRACK_DOCS.page), async (c) => {
     const found = await open(c.req.param('token'));
     if (!found) return c.html(invalidPage(localeOf(c)), 404);
     const locale = localeOf(c, found.tenant);
@@ -176,7 +229,7 @@ export function trackRoutes(deps: AppDeps) {
   });
 
   // The page's forms post here and come back to the page (post/redirect/get).
-  app.post('/track/:token/:step', async (c) => {
+  app.post(honoPath(TRACK_DOCS.pageStep), async (c) => {
     const token = c.req.param('token');
     const name = c.req.param('step');
     const form = await c.req.parseBody().catch(() => {
