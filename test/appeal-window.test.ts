@@ -62,28 +62,28 @@ const appealByStaff = (number: string) =>
 // [what, the proposal, the last day to appeal, its last minute, the first minute of the day after]
 const cases = [
   [
-    'winter (UTC+1), proposed in the morning',
+    'in winter (UTC+1), in the morning',
     '2026-12-24T10:00:00+01:00',
     '2027-01-07',
     '2027-01-07T23:59:00+01:00',
     '2027-01-08T00:01:00+01:00',
   ],
   [
-    'winter, proposed just after midnight (the previous day in UTC)',
+    'in winter, just after midnight (the previous day in UTC)',
     '2026-12-24T00:30:00+01:00',
     '2027-01-07',
     '2027-01-07T23:59:00+01:00',
     '2027-01-08T00:01:00+01:00',
   ],
   [
-    'winter, proposed just before midnight',
+    'in winter, just before midnight',
     '2026-12-23T23:45:00+01:00',
     '2027-01-06',
     '2027-01-06T23:59:00+01:00',
     '2027-01-07T00:01:00+01:00',
   ],
   [
-    'summer (UTC+2), proposed just after midnight',
+    'in summer (UTC+2), just after midnight',
     '2026-07-01T00:15:00+02:00',
     '2026-07-15',
     '2026-07-15T23:59:00+02:00',
@@ -98,7 +98,7 @@ const cases = [
   ],
 ] as const;
 
-describe.each(cases)('a solution proposed in %s', (_, proposal, lastDay, lastMinute, dayAfter) => {
+describe.each(cases)('a solution proposed %s', (_, proposal, lastDay, lastMinute, dayAfter) => {
   test(`can be appealed until the end of ${lastDay} through the tracking link`, async () => {
     const { number, token } = await proposedAt(proposal);
     now = new Date(lastMinute);
