@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, type RunningServer, startServer } from './server';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, type RunningServer, startServer, UNTIL } from './server';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SLUG = 'wenb';
@@ -60,7 +60,7 @@ async function act(page: Page, action: string, fill: (page: Page) => Promise<voi
   await fill(page);
   await page.locator(`form[action$="/actions/${action}"] button[type=submit]`).click();
   await page.waitForURL(`**?gedaan=${action}*`);
-  await expect(page.getByRole('status').textContent()).resolves.toContain('Gelukt');
+  await expect.poll(() => page.getByRole('status').textContent(), UNTIL).toContain('Gelukt');
 }
 
 const field = (page: Page, label: string) =>
@@ -75,16 +75,21 @@ test('each role does its work in the admin view, and every page passes axe', {
   await anonymous.getByLabel('E-mailadres').fill('ontvanger@demo.test');
   await anonymous.getByLabel('Wachtwoord').fill('not the password');
   await anonymous.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(anonymous.getByRole('alert').textContent()).resolves.toContain('klopt niet');
+  await expect
+    .poll(() => anonymous.getByRole('alert').textContent(), UNTIL)
+    .toContain('klopt niet');
   await expectAccessible(anonymous, 'sign-in, failed');
 
   // The receiver registers a complaint that came in by phone yesterday, and forwards it.
   const receiver = await signedIn('ontvanger@demo.test');
   await expectAccessible(receiver, 'register');
   await receiver.getByRole('link', { name: 'Klacht registreren' }).click();
+  await receiver.waitForURL(`**/admin/${SLUG}/complaints/new`);
   await expectAccessible(receiver, 'new complaint');
   await receiver.getByRole('button', { name: 'Klacht registreren' }).click();
-  await expect(receiver.getByRole('alert').textContent()).resolves.toContain('Omschrijving');
+  await expect
+    .poll(() => receiver.getByRole('alert').textContent(), UNTIL)
+    .toContain('Omschrijving');
   await expectAccessible(receiver, 'new complaint with errors');
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   await receiver.locator('#f-channel').selectOption('phone');
@@ -95,6 +100,9 @@ test('each role does its work in the admin view, and every page passes axe', {
   await receiver.locator('#f-category').selectOption('kwaliteit');
   await receiver.locator('#f-description').fill(SCRIPT);
   await receiver.getByRole('button', { name: 'Klacht registreren' }).click();
+  await expect
+    .poll(() => receiver.getByRole('status').textContent(), UNTIL)
+    .toMatch(/Klacht \d{4}-\d{4} is geregistreerd/);
   const confirmation = (await receiver.getByRole('status').textContent()) ?? '';
   const number = confirmation.match(/\d{4}-\d{4}/)?.[0] ?? '';
   expect(number).not.toBe('');
@@ -102,19 +110,26 @@ test('each role does its work in the admin view, and every page passes axe', {
   expect(trackingUrl).toContain('/track/');
   await expectAccessible(receiver, 'registered');
   await receiver.getByRole('link', { name: `Naar klacht ${number}` }).click();
+  await receiver.waitForURL(`**/admin/${SLUG}/complaints/${number}`);
   // The description is text, not markup: shown literally, never run.
-  await expect(field(receiver, 'Omschrijving van de klacht').textContent()).resolves.toBe(SCRIPT);
+  await expect
+    .poll(() => field(receiver, 'Omschrijving van de klacht').textContent(), UNTIL)
+    .toBe(SCRIPT);
   await expect(receiver.evaluate(() => 'pwned' in window)).resolves.toBe(false);
-  await expect(field(receiver, 'Kanaal').textContent()).resolves.toBe('Telefoon');
+  await expect.poll(() => field(receiver, 'Kanaal').textContent(), UNTIL).toBe('Telefoon');
   await expectAccessible(receiver, 'complaint (receiver)');
   await act(receiver, 'acknowledge', async () => {});
   await act(receiver, 'forward', async (p) => {
     await p.locator('#forward-handlerId').selectOption({ label: 'Bram Behandelaar' });
   });
-  await expect(field(receiver, 'Status').textContent()).resolves.toBe('Doorgestuurd');
-  await expect(field(receiver, 'Behandelaar').textContent()).resolves.toBe('Bram Behandelaar');
+  await expect.poll(() => field(receiver, 'Status').textContent(), UNTIL).toBe('Doorgestuurd');
+  await expect
+    .poll(() => field(receiver, 'Behandelaar').textContent(), UNTIL)
+    .toBe('Bram Behandelaar');
   // Handling is not the receiver's: no form to propose a solution.
-  await expect(receiver.locator('form[action$="/propose-solution"]').count()).resolves.toBe(0);
+  await expect
+    .poll(() => receiver.locator('form[action$="/propose-solution"]').count(), UNTIL)
+    .toBe(0);
 
   // The handler proposes a solution with its cause (wenb requires the cause).
   const handler = await signedIn('behandelaar@demo.test');
@@ -124,7 +139,9 @@ test('each role does its work in the admin view, and every page passes axe', {
     await p.locator('#propose-solution-proposedSolution').fill('Wij betalen de kosten terug.');
     await p.locator('#propose-solution-cause').fill('Een fout in de planning.');
   });
-  await expect(field(handler, 'Status').textContent()).resolves.toBe('Oplossing voorgesteld');
+  await expect
+    .poll(() => field(handler, 'Status').textContent(), UNTIL)
+    .toBe('Oplossing voorgesteld');
 
   // The complainant rejects it on the tracking page (the link the receiver was shown), which
   // files the appeal.
@@ -142,7 +159,7 @@ test('each role does its work in the admin view, and every page passes axe', {
     await p.locator('#decide-appeal-decision').fill('Het voorstel blijft staan.');
     await p.locator('#decide-appeal-upheld-no').check();
   });
-  await expect(field(appealBody, 'Status').textContent()).resolves.toBe('Beroep beslist');
+  await expect.poll(() => field(appealBody, 'Status').textContent(), UNTIL).toBe('Beroep beslist');
 
   // The handler closes it.
   await handler.reload();
@@ -150,7 +167,7 @@ test('each role does its work in the admin view, and every page passes axe', {
     await p.locator('#close-summary').fill('Kosten terugbetaald; beroep ongegrond.');
     await p.locator('#close-preventiveMeasures').fill('Planning dubbel controleren.');
   });
-  await expect(field(handler, 'Status').textContent()).resolves.toBe('Gesloten');
+  await expect.poll(() => field(handler, 'Status').textContent(), UNTIL).toBe('Gesloten');
   await expectAccessible(handler, 'complaint closed');
   const timeline = (await handler.locator('ol.timeline').textContent()) ?? '';
   for (const step of [
@@ -173,12 +190,12 @@ test('each role does its work in the admin view, and every page passes axe', {
   await admin.goto(`${server.url}/admin/${SLUG}/complaints?overdue=true&from=nonsense`);
   await expectAccessible(admin, 'register with a bad filter');
   await admin.goto(`${server.url}/admin/${SLUG}/settings`);
-  await expect(admin.locator('pre code').textContent()).resolves.toContain(
-    `<klacht-form tenant="${SLUG}"></klacht-form>`,
-  );
+  await expect
+    .poll(() => admin.locator('pre code').textContent(), UNTIL)
+    .toContain(`<klacht-form tenant="${SLUG}"></klacht-form>`);
   await expectAccessible(admin, 'settings');
   await admin.goto(`${server.url}/admin/${SLUG}/outbox`);
-  await expect(admin.locator('table').textContent()).resolves.toContain('j***@example.nl');
+  await expect.poll(() => admin.locator('table').textContent(), UNTIL).toContain('j***@example.nl');
   await expectAccessible(admin, 'outbox');
 
   // The reports page shows the monthly report API's numbers.

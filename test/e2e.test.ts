@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { liveServer } from './server';
+import { liveServer, UNTIL } from './server';
 
 const live = liveServer();
 
@@ -7,10 +7,9 @@ test('a complaint submitted through the widget on a demo page reaches the regist
   const page = await live.browser.newPage();
   await page.goto(`${live.server.url}/demo/totaalonder1dak`);
   const form = page.locator('klacht-form');
-  // Labels are visible and say in words which fields are required.
-  await expect(
-    form.getByText('Naam (verplicht)', { exact: false }).first().isVisible(),
-  ).resolves.toBe(true);
+  // Labels are visible and say in words which fields are required. The widget renders after its
+  // script loaded and the form's configuration came from the API: wait for it, do not sample.
+  await form.getByText('Naam (verplicht)', { exact: false }).first().waitFor({ state: 'visible' });
 
   await form.getByLabel('Naam').first().fill('Jansen');
   await form.getByLabel('Voorletters').first().fill('J.P.');
@@ -29,15 +28,20 @@ test('a complaint submitted through the widget on a demo page reaches the regist
 
   const confirmation = form.locator('.confirmation');
   await confirmation.waitFor();
-  const number = (await confirmation.locator('.number').textContent())?.trim() ?? '';
-  expect(number).toMatch(/^\d{4}-0001$/);
-  await expect(confirmation.textContent()).resolves.toContain('Eerste reactie');
-  // Focus moved to the confirmation.
-  await expect(
-    page.evaluate(
-      () => document.querySelector('klacht-form')?.shadowRoot?.activeElement?.className,
-    ),
-  ).resolves.toContain('confirmation');
+  const numberShown = async () => (await confirmation.locator('.number').textContent())?.trim();
+  await expect.poll(numberShown, UNTIL).toMatch(/^\d{4}-0001$/);
+  const number = (await numberShown()) ?? '';
+  await expect.poll(() => confirmation.textContent(), UNTIL).toContain('Eerste reactie');
+  // Focus moves to the confirmation once it is rendered (a moment after it appears).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => document.querySelector('klacht-form')?.shadowRoot?.activeElement?.className ?? '',
+        ),
+      UNTIL,
+    )
+    .toContain('confirmation');
 
   const res = await fetch(`${live.server.url}/v1/tenants/totaalonder1dak/complaints/${number}`, {
     headers: { Authorization: `Bearer ${live.server.keys.totaalonder1dak}` },

@@ -413,6 +413,7 @@ describe('erasure on request', () => {
       description,
       'Zeldzaamheid',
       'Opa Quispel',
+      '0581234567', // the on-behalf-of person's phone
       'Quispel',
     ]) {
       expect(file.includes(Buffer.from(needle)), needle).toBe(false);

@@ -16,9 +16,11 @@ type Fault = '403' | '422' | '429' | '500' | 'timeout' | 'drop';
 /**
  * A local stand-in for Resend's API that the real Resend SDK talks to (its base URL is
  * configurable). Like Resend, it treats a repeated Idempotency-Key as the same message, so
- * `delivered` holds each message once however often it was sent. Faults can be queued.
+ * `delivered` holds each message once however often it was sent. Faults can be queued; a 429
+ * carries `retry-after: options.retryAfter` (seconds; null sends no such header).
  */
-export async function startResendCapture() {
+export async function startResendCapture(options: { retryAfter?: string | null } = {}) {
+  const retryAfter = options.retryAfter === undefined ? '1' : options.retryAfter;
   const delivered = new Map<string, CapturedMail>();
   const requests: { key: string | undefined; fault?: Fault }[] = [];
   const faults: Fault[] = [];
@@ -38,7 +40,10 @@ export async function startResendCapture() {
       }
       if (fault === 'timeout') return; // never answers; the client gives up
       if (fault === '429') {
-        res.writeHead(429, { 'Content-Type': 'application/json', 'retry-after': '1' });
+        res.writeHead(429, {
+          'Content-Type': 'application/json',
+          ...(retryAfter === null ? {} : { 'retry-after': retryAfter }),
+        });
         res.end(
           JSON.stringify({
             name: 'rate_limit_exceeded',

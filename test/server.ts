@@ -18,6 +18,12 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * For `expect.poll` in the browser tests: as patient as Playwright's own waits, so a busy machine
+ * makes a test slower, never red. (vitest's default of one second is not.)
+ */
+export const UNTIL = { timeout: 20_000, interval: 50 };
+
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { WIDGET_FIELDS } from './helpers';
-import { liveServer, ROOT } from './server';
+import { liveServer, ROOT, UNTIL } from './server';
 
 const live = liveServer();
 
@@ -40,11 +40,11 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   // The page allows no script at all (CSP); axe is injected by the test, so bypass it.
   const page = await live.browser.newPage({ locale: 'nl-NL', bypassCSP: true });
   await page.goto(trackingUrl);
-  await expect(page.locator('h1').textContent()).resolves.toContain('Uw klacht');
+  await expect.poll(() => page.locator('h1').textContent(), UNTIL).toContain('Uw klacht');
   const body = () => page.locator('main').textContent();
-  await expect(body()).resolves.toContain(number);
-  await expect(body()).resolves.toContain('Ontvangen');
-  await expect(body()).resolves.toContain('Ontvangstbevestiging');
+  await expect.poll(body, UNTIL).toContain(number);
+  await expect.poll(body, UNTIL).toContain('Ontvangen');
+  await expect.poll(body, UNTIL).toContain('Ontvangstbevestiging');
   expect(await axeViolations(page)).toEqual([]);
 
   // Staff propose a solution; the page shows it with the way to appeal.
@@ -63,7 +63,7 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
     ).status,
   ).toBe(200);
   await page.reload();
-  await expect(body()).resolves.toContain('Wij bellen u over de cao.');
+  await expect.poll(body, UNTIL).toContain('Wij bellen u over de cao.');
   expect(await axeViolations(page)).toEqual([]);
 
   // The complainant rejects it by appealing, with the keyboard only.
@@ -72,9 +72,9 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForURL(/done=appeal/);
-  await expect(body()).resolves.toContain('Uw beroep is ontvangen.');
-  await expect(body()).resolves.toContain('In beroep');
-  await expect(body()).resolves.toContain('Uitspraak in beroep');
+  await expect.poll(body, UNTIL).toContain('Uw beroep is ontvangen.');
+  await expect.poll(body, UNTIL).toContain('In beroep');
+  await expect.poll(body, UNTIL).toContain('Uitspraak in beroep');
 
   // The appeal is in the register with its own due date: 4 weeks after the resolution term.
   const register = await (await api('/v1/tenants/wenb/complaints?status=appealFiled')).json();
@@ -92,11 +92,11 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   ).toBe(200);
   expect((await step('close', {})).status).toBe(200);
   await page.goto(trackingUrl);
-  await expect(body()).resolves.toContain('U krijgt een schriftelijk antwoord.');
+  await expect.poll(body, UNTIL).toContain('U krijgt een schriftelijk antwoord.');
   await page.getByLabel('Toelichting (optioneel)').fill('Het duurde lang, maar het is opgelost.');
   await page.getByRole('button', { name: 'Ja, tevreden' }).click();
   await page.waitForURL(/done=satisfaction/);
-  await expect(body()).resolves.toContain('Bedankt voor uw antwoord.');
+  await expect.poll(body, UNTIL).toContain('Bedankt voor uw antwoord.');
   expect(await axeViolations(page)).toEqual([]);
   const closed = await (await api(`/v1/tenants/wenb/complaints/${number}`)).json();
   expect(closed.satisfied).toBe(true);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { WIDGET_FIELDS } from './helpers';
-import { liveServer } from './server';
+import { liveServer, UNTIL } from './server';
 
 const live = liveServer();
 
@@ -38,10 +38,10 @@ test('the themed demo page works under a strict CSP and registers a complaint', 
   await waitForForm(page);
   const form = page.locator('klacht-form');
   // The theme reached into the shadow DOM through custom properties.
-  const background = await form
-    .getByRole('button', { name: 'Klacht versturen' })
-    .evaluate((b) => getComputedStyle(b).backgroundColor);
-  expect(background).toBe('rgb(11, 110, 79)');
+  const button = form.getByRole('button', { name: 'Klacht versturen' });
+  await expect
+    .poll(() => button.evaluate((b) => getComputedStyle(b).backgroundColor), UNTIL)
+    .toBe('rgb(11, 110, 79)');
 
   await form.getByLabel('Naam').fill('Jansen');
   await form.getByLabel('Telefoonnummer').fill('06 12345678');
@@ -52,7 +52,9 @@ test('the themed demo page works under a strict CSP and registers a complaint', 
   await form.getByRole('button', { name: 'Klacht versturen' }).click();
   const confirmation = form.locator('.confirmation');
   await confirmation.waitFor();
-  await expect(confirmation.locator('.number').textContent()).resolves.toMatch(/^\d{4}-\d{4}$/);
+  await expect
+    .poll(async () => (await confirmation.locator('.number').textContent())?.trim(), UNTIL)
+    .toMatch(/^\d{4}-\d{4}$/);
   expect(violations).toEqual([]);
   await page.close();
 });
@@ -61,8 +63,8 @@ test('the English demo page renders the form in English without CSP violations',
   const { page, violations } = await openWatched('/demo/english');
   await waitForForm(page);
   const form = page.locator('klacht-form');
-  await expect(form.getByText('Name (required)').first().isVisible()).resolves.toBe(true);
-  await expect(form.getByLabel('Attachments').count()).resolves.toBe(1);
+  await form.getByText('Name (required)').first().waitFor({ state: 'visible' });
+  await expect.poll(() => form.getByLabel('Attachments').count(), UNTIL).toBe(1);
   expect(violations).toEqual([]);
   await page.close();
 });

@@ -8,7 +8,7 @@ import { type AppDeps, clientAddressOf } from '../deps';
 import { honoPath } from '../docs/route-doc';
 import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
-import { ApiError, } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
 import { requeueFailed } from '../mail/relay';
 import { anonymisedCsv } from '../reports/monthly-report';

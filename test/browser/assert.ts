@@ -34,7 +34,7 @@ export function includes(haystack: string, needle: string, message = 'text missi
 export async function waitFor<T>(
   fn: () => T | null | undefined | false,
   what: string,
-  timeout = 5_000,
+  timeout = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {

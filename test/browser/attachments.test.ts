@@ -22,21 +22,28 @@ const pdf = (name: string, size?: number) =>
     type: 'application/pdf',
   });
 
+const listed = (el: KlachtForm) =>
+  [...root(el).querySelectorAll('.files .file-name')].map((n) => n.textContent);
+const fileError = (el: KlachtForm) =>
+  root(el).querySelector('#f-attachments-error')?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+/**
+ * Chooses files in the file input and waits until the widget has checked them (it reads their
+ * first bytes, which takes a while on a busy machine): each file is then either listed or named
+ * in the error message.
+ */
 async function choose(el: KlachtForm, files: File[]) {
   const input = control(el, 'attachments') as HTMLInputElement;
   const list = new DataTransfer();
   for (const file of files) list.items.add(file);
   input.files = list.files;
   input.dispatchEvent(new Event('change'));
-  // The check reads the files' first bytes, which takes a moment.
-  await new Promise((r) => setTimeout(r, 50));
+  await waitFor(
+    () => files.every((f) => listed(el).includes(f.name) || fileError(el).includes(f.name)),
+    `the check of ${files.map((f) => f.name).join(', ')}`,
+  );
   await el.updateComplete;
 }
-
-const listed = (el: KlachtForm) =>
-  [...root(el).querySelectorAll('.files .file-name')].map((n) => n.textContent);
-const fileError = (el: KlachtForm) =>
-  root(el).querySelector('#f-attachments-error')?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe('<klacht-form> attachments in the browser', () => {
   it('lists chosen files with their size, each removable by a named button', async () => {

@@ -60,6 +60,9 @@ describe('<klacht-form> with the keyboard only', () => {
     // Tab to the first link and follow it with Enter: focus lands on the field.
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    equal(focusedId(el), fieldId('complainant.phone'), 'focus on the first field in error');
+    await waitFor(
+      () => focusedId(el) === fieldId('complainant.phone'),
+      'focus on the first field in error',
+    );
   });
 });
