@@ -257,13 +257,10 @@ test('each tenant’s own retention applies', async () => {
   expect(await find('totaalonder1dak', long)).not.toBeNull();
 });
 
-// KNOWN BUG, reported, not fixed here: the purge adds the retention years to the closing
-// INSTANT in UTC (server/jobs.ts purgeExpired), not to the Amsterdam closing date. Closed at
-// 23:50 in winter time (22:50 UTC) on 27 Oct 2020, a wenb complaint is still there at 00:01 on
-// 28 Oct 2022 — the day after its retention ended, in summer time — until 00:50. This test
-// states what should happen and is marked as failing; when the purge counts in Amsterdam dates,
-// it passes and vitest says so: remove `.fails` then.
-test.fails('a complaint closed at 23:50 in winter time is gone on the day after its anniversary in summer time', async () => {
+// Retention counts Amsterdam dates, not instants: closed at 23:50 in winter time (22:50 UTC) on
+// 27 Oct 2020, a wenb complaint goes at 00:01 on 28 Oct 2022, in summer time (once it stayed
+// until 00:50, because the years were added to the closing instant in UTC).
+test('a complaint closed at 23:50 in winter time is gone on the day after its anniversary in summer time', async () => {
   at(amsterdam('2020-10-20T10:00'));
   const number = await submit('wenb', 'Gesloten Om Tien Voor Middernacht');
   at(amsterdam('2020-10-27T23:50'));

@@ -1,5 +1,11 @@
-import { and, eq, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
-import { amsterdamDate, makeCalendar, type WorkingCalendar } from '../../shared/deadlines';
+import { and, eq, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import {
+  addDays,
+  amsterdamDate,
+  endOfAmsterdamDay,
+  makeCalendar,
+  type WorkingCalendar,
+} from '../../shared/deadlines';
 import type { Procedure } from '../../shared/procedure';
 import { eraseComplaint } from '../complaints/erase';
 import { sha256Hex } from '../crypto';
@@ -190,6 +196,17 @@ async function queueReminders(
   };
 }
 
+/**
+ * The last moment a complaint may have been closed for its retention to be over by `now`:
+ * retention runs through the Amsterdam closing date `years` later, so on the day after that
+ * anniversary the complaint goes (closed on 29 February, it goes on 1 March).
+ */
+export function retentionCutoff(now: Date, years: number): string {
+  const [y = 0, m = 1, d = 1] = amsterdamDate(now).split('-').map(Number);
+  const anniversaryOfToday = new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10);
+  return endOfAmsterdamDay(addDays(anniversaryOfToday, -1)).toISOString();
+}
+
 /** Erases complaints whose retention ended: closing date + the tenant's retention years. */
 async function purgeExpired(
   db: Db,
@@ -200,8 +217,7 @@ async function purgeExpired(
 ) {
   let purged = 0;
   for (const [tenantId, { procedure }] of procedures) {
-    const cutoff = new Date(now);
-    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - procedure.retention.years);
+    const cutoff = retentionCutoff(now, procedure.retention.years);
     const expired = await db
       .select({ id: complaints.id })
       .from(complaints)
@@ -210,7 +226,7 @@ async function purgeExpired(
           eq(complaints.tenantId, tenantId),
           isNull(complaints.erasedAt),
           isNotNull(complaints.closedAt),
-          lt(complaints.closedAt, cutoff.toISOString()),
+          lte(complaints.closedAt, cutoff),
         ),
       )
       .limit(batch - purged);
