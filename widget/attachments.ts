@@ -73,3 +73,19 @@ export function withoutFileErrors(
   const kept = Object.entries(errors).filter(([path]) => !path.startsWith('attachments'));
   return { ...Object.fromEntries(kept), ...extra };
 }
+
+/** The files just chosen in a file input that pass the checks, and what was refused, in words. */
+export async function chooseFiles(
+  event: Event,
+  chosen: File[],
+  limits: Limits,
+  t: Translate,
+  locale: WidgetLocale,
+): Promise<{ keep: File[]; problems: string }> {
+  const input = event.target as HTMLInputElement;
+  const added = [...(input.files ?? [])];
+  // Emptied so the same file can be chosen again after removing it; the list shows the choice.
+  input.value = '';
+  const { keep, problems } = await checkFiles(chosen, added, limits, t, locale);
+  return { keep, problems: problems.join(' ') };
+}

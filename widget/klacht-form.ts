@@ -1,14 +1,15 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import type { FormConfig, SubmitResponse } from '../shared/api';
-import { checkFiles, withoutFileErrors } from './attachments';
+import { chooseFiles, withoutFileErrors } from './attachments';
 import { Attempt } from './attempt';
+import { elementLocale, emit, focusAfterUpdate, goToField } from './dom';
 import { clearDraft } from './draft';
 import type { KlachtErrorDetail, KlachtSubmittedDetail } from './events';
 import { activeFields, checkFields, type FieldSpec, formFields, requestBody } from './fields';
 import { formTemplate } from './form-template';
 import { type MessageKey, type Translate, translator, type WidgetLocale } from './i18n';
 import { styles } from './klacht-form.styles';
-import { failureMessage, sendComplaint } from './submit';
+import { failureMessage, loadForm, sendComplaint } from './submit';
 import { renderTurnstile } from './turnstile';
 import * as view from './views';
 
@@ -117,12 +118,7 @@ export class KlachtForm extends LitElement {
   }
 
   get #lang(): WidgetLocale {
-    const lang = (
-      this.locale ||
-      this.closest('[lang]')?.getAttribute('lang') ||
-      'nl'
-    ).toLowerCase();
-    return lang.startsWith('en') ? 'en' : 'nl';
+    return elementLocale(this, this.locale);
   }
 
   get #t(): Translate {
@@ -152,16 +148,13 @@ export class KlachtForm extends LitElement {
 
   async #load() {
     this.state = 'loading';
-    try {
-      const res = await fetch(`${this.#base}/form`, { headers: { 'Accept-Language': this.#lang } });
-      if (!res.ok) throw new Error(String(res.status));
-      this.config = (await res.json()) as FormConfig;
-      this.#restore();
-      this.state = 'ready';
-    } catch {
+    this.config = (await loadForm(this.#base, this.#lang)) ?? undefined;
+    if (!this.config) {
       this.state = 'unavailable';
-      this.#emit('klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
+      return emit(this, 'klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
     }
+    this.#restore();
+    this.state = 'ready';
   }
 
   /** Takes up a draft left by an earlier page in this tab. */
@@ -219,8 +212,8 @@ export class KlachtForm extends LitElement {
       this.state = 'done';
       clearDraft(this.tenant);
       const { number, due, trackingUrl } = outcome.result;
-      this.#emit('klacht-submitted', { number, due, trackingUrl } satisfies KlachtSubmittedDetail);
-      return this.#focus('.confirmation');
+      emit(this, 'klacht-submitted', { number, due, trackingUrl } satisfies KlachtSubmittedDetail);
+      return focusAfterUpdate(this, '.confirmation');
     }
     this.state = 'ready';
     this.#resetTurnstile?.();
@@ -231,52 +224,26 @@ export class KlachtForm extends LitElement {
 
   async #invalid(fields: Record<string, string>) {
     this.errors = fields;
-    this.#emit('klacht-error', { kind: 'validation', fields } satisfies KlachtErrorDetail);
-    await this.#focus('.error-summary');
+    emit(this, 'klacht-error', { kind: 'validation', fields } satisfies KlachtErrorDetail);
+    await focusAfterUpdate(this, '.error-summary');
   }
 
   async #fail(message: MessageKey, kind: KlachtErrorDetail['kind']) {
     this.alert = message;
-    this.#emit('klacht-error', { kind } satisfies KlachtErrorDetail);
-    await this.#focus('.alert');
+    emit(this, 'klacht-error', { kind } satisfies KlachtErrorDetail);
+    await focusAfterUpdate(this, '.alert');
   }
-
-  async #focus(selector: string) {
-    await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    target?.focus();
-    target?.scrollIntoView({ block: 'start' });
-  }
-
-  #emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
-  /** A summary link: the label scrolls into view, so the question is seen with its field. */
-  #goTo = (event: Event, path: string) => {
-    event.preventDefault();
-    const id = view.targetId(path);
-    this.renderRoot.querySelector(`label[for="${id}"]`)?.scrollIntoView({ block: 'start' });
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus({ preventScroll: true });
-  };
 
   #input(path: string, event: Event) {
     this.values = { ...this.values, [path]: (event.target as HTMLInputElement).value };
   }
 
   async #choose(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const added = [...(input.files ?? [])];
-    // Emptied so the same file can be chosen again after removing it; the list shows the choice.
-    input.value = '';
     const limits = (this.config as FormConfig).attachments;
-    const { keep, problems } = await checkFiles(this.files, added, limits, this.#t, this.#lang);
+    const { keep, problems } = await chooseFiles(event, this.files, limits, this.#t, this.#lang);
     this.files = [...this.files, ...keep];
-    this.errors = withoutFileErrors(
-      this.errors,
-      problems.length > 0 ? { attachments: problems.join(' ') } : {},
-    );
-    this.status = problems.join(' ');
+    this.errors = withoutFileErrors(this.errors, problems ? { attachments: problems } : {});
+    this.status = problems;
   }
 
   #remove(index: number) {
@@ -316,7 +283,7 @@ export class KlachtForm extends LitElement {
       on: {
         submit: (e) => void this.#submit(e),
         input: (path, e) => this.#input(path, e),
-        goTo: this.#goTo,
+        goTo: (e, path) => goToField(this.renderRoot, e, path),
         choose: (e) => void this.#choose(e),
         remove: (i) => this.#remove(i),
         onBehalfOf: (on) => {

@@ -1,4 +1,4 @@
-import type { ErrorBody, SubmitResponse } from '../shared/api';
+import type { ErrorBody, FormConfig, SubmitResponse } from '../shared/api';
 
 /** How one attempt to register the complaint ended. */
 export type Outcome =
@@ -53,4 +53,14 @@ export async function sendComplaint(
 export function failureMessage(outcome: { status: number; code?: string }) {
   if (outcome.status === 429) return 'rateLimited' as const;
   return outcome.code === 'not_sent' ? ('notSent' as const) : ('serverFailed' as const);
+}
+
+/** The tenant's form, in the page's language; null when it cannot be loaded. */
+export async function loadForm(base: string, lang: string): Promise<FormConfig | null> {
+  try {
+    const res = await fetch(`${base}/form`, { headers: { 'Accept-Language': lang } });
+    return res.ok ? ((await res.json()) as FormConfig) : null;
+  } catch {
+    return null;
+  }
 }

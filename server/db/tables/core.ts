@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/* Tenants and their API keys. */
+
+export const createdAt = () =>
+  text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const tenants = sqliteTable('tenants', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** The full procedure, as validated by `procedureSchema` (JSON). */
+  procedure: text('procedure', { mode: 'json' }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** SHA-256 of the key, hex. The key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** The first characters of the key, so people can tell their keys apart. */
+    prefix: text('prefix').notNull(),
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
