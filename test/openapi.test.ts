@@ -51,3 +51,11 @@ test('/docs renders the reference as HTML', async () => {
   expect(page).toContain('/v1/tenants/{slug}/complaints/{number}/actions/{action}');
   expect(page).toContain('Monthly report by registration month');
 });
+
+test('the API contract changes only on purpose: /openapi.json equals its recorded snapshot', async () => {
+  // A change here is a change of the contract: review the diff, then `npx vitest -u`.
+  const document = await (await t.app.request('/openapi.json')).json();
+  await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(
+    './__snapshots__/openapi.json',
+  );
+});

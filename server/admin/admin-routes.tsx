@@ -11,7 +11,7 @@ import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
 import { requeueFailed } from '../mail/relay';
-import { anonymisedCsv } from '../reports/monthly-report';
+import { anonymisedCsv } from '../reports/csv-export';
 import { createStaff, createStaffSchema, findStaff, updateStaff } from '../staff/accounts';
 import { isAdmin, mayPerform, mayRegister } from '../staff/policy';
 import { checkCsrf, csrfToken, endSession, findSession, sessionCookie } from '../staff/sessions';

@@ -6,7 +6,8 @@ import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { validate } from '../http/validation';
-import { anonymisedCsv, monthlyReport } from './monthly-report';
+import { anonymisedCsv } from './csv-export';
+import { monthlyReport } from './monthly-report';
 
 export const reportQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

@@ -1,0 +1,121 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { amsterdamDate, type WorkingCalendar } from '../../shared/deadlines';
+import type { Procedure } from '../../shared/procedure';
+import { sha256Hex } from '../crypto';
+import type { Db } from '../db/client';
+import { complaints, deadlines, outbox } from '../db/schema';
+
+function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    const d = new Date(`${day}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    day = d.toISOString().slice(0, 10);
+    if (calendar.isWorkingDay(day)) left--;
+  }
+  return day;
+}
+
+// Reminder windows are at most 30 working days, which never span more than 45 calendar days.
+const REMINDER_HORIZON_DAYS = 45;
+
+/**
+ * Queues reminders before due dates and escalations after them. Each deadline row remembers the
+ * due date it was dealt with for (remindedFor / escalatedFor), so it is looked at once per due
+ * date, a backlog cannot crowd out new work, and a postponement (a new due date) starts afresh.
+ * Messages have an id derived from complaint, term, due date and recipient, so concurrent runs
+ * queue each one once.
+ */
+export async function queueReminders(
+  db: Db,
+  now: Date,
+  procedures: Map<string, { procedure: Procedure; calendar: WorkingCalendar }>,
+  batch: number,
+  dryRun: boolean,
+) {
+  const today = amsterdamDate(now);
+  const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const candidates = await db
+    .select({
+      complaintId: deadlines.complaintId,
+      tenantId: deadlines.tenantId,
+      term: deadlines.term,
+      dueDate: deadlines.dueDate,
+      handlerEmail: complaints.handlerEmail,
+    })
+    .from(deadlines)
+    .innerJoin(complaints, eq(complaints.id, deadlines.complaintId))
+    .where(
+      and(
+        isNull(deadlines.metAt),
+        ne(complaints.status, 'closed'),
+        isNull(complaints.erasedAt),
+        sql`((${deadlines.dueDate} >= ${today} AND ${deadlines.dueDate} <= ${horizon}
+              AND ${deadlines.remindedFor} IS NOT ${deadlines.dueDate})
+          OR (${deadlines.dueDate} < ${today}
+              AND ${deadlines.escalatedFor} IS NOT ${deadlines.dueDate}))`,
+      ),
+    )
+    .orderBy(deadlines.dueDate)
+    .limit(batch);
+  const rows: (typeof outbox.$inferInsert)[] = [];
+  const marks: { complaintId: string; term: string; dueDate: string; overdue: boolean }[] = [];
+  let reminders = 0;
+  let escalations = 0;
+  for (const d of candidates) {
+    const tenant = procedures.get(d.tenantId);
+    if (!tenant) continue;
+    const { procedure, calendar } = tenant;
+    const overdue = d.dueDate < today;
+    const reminderDay = workingDaysBefore(
+      calendar,
+      d.dueDate,
+      procedure.reminders.workingDaysBefore,
+    );
+    // Not yet: the deadline comes back on a later run, when its reminder day has come.
+    if (!overdue && today < reminderDay) continue;
+    marks.push({ complaintId: d.complaintId, term: d.term, dueDate: d.dueDate, overdue });
+    if (overdue && !procedure.reminders.escalateWhenOverdue) continue;
+    const kind = overdue ? 'overdue' : 'reminder';
+    const staff = procedure.notifications?.staff ?? {};
+    // The appeal body decides appeals, so the appeal term's messages go to it.
+    const appealBody = d.term === procedure.appeal.term ? procedure.appeal.body?.email : null;
+    const recipients = new Set(
+      [appealBody ?? d.handlerEmail, ...(staff[kind] ?? [])].filter((x): x is string => !!x),
+    );
+    if (recipients.size === 0) continue;
+    if (overdue) escalations++;
+    else reminders++;
+    for (const to of recipients) {
+      rows.push({
+        id: `${kind}:${await sha256Hex(`${d.complaintId}:${d.term}:${d.dueDate}:${to}`)}`,
+        tenantId: d.tenantId,
+        complaintId: d.complaintId,
+        kind,
+        status: 'pending',
+        pdRecipient: to,
+        pdPayload: { term: d.term, locale: procedure.locale },
+      });
+    }
+  }
+  if (dryRun) return { reminders, escalations };
+  const markStatements = marks.map((m) =>
+    db
+      .update(deadlines)
+      .set(m.overdue ? { escalatedFor: m.dueDate } : { remindedFor: m.dueDate })
+      .where(and(eq(deadlines.complaintId, m.complaintId), eq(deadlines.term, m.term))),
+  );
+  const inserts =
+    rows.length > 0
+      ? [db.insert(outbox).values(rows).onConflictDoNothing().returning({ kind: outbox.kind })]
+      : [];
+  if (inserts.length + markStatements.length === 0) return { reminders: 0, escalations: 0 };
+  const results = await db.batch([...inserts, ...markStatements] as never);
+  const inserted = (rows.length > 0 ? results[0] : []) as { kind: string }[];
+  return {
+    reminders: inserted.filter((r) => r.kind === 'reminder').length,
+    escalations: inserted.filter((r) => r.kind === 'overdue').length,
+  };
+}
