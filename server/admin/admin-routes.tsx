@@ -28,13 +28,13 @@ import {
   staffActor,
 } from './admin-context';
 import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
-import { complaintView, handlerChoices } from './complaint-page';
+import { complaintPage, handlerChoices } from './complaint-page';
 import { errorPage, formValues } from './error-page';
-import { newComplaintView, submitFromForm } from './new-complaint-page';
-import { outboxView } from './outbox-page';
-import { registerView } from './register-page';
-import { reportsView } from './reports-page';
-import { settingsView } from './settings-page';
+import { newComplaintPage, submitFromForm } from './new-complaint-page';
+import { outboxPage } from './outbox-page';
+import { registerPage } from './register-page';
+import { reportsPage } from './reports-page';
+import { settingsPage } from './settings-page';
 import { signInPage } from './sign-in-page';
 
 /** A route's path within the admin sub-app, from its documentation. */
@@ -143,11 +143,11 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(`${base(c)}/sign-in?afgemeld=1`, 303);
   });
 
-  app.get(at(ADMIN_DOCS.register), (c) => registerView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.register), (c) => registerPage(c, deps, deps.clock()));
 
   app.get(at(ADMIN_DOCS.newComplaint), (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
-    return newComplaintView(c);
+    return newComplaintPage(c);
   });
 
   app.post(at(ADMIN_DOCS.submit), async (c) => {
@@ -155,7 +155,7 @@ export function adminRoutes(deps: AppDeps) {
     return submitFromForm(c, deps, await formValues(c));
   });
 
-  app.get(at(ADMIN_DOCS.complaint), (c) => complaintView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.complaint), (c) => complaintPage(c, deps, deps.clock()));
 
   app.post(at(ADMIN_DOCS.step), async (c) => {
     const action = c.req.param('action') as Action;
@@ -183,12 +183,12 @@ export function adminRoutes(deps: AppDeps) {
       if (!(err instanceof ApiError) || (err.status !== 422 && err.status !== 409)) throw err;
       const errors =
         err.status === 422 && err.fields ? err.fields : { _: ERROR_MESSAGES[err.code].nl };
-      return complaintView(c, deps, deps.clock(), { action, values, errors });
+      return complaintPage(c, deps, deps.clock(), { action, values, errors });
     }
     return c.redirect(`${base(c)}/complaints/${number}?gedaan=${action}#acties`, 303);
   });
 
-  app.get(at(ADMIN_DOCS.reports), (c) => reportsView(c, deps, deps.clock()));
+  app.get(at(ADMIN_DOCS.reports), (c) => reportsPage(c, deps, deps.clock()));
 
   app.get(at(ADMIN_DOCS.csv), async (c) => {
     const tenant = c.get('tenant');
@@ -209,7 +209,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get(at(ADMIN_DOCS.settings), (c) => {
     adminOnly(c);
-    return settingsView(c, deps);
+    return settingsPage(c, deps);
   });
 
   app.post(at(ADMIN_DOCS.addStaff), async (c) => {
@@ -226,17 +226,17 @@ export function adminRoutes(deps: AppDeps) {
     );
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues, 'nl');
-      return settingsView(c, deps, { values: { ...values, password: '' }, errors }, 422);
+      return settingsPage(c, deps, { values: { ...values, password: '' }, errors }, 422);
     }
     try {
       const created = await createStaff(deps.db, c.get('tenant').id, parsed.data);
-      return settingsView(c, deps, {
+      return settingsPage(c, deps, {
         created: { name: created.row.name, email: created.row.email, password: created.password },
       });
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'email_taken') throw err;
       const errors = { email: ERROR_MESSAGES.email_taken.nl };
-      return settingsView(c, deps, { values: { ...values, password: '' }, errors }, 409);
+      return settingsPage(c, deps, { values: { ...values, password: '' }, errors }, 409);
     }
   });
 
@@ -247,26 +247,26 @@ export function adminRoutes(deps: AppDeps) {
       await updateStaff(deps.db, row, { disabled }, deps.clock());
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'last_admin') throw err;
-      return settingsView(c, deps, { notice: ERROR_MESSAGES.last_admin.nl }, 409);
+      return settingsPage(c, deps, { notice: ERROR_MESSAGES.last_admin.nl }, 409);
     }
     if (row.id === c.get('staff').staffId && disabled) {
       cookie.clear(c);
       return c.redirect(`${base(c)}/sign-in`, 303);
     }
     const notice = `${row.name} is ${disabled ? 'uitgeschakeld' : 'ingeschakeld'}.`;
-    return settingsView(c, deps, { notice });
+    return settingsPage(c, deps, { notice });
   };
   app.post(at(ADMIN_DOCS.disableStaff), setDisabled(true));
   app.post(at(ADMIN_DOCS.enableStaff), setDisabled(false));
 
   app.get(at(ADMIN_DOCS.outbox), (c) => {
     adminOnly(c);
-    return outboxView(c, deps);
+    return outboxPage(c, deps);
   });
   app.post(at(ADMIN_DOCS.retry), async (c) => {
     adminOnly(c);
     const count = await requeueFailed(deps.db, c.get('tenant').id);
-    return outboxView(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);
+    return outboxPage(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);
   });
 
   return app;

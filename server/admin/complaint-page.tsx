@@ -51,7 +51,7 @@ function show(value: unknown): string {
 }
 
 /** One complaint: every registered field, the due dates with their explanation, the timeline. */
-export async function complaintView(
+export async function complaintPage(
   c: AdminContext,
   deps: AppDeps,
   now: Date,

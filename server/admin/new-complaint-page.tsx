@@ -135,7 +135,7 @@ function form(
   );
 }
 
-export function newComplaintView(c: AdminContext, values: Record<string, string> = {}) {
+export function newComplaintPage(c: AdminContext, values: Record<string, string> = {}) {
   const staff = c.get('staff');
   return staffPage(
     c,

@@ -8,7 +8,7 @@ import { Csrf, staffPage } from './layout';
 const LIMIT = 200;
 
 /** The outbox: what was (or will be) sent, its status, and why the last attempt failed. */
-export async function outboxView(c: AdminContext, deps: AppDeps, notice?: string) {
+export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string) {
   const tenant = c.get('tenant');
   const rows = await deps.db
     .select({

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { amsterdamDate, makeCalendar } from '../../shared/deadlines';
 import { STATUSES, type Status } from '../../shared/lifecycle';
-import { registerPage, registerQuerySchema } from '../complaints/listing';
+import { listComplaints, registerQuerySchema } from '../complaints/listing';
 import type { AppDeps } from '../deps';
 import { fieldErrors } from '../http/validation';
 import { type AdminContext, base } from './admin-context';
@@ -37,7 +37,7 @@ export function DueMark(props: { due: string | null; today: string; soon: string
 }
 
 /** The register: the API's filters as a GET form, sorted by the next due date. */
-export async function registerView(c: AdminContext, deps: AppDeps, now: Date) {
+export async function registerPage(c: AdminContext, deps: AppDeps, now: Date) {
   const tenant = c.get('tenant');
   const staff = c.get('staff');
   const raw = Object.fromEntries(
@@ -51,7 +51,7 @@ export async function registerView(c: AdminContext, deps: AppDeps, now: Date) {
   const q = parsed.success ? parsed.data : registerQuerySchema.parse({});
   const today = amsterdamDate(now);
   const soon = makeCalendar(tenant.procedure.calendar).addWorkingDays(today, SOON_WORKING_DAYS);
-  const { items: rows, nextOffset } = await registerPage(deps.db, tenant.id, q, today);
+  const { items: rows, nextOffset } = await listComplaints(deps.db, tenant.id, q, today);
   const categories = tenant.procedure.categories;
   const categoryLabel = (id: string | null) =>
     id ? (categories.find((x) => x.id === id)?.label.nl ?? id) : '—';

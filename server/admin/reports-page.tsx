@@ -89,7 +89,7 @@ function totals(months: MonthReport[], pick: (m: MonthReport) => Record<string, 
 }
 
 /** The monthly report of a year: table, bar charts and the CSV export. */
-export async function reportsView(c: AdminContext, deps: AppDeps, now: Date) {
+export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
   const tenant = c.get('tenant');
   const thisYear = Number(amsterdamDate(now).slice(0, 4));
   const asked = Number(c.req.query('year'));

@@ -187,7 +187,7 @@ function staffSection(c: AdminContext, rows: StaffRow[], state: SettingsState): 
 }
 
 /** Settings for tenant admins: the procedure, the staff, and the embed code. */
-export async function settingsView(
+export async function settingsPage(
   c: AdminContext,
   deps: AppDeps,
   state: SettingsState = {},

@@ -18,7 +18,7 @@ import { actorName, findComplaint } from './complaint-records';
 import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
 import { limitSubmission, readSubmission, refuseForeignOrigin } from './intake';
-import { registerPage, registerQuerySchema } from './listing';
+import { listComplaints, registerQuerySchema } from './listing';
 import { performStep } from './perform-step';
 import { submitComplaint } from './submit';
 
@@ -173,7 +173,7 @@ export function complaintRoutes(deps: AppDeps) {
     async (c) => {
       const q = c.req.valid('query');
       return c.json(
-        await registerPage(deps.db, c.get('tenant').id, q, amsterdamDate(deps.clock())),
+        await listComplaints(deps.db, c.get('tenant').id, q, amsterdamDate(deps.clock())),
       );
     },
   );

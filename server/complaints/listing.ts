@@ -22,7 +22,7 @@ export type RegisterQuery = z.infer<typeof registerQuerySchema>;
  * (tenant, next_due_date) index. Overdue means still open with a due date passed and not met;
  * `next_due_date` is the earliest such date, kept with every write.
  */
-export async function registerPage(db: Db, tenantId: string, q: RegisterQuery, today: string) {
+export async function listComplaints(db: Db, tenantId: string, q: RegisterQuery, today: string) {
   const overdue = and(ne(complaints.status, 'closed'), lt(complaints.nextDueDate, today));
   const rows = await db
     .select()
