@@ -4,7 +4,7 @@ import { ADMIN_MOUNT } from './admin/admin-route-docs';
 import { adminRoutes } from './admin/admin-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
-import { docsRoutes } from './docs/docs-routes';
+import { healthRoutes } from './docs/health-routes';
 import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
@@ -18,10 +18,11 @@ import { trackRoutes } from './tracking/tracking-routes';
 
 /**
  * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.
- * `site` adds what only one runtime serves (the Node entry's demo site and widget files), under
- * the same headers and the same error path.
+ * `site` adds what only one runtime serves (the Node entry's demo site and widget files), and
+ * `docs` the OpenAPI document and reference (the Worker serves them as static files), under the
+ * same headers and the same error path.
  */
-export function createApp(deps: AppDeps, options: { site?: Hono } = {}) {
+export function createApp(deps: AppDeps, options: { site?: Hono; docs?: Hono<AppEnv> } = {}) {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
   app.use(async (c, next) => {
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps, options: { site?: Hono } = {}) {
   app.notFound(notFound);
 
   if (options.site) app.route('/', options.site);
-  app.route('/', docsRoutes());
+  app.route('/', healthRoutes());
+  if (options.docs) app.route('/', options.docs);
   app.route('/', tenantRoutes(deps));
   app.route('/', procedureRoutes(deps));
   app.route('/', formRoutes(deps));

@@ -2,7 +2,7 @@
  * Wire schemas of the API's responses. The server documents itself with them (OpenAPI); the
  * widget imports only the inferred types, so zod never reaches its bundle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldModeSchema, procedureSchema } from './procedure';
 
 const localised = z.object({ nl: z.string(), en: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPhoneNumber, FIELD_LIMITS as LIMITS } from './field-rules';
 import type { FieldMode, Procedure } from './procedure';
 import { plainText } from './text';

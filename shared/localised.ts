@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { plainText } from './text';
 
 export const LOCALES = ['nl', 'en'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
 import { LOCALES, localisedSchema } from './localised';
 import { plainText } from './text';

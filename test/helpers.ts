@@ -5,6 +5,7 @@ import { createApp } from '../server/app';
 import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
+import { docsRoutes } from '../server/docs/docs-routes';
 import { openDatabase } from '../server/runtime/open-database';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -70,7 +71,7 @@ export async function testApp(
     },
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
   };
-  const app = createApp(deps);
+  const app = createApp(deps, { docs: docsRoutes() });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(
       app.request(path, {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { complaintViewSchema, registerPageSchema, submitResponseSchema } from '../../shared/api';
 import { complaintSubmissionSchema } from '../../shared/complaint';
 import { amsterdamDate } from '../../shared/deadlines';

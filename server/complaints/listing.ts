@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema } from '../../shared/deadlines';
 import type { Db } from '../db/client';
 import { complaints } from '../db/schema';

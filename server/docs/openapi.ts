@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorBodySchema } from '../../shared/api';
 import { ACTIONS } from '../../shared/lifecycle';
 import { adminDocs } from '../admin/admin-route-docs';
@@ -10,6 +10,7 @@ import { formDocs } from '../tenants/form-routes';
 import { procedureDocs } from '../tenants/procedure-routes';
 import { tenantDocs } from '../tenants/tenant-routes';
 import { trackDocs } from '../tracking/tracking-routes';
+import { HEALTH_DOC } from './health-routes';
 import { type Auth, type RouteDoc, routeDoc } from './route-doc';
 
 const MULTIPART_SUBMISSION = {
@@ -25,17 +26,8 @@ const MULTIPART_SUBMISSION = {
   },
 };
 
-/** The routes of docs-routes.ts, which serves this document. */
+/** The routes of docs-routes.ts, which serve this document. */
 export const OPERATIONS_DOCS = {
-  health: routeDoc({
-    method: 'get',
-    path: '/health',
-    summary: 'Liveness check',
-    tag: 'Operations',
-    auth: 'public',
-    ok: { status: 200, description: 'Up', schema: z.object({ ok: z.literal(true) }) },
-    errors: [],
-  }),
   document: routeDoc({
     method: 'get',
     path: '/openapi.json',
@@ -59,7 +51,7 @@ export const OPERATIONS_DOCS = {
 /** Every route, in the order the document lists them; each module declares its own. */
 function allRoutes(): RouteDoc[] {
   return [
-    OPERATIONS_DOCS.health,
+    HEALTH_DOC,
     ...tenantDocs,
     ...procedureDocs,
     ...formDocs,

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app';
 import { randomToken } from '../crypto';
+import { docsRoutes } from '../docs/docs-routes';
 import { logError } from '../http/errors';
 import { runJobs } from '../jobs/run-jobs';
 import { seedDemo, seedDemoStaff } from './demo-seed';
@@ -24,7 +25,7 @@ async function main() {
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const origin = deps.config.publicUrl;
-  const app = createApp(deps, { site: siteRoutes(root, () => origin) });
+  const app = createApp(deps, { site: siteRoutes(root, () => origin), docs: docsRoutes() });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
     const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { plainText } from '../../shared/text';
 import type { Db } from '../db/client';
 import { sessions, staff } from '../db/schema';

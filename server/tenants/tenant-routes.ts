@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tenantCreatedSchema } from '../../shared/api';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import { procedureSchema } from '../../shared/procedure';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action } from '../../shared/lifecycle';
 import { type Locale, pickLocale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';

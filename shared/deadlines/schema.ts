@@ -1,6 +1,6 @@
 // zod schemas for the procedure schema elsewhere. The only file here that imports zod, so the
 // engine itself stays dependency-free for the widget.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPlainText } from '../field-rules';
 import { isValidIsoDate } from './dates';
 import { LIFECYCLE_EVENTS, TERM_UNITS } from './types';
