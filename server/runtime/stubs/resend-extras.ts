@@ -8,11 +8,8 @@ function unavailable(): never {
   throw new Error('Not bundled in the Worker: see server/runtime/stubs/resend-extras.ts');
 }
 
-export default class PostalMime {
-  static parse(): never {
-    return unavailable();
-  }
-}
+/** Stands in for `PostalMime` (the SDK calls `PostalMime.parse`). */
+export default { parse: unavailable };
 
 export class Webhook {
   constructor() {
