@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type TestApp, testApp, WIDGET_FIELDS } from './helpers';
+import { databaseBytes, type TestApp, testApp, WIDGET_FIELDS } from './helpers';
 
 let t: TestApp;
 let key: string;
@@ -82,7 +81,7 @@ describe('attachments', () => {
       { headers: auth },
     );
     expect(after.status).toBe(404);
-    const file = readFileSync(t.dbPath);
+    const file = databaseBytes(t);
     expect(file.includes(Buffer.from(marker))).toBe(false);
     expect(file.includes(Buffer.from('offerte.pdf'))).toBe(false);
   });

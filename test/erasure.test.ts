@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { runJobs } from '../server/jobs/run-jobs';
-import { type TestApp, testApp } from './helpers';
+import { databaseBytes, type TestApp, testApp } from './helpers';
 
 /*
  * "Personal data leaves the database when retention ends or erasure is requested" (PRODUCT.md,
@@ -302,17 +302,8 @@ async function expectEveryColumnFilled(number: string) {
   return tokens;
 }
 
-/** The database file and whatever journal lies beside it. */
-function databaseBytes() {
-  return Buffer.concat(
-    [t.dbPath, `${t.dbPath}-wal`, `${t.dbPath}-journal`]
-      .filter((path) => existsSync(path))
-      .map((path) => readFileSync(path)),
-  );
-}
-
 function expectInFile(needles: string[], present: boolean) {
-  const bytes = databaseBytes();
+  const bytes = databaseBytes(t);
   for (const needle of needles) {
     expect(bytes.includes(Buffer.from(needle)), `${needle} in the file`).toBe(present);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../server/app';
@@ -102,4 +102,16 @@ export async function testApp(
       return ((await res.json()) as { apiKey: string }).apiKey;
     },
   };
+}
+
+/**
+ * Every byte of a test database as it lies on disk: the file and the write-ahead log (and a
+ * rollback journal, if any), so a search finds personal data wherever SQLite keeps it.
+ */
+export function databaseBytes(t: Pick<TestApp, 'dbPath'>): Buffer {
+  return Buffer.concat(
+    [t.dbPath, `${t.dbPath}-wal`, `${t.dbPath}-journal`]
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path)),
+  );
 }

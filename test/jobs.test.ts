@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runJobs } from '../server/jobs/run-jobs';
-import { type TestApp, testApp } from './helpers';
+import { databaseBytes, type TestApp, testApp } from './helpers';
 import { ROOT } from './server';
 
 const run = promisify(execFile);
@@ -169,7 +168,7 @@ describe('npm run jobs -- --as-of (retention purge)', () => {
 
     const dry = await cli('--as-of', '2026-07-01', '--dry-run');
     expect(dry).toMatchObject({ dryRun: true, purged: 1 });
-    expect(readFileSync(t.dbPath).includes(Buffer.from('Grietje Oudhoven'))).toBe(true);
+    expect(databaseBytes(t).includes(Buffer.from('Grietje Oudhoven'))).toBe(true);
 
     const first = await cli('--as-of', '2026-07-01');
     expect(first).toMatchObject({ asOf: '2026-07-01T11:00:00.000Z', purged: 1 });
@@ -183,7 +182,7 @@ describe('npm run jobs -- --as-of (retention purge)', () => {
     expect(
       (await t.json('GET', `/v1/tenants/wenb/complaints/${recent}`, undefined, auth)).status,
     ).toBe(200);
-    const file = readFileSync(t.dbPath);
+    const file = databaseBytes(t);
     for (const needle of [
       'Grietje Oudhoven',
       'grietje.oudhoven@example.nl',

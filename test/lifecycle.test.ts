@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ACTIONS, allowedActions, STATUSES, type Status } from '../shared/lifecycle';
-import { type TestApp, testApp } from './helpers';
+import { databaseBytes, type TestApp, testApp } from './helpers';
 
 let t: TestApp;
 let now: Date;
@@ -407,7 +406,7 @@ describe('erasure on request', () => {
     });
     expect((await kept.json()).complainant.name).toBe('Jan Jansen');
 
-    const file = readFileSync(t.dbPath);
+    const file = databaseBytes(t);
     for (const needle of [
       ...Object.values(secret),
       description,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { attachments, complaints, events, outbox, trackingTokens } from '../db/schema';
 
@@ -9,56 +9,94 @@ const CLEARED = Object.fromEntries(
     .map(([key]) => [key, null]),
 ) as Partial<typeof complaints.$inferInsert>;
 
-/**
- * Erases a complaint's personal data everywhere (complaint, timeline, outbox, attachments) and keeps an
- * anonymous tombstone: number, dates, status, category, classification and deadlines stay, so
- * the reports still count it. Messages not yet sent are cancelled.
- */
+/** Complaints erased in one batch (each statement names them all). */
+export const ERASE_CHUNK = 200;
+
+/** Erases one complaint; see `eraseComplaints`. */
 export async function eraseComplaint(db: Db, complaintId: string, now: Date, actor: string) {
-  const row = await db.query.complaints.findFirst({ where: eq(complaints.id, complaintId) });
-  if (!row || row.erasedAt) return;
-  await db.batch([
-    db.insert(events).values({
-      id: crypto.randomUUID(),
-      complaintId,
-      tenantId: row.tenantId,
-      seq: row.version + 1,
-      type: 'erased',
-      at: now.toISOString(),
-      actor,
-      public: false,
-    }),
-    db
-      .update(complaints)
-      .set({
-        ...CLEARED,
-        erasedAt: now.toISOString(),
-        // A tombstone names no one, staff included.
-        handler: null,
-        handlerEmail: null,
-        requestHash: null,
-        replaySealed: null,
-        version: row.version + 1,
-      })
-      .where(eq(complaints.id, complaintId)),
-    db.update(events).set({ pdData: null }).where(eq(events.complaintId, complaintId)),
-    db.delete(attachments).where(eq(attachments.complaintId, complaintId)),
-    db
-      .update(trackingTokens)
-      .set({ revokedAt: now.toISOString() })
-      .where(eq(trackingTokens.complaintId, complaintId)),
-    db
-      .update(outbox)
-      .set({ status: 'cancelled' })
+  await eraseComplaints(db, [complaintId], now, actor);
+}
+
+/**
+ * Erases complaints' personal data everywhere (complaint, timeline, outbox, attachments) and
+ * keeps anonymous tombstones: number, dates, status, category, classification and deadlines stay,
+ * so the reports still count them. Messages not yet sent are cancelled. Each chunk of complaints
+ * is one batch; afterwards a local database file is checkpointed, so the erased data leaves the
+ * write-ahead log as well as the file. Returns how many were erased.
+ */
+export async function eraseComplaints(
+  db: Db,
+  complaintIds: string[],
+  now: Date,
+  actor: string,
+): Promise<number> {
+  let erased = 0;
+  for (let i = 0; i < complaintIds.length; i += ERASE_CHUNK) {
+    const rows = await db
+      .select({ id: complaints.id, tenantId: complaints.tenantId, version: complaints.version })
+      .from(complaints)
       .where(
         and(
-          eq(outbox.complaintId, complaintId),
-          inArray(outbox.status, ['pending', 'held', 'failed']),
+          inArray(complaints.id, complaintIds.slice(i, i + ERASE_CHUNK)),
+          isNull(complaints.erasedAt),
         ),
+      );
+    if (rows.length === 0) continue;
+    const ids = rows.map((r) => r.id);
+    const at = now.toISOString();
+    await db.batch([
+      db.insert(events).values(
+        rows.map((row) => ({
+          id: crypto.randomUUID(),
+          complaintId: row.id,
+          tenantId: row.tenantId,
+          seq: row.version + 1,
+          type: 'erased',
+          at,
+          actor,
+          public: false,
+        })),
       ),
-    db
-      .update(outbox)
-      .set({ pdRecipient: null, pdPayload: null })
-      .where(eq(outbox.complaintId, complaintId)),
-  ]);
+      db
+        .update(complaints)
+        .set({
+          ...CLEARED,
+          erasedAt: at,
+          // A tombstone names no one, staff included.
+          handler: null,
+          handlerEmail: null,
+          requestHash: null,
+          replaySealed: null,
+          version: sql`${complaints.version} + 1`,
+        })
+        .where(inArray(complaints.id, ids)),
+      db.update(events).set({ pdData: null }).where(inArray(events.complaintId, ids)),
+      db.delete(attachments).where(inArray(attachments.complaintId, ids)),
+      db
+        .update(trackingTokens)
+        .set({ revokedAt: at })
+        .where(and(inArray(trackingTokens.complaintId, ids), isNull(trackingTokens.revokedAt))),
+      db
+        .update(outbox)
+        .set({ status: 'cancelled' })
+        .where(
+          and(
+            inArray(outbox.complaintId, ids),
+            inArray(outbox.status, ['pending', 'held', 'failed']),
+          ),
+        ),
+      db
+        .update(outbox)
+        .set({ pdRecipient: null, pdPayload: null })
+        .where(inArray(outbox.complaintId, ids)),
+    ]);
+    erased += rows.length;
+  }
+  if (erased > 0) await checkpoint(db);
+  return erased;
+}
+
+/** Moves a local file's write-ahead log into the file and empties it (no-op for a server). */
+async function checkpoint(db: Db) {
+  if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 }

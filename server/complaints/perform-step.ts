@@ -14,6 +14,7 @@ import { complaints, deadlines, events, outbox, trackingTokens } from '../db/sch
 import type { Actor, TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validationError } from '../http/validation';
+import { countChanges, missedFor } from '../reports/report-counts';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { actorName, type ComplaintRow, findComplaint } from './complaint-records';
 import { keyHashOf, once } from './idempotency';
@@ -97,13 +98,23 @@ async function apply(
   const at = now.toISOString();
   const seq = row.version + 1;
   const nextStatus = transition.to ?? row.status;
-  const { writes, nextDue } = recomputeDeadlines(
+  const { writes, nextDue, terms } = recomputeDeadlines(
     db,
     row,
     tenant,
     [...timeline, { type: transition.event, at, data: effect.data ?? null }],
     existing,
   );
+  const closedAt = effect.changes.closedAt === undefined ? row.closedAt : effect.changes.closedAt;
+  const after = {
+    ...row,
+    ...effect.changes,
+    status: nextStatus,
+    missed: missedFor(
+      terms,
+      nextStatus === 'closed' && closedAt ? amsterdamDate(new Date(closedAt)) : null,
+    ),
+  };
   const messages = staffMessages(tenant, transition.event)
     .concat(effect.messages)
     .filter((m): m is { kind: string; to: string } => m.to !== null);
@@ -137,11 +148,13 @@ async function apply(
       .set({
         ...effect.changes,
         status: nextStatus,
+        missed: after.missed,
         version: seq,
         nextDueDate: nextStatus === 'closed' ? null : nextDue,
       })
       .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version))),
     ...writes,
+    ...countChanges(db, tenant.id, row, after),
     ...(link ? [db.insert(trackingTokens).values(link.row)] : []),
     ...messages.map((m) =>
       db.insert(outbox).values({

@@ -54,6 +54,7 @@ export function recomputeDeadlines(
     postponements,
   );
   const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
+  const terms: { dueDate: string; metDate: string | null }[] = [];
   const writes = Object.entries(due).map(([term, detail]) => {
     const metBy = procedure.terms[term]?.metBy;
     const metAt =
@@ -74,11 +75,14 @@ export function recomputeDeadlines(
     };
     if (metAt) open.delete(term);
     else open.set(term, detail.date);
+    terms.push(values);
     return db
       .insert(deadlines)
       .values({ complaintId: row.id, tenantId: tenant.id, term, ...values })
       .onConflictDoUpdate({ target: [deadlines.complaintId, deadlines.term], set: values });
   });
+  // Terms the procedure no longer has keep their rows, and still count.
+  for (const d of existing) if (!(d.term in due)) terms.push(d);
   const nextDue = [...open.values()].sort()[0] ?? null;
-  return { writes, nextDue };
+  return { writes, nextDue, terms };
 }

@@ -7,6 +7,7 @@ import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
 import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
+import { countChanges, missedFor } from '../reports/report-counts';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow } from './complaint-records';
@@ -72,6 +73,15 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
       : { metAt: null, metDate: null }),
     postponed: false,
   }));
+  const counted = {
+    registeredDate,
+    status: 'received',
+    category: data.category ?? null,
+    classification: null,
+    admissible: null,
+    // A complaint registered late may have missed its registration term already.
+    missed: missedFor(deadlineRows, null),
+  };
   const message = (kind: string, to: string, payload: Record<string, unknown>) =>
     db.insert(outbox).values({
       id: crypto.randomUUID(),
@@ -104,6 +114,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
             .map((d) => d.dueDate)
             .sort()[0] ?? null,
         category: data.category ?? null,
+        missed: counted.missed,
         idempotencyKeyHash: input.keyHash,
         requestHash: input.requestHash,
         replaySealed:
@@ -137,6 +148,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
       pdData: data.receiverName ? { receiverName: data.receiverName } : null,
     }),
     db.insert(trackingTokens).values(tokenRow),
+    ...countChanges(db, tenant.id, null, counted),
     ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
     ...(input.files.length > 0
       ? [db.insert(attachments).values(attachmentRows(tenant.id, id, input.files))]

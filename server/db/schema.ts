@@ -13,7 +13,7 @@ import {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-import { apiKeys, tenants } from './tables/core';
+import { apiKeys, reportCounts, tenants } from './tables/core';
 
 export { rateLimits, sessions, signInFailures, staff } from './tables/access';
 export {
@@ -24,7 +24,7 @@ export {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-export { apiKeys, tenants } from './tables/core';
+export { apiKeys, reportCounts, tenants } from './tables/core';
 
 export const schema = {
   tenants,
@@ -35,6 +35,7 @@ export const schema = {
   outbox,
   trackingTokens,
   attachments,
+  reportCounts,
   rateLimits,
   signInFailures,
   staff,

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { addDays, amsterdamDate, endOfAmsterdamDay } from '../../shared/deadlines';
 import type { Procedure } from '../../shared/procedure';
-import { eraseComplaint } from '../complaints/erase';
+import { eraseComplaints } from '../complaints/erase';
 import type { Db } from '../db/client';
 import { complaints } from '../db/schema';
 
@@ -39,10 +39,15 @@ export async function purgeExpired(
         ),
       )
       .limit(batch - purged);
-    for (const { id } of expired) {
-      if (!dryRun) await eraseComplaint(db, id, now, 'retention');
-      purged++;
+    if (!dryRun) {
+      await eraseComplaints(
+        db,
+        expired.map((r) => r.id),
+        now,
+        'retention',
+      );
     }
+    purged += expired.length;
     if (purged >= batch) break;
   }
   return purged;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, tenants } from './core';
 
@@ -21,6 +22,11 @@ export const complaints = sqliteTable(
     registeredDate: text('registered_date').notNull(),
     /** The earliest due date not yet met (null when closed or none): the register's sort key. */
     nextDueDate: text('next_due_date'),
+    /**
+     * Whether a term was missed for good: met after its date, or closed while past its date
+     * unmet. (An open complaint past an unmet date is overdue too, read from next_due_date.)
+     */
+    missed: integer('missed', { mode: 'boolean' }).notNull().default(false),
     /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
     version: integer('version').notNull().default(1),
     category: text('category'),
@@ -69,7 +75,24 @@ export const complaints = sqliteTable(
     index('complaints_tenant_status').on(t.tenantId, t.status),
     index('complaints_tenant_received').on(t.tenantId, t.receivedDate),
     index('complaints_tenant_registered').on(t.tenantId, t.registeredDate),
-    index('complaints_tenant_next_due').on(t.tenantId, t.nextDueDate),
+    // The register's order: the next due date first (none last), then newest first.
+    index('complaints_register')
+      .on(
+        t.tenantId,
+        sql`(${t.nextDueDate} IS NULL)`,
+        t.nextDueDate,
+        sql`${t.year} DESC`,
+        sql`${t.seq} DESC`,
+      )
+      .where(sql`${t.erasedAt} IS NULL`),
+    // Open complaints by due date: what is overdue today, for the register and the reports.
+    index('complaints_tenant_open_due')
+      .on(t.tenantId, t.nextDueDate)
+      .where(sql`${t.status} <> 'closed'`),
+    // What the retention purge looks for: closed, not yet erased, oldest first.
+    index('complaints_tenant_purge')
+      .on(t.tenantId, t.closedAt)
+      .where(sql`${t.erasedAt} IS NULL AND ${t.closedAt} IS NOT NULL`),
   ],
 );
 

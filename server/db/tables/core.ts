@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /* Tenants and their API keys. */
 
@@ -31,4 +31,21 @@ export const apiKeys = sqliteTable(
     revokedAt: text('revoked_at'),
   },
   (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
+
+/**
+ * The monthly report's counts per tenant, month of registration and what is counted
+ * ('received', 'closed', 'missed', 'category:<id>', 'classification:<id>',
+ * 'admissible:yes|no|unknown'), kept in the same batch as every change that moves them, so the
+ * report reads twelve months of counts instead of every complaint.
+ */
+export const reportCounts = sqliteTable(
+  'report_counts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.key] })],
 );

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { reportCounts } from '../db/schema';
+
+/** What the monthly report counts of one complaint. */
+export interface Counted {
+  registeredDate: string;
+  status: string;
+  category: string | null;
+  classification: string | null;
+  admissible: boolean | null;
+  missed: boolean;
+}
+
+/** The counters a complaint adds one to. */
+export function countKeys(c: Counted): string[] {
+  const admissible = c.admissible === true ? 'yes' : c.admissible === false ? 'no' : 'unknown';
+  return [
+    'received',
+    ...(c.status === 'closed' ? ['closed'] : []),
+    ...(c.missed ? ['missed'] : []),
+    `category:${c.category ?? ''}`,
+    `classification:${c.classification ?? ''}`,
+    `admissible:${admissible}`,
+  ];
+}
+
+/**
+ * The statements that move the report's counters from `before` (null for a new complaint) to
+ * `after`, for the same batch as the change itself: nothing when nothing counted changed.
+ */
+export function countChanges(db: Db, tenantId: string, before: Counted | null, after: Counted) {
+  const delta = new Map<string, number>();
+  for (const key of countKeys(after)) delta.set(key, (delta.get(key) ?? 0) + 1);
+  for (const key of before ? countKeys(before) : []) delta.set(key, (delta.get(key) ?? 0) - 1);
+  const month = after.registeredDate.slice(0, 7);
+  return [...delta]
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) =>
+      db
+        .insert(reportCounts)
+        .values({ tenantId, month, key, n })
+        .onConflictDoUpdate({
+          target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
+          set: { n: sql`${reportCounts.n} + excluded.n` },
+        }),
+    );
+}
+
+/**
+ * Whether a complaint missed a term for good: one was met after its date, or the complaint was
+ * closed (on `closedDate`) while a term was past its date unmet. An open complaint past an unmet
+ * date is overdue as well; the report reads that from its next due date, which changes with time.
+ */
+export function missedFor(
+  terms: { dueDate: string; metDate: string | null }[],
+  closedDate: string | null,
+): boolean {
+  return terms.some(
+    (d) =>
+      (d.metDate !== null && d.metDate > d.dueDate) ||
+      (closedDate !== null && d.metDate === null && d.dueDate < closedDate),
+  );
+}
