@@ -1,4 +1,3 @@
-
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { runJobs } from '../server/jobs/run-jobs';
 import { databaseBytes, type TestApp, testApp } from './helpers';

@@ -1,9 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { amsterdamDate, makeCalendar } from '../../shared/deadlines';
+import { amsterdamDate } from '../../shared/deadlines';
 import { STATUSES, type Status } from '../../shared/lifecycle';
 import { listComplaints, registerQuerySchema } from '../complaints/listing';
 import type { AppDeps } from '../deps';
 import { fieldErrors } from '../http/validation';
+import { calendarOf } from '../tenants/derived';
 import { type AdminContext, base } from './admin-context';
 import { Select, TextField } from './form-fields';
 import { CHANNEL_LABELS, formatDate, STATUS_LABELS } from './labels';
@@ -50,7 +51,7 @@ export async function registerPage(c: AdminContext, deps: AppDeps, now: Date) {
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, 'nl');
   const q = parsed.success ? parsed.data : registerQuerySchema.parse({});
   const today = amsterdamDate(now);
-  const soon = makeCalendar(tenant.procedure.calendar).addWorkingDays(today, SOON_WORKING_DAYS);
+  const soon = calendarOf(tenant.procedure).addWorkingDays(today, SOON_WORKING_DAYS);
   const { items: rows, nextOffset } = await listComplaints(deps.db, tenant.id, q, today);
   const categories = tenant.procedure.categories;
   const categoryLabel = (id: string | null) =>

@@ -6,8 +6,8 @@ import { ApiError } from '../http/errors';
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
 /** The key as it is stored: a hash, scoped (per tenant for submissions, per complaint for steps). */
-export function keyHashOf(scope: string, key: string | null): Promise<string | null> {
-  return key === null ? Promise.resolve(null) : sha256Hex(`${scope}:${key}`);
+export function keyHashOf(scope: string, key: string | null): string | null {
+  return key === null ? null : sha256Hex(`${scope}:${key}`);
 }
 
 export interface Idempotent<T, Row> {

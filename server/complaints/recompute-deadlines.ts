@@ -3,12 +3,12 @@ import {
   computeDueDates,
   LIFECYCLE_EVENTS,
   type LifecycleEvent,
-  makeCalendar,
   type Postponement,
 } from '../../shared/deadlines';
 import type { Db } from '../db/client';
 import { deadlines } from '../db/schema';
 import type { TenantRecord } from '../http/context';
+import { calendarOf } from '../tenants/derived';
 import type { ComplaintRow, DeadlineRow, EventRow } from './complaint-records';
 
 // A later stage also meets an earlier promise: a proposed solution is a response, and closing
@@ -47,12 +47,7 @@ export function recomputeDeadlines(
   }
   anchors.received = row.receivedDate;
   firsts.set('received', row.registeredAt);
-  const due = computeDueDates(
-    procedure.terms,
-    anchors,
-    makeCalendar(procedure.calendar),
-    postponements,
-  );
+  const due = computeDueDates(procedure.terms, anchors, calendarOf(procedure), postponements);
   const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
   const terms: { dueDate: string; metDate: string | null }[] = [];
   const writes = Object.entries(due).map(([term, detail]) => {

@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SubmitResponse } from '../../shared/api';
 import type { ComplaintSubmission } from '../../shared/complaint';
-import { amsterdamDate, computeDueDates, makeCalendar } from '../../shared/deadlines';
+import { amsterdamDate, computeDueDates } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
 import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { countChanges, missedFor } from '../reports/report-counts';
+import { calendarOf } from '../tenants/derived';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow } from './complaint-records';
@@ -47,11 +48,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const registeredAt = now.toISOString();
   const registeredDate = amsterdamDate(now);
   const year = Number(registeredDate.slice(0, 4));
-  const due = computeDueDates(
-    procedure.terms,
-    { received: receivedDate },
-    makeCalendar(procedure.calendar),
-  );
+  const due = computeDueDates(procedure.terms, { received: receivedDate }, calendarOf(procedure));
 
   const id = crypto.randomUUID();
   const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { SubmitResponse } from '../../shared/api';
-import { type ComplaintSubmission, complaintSubmissionSchema } from '../../shared/complaint';
+import type { ComplaintSubmission } from '../../shared/complaint';
 import type { Locale } from '../../shared/localised';
 import { sha256Hex } from '../crypto';
 import { complaints } from '../db/schema';
@@ -9,6 +9,7 @@ import type { Actor, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
+import { submissionSchemaOf } from '../tenants/derived';
 import { checkAttachments, type IncomingFile } from './attachments';
 import { IDEMPOTENCY_KEY, keyHashOf, once } from './idempotency';
 import { guardPublicSubmission } from './intake';
@@ -89,7 +90,7 @@ export async function submitComplaint(deps: AppDeps, input: Submission): Promise
 
 function parseSubmission(input: Submission, now: Date): ComplaintSubmission {
   const asStaff = input.actor.kind !== 'public';
-  const schema = complaintSubmissionSchema(input.tenant.procedure, asStaff);
+  const schema = submissionSchemaOf(input.tenant.procedure, asStaff);
   const result = schema.safeParse(input.body, { reportInput: true });
   const fields = result.success ? {} : fieldErrors(result.error.issues, input.locale);
   const receivedAt = input.body.receivedAt;

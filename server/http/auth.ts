@@ -5,7 +5,7 @@ import { complaints } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { mayCallApi } from '../staff/policy';
 import { findSession, type StaffSession, sessionCookie } from '../staff/sessions';
-import { findApiKey, findTenant } from '../tenants/tenants';
+import { lookupTenant } from '../tenants/tenant-lookup';
 import type { Actor, AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -70,10 +70,13 @@ export function tenantAccess(
     const token = bearer(c.req.header('Authorization'));
     const session = token ? null : await cookieSession(deps, c);
     if (!token && !session && key === 'required') throw new ApiError(401, 'unauthorized');
-    const apiKey = token ? await findApiKey(deps.db, token) : null;
-    if (token && !apiKey) throw new ApiError(401, 'unauthorized');
     const slug = c.req.param('slug') ?? '';
-    const tenant = await findTenant(deps.db, slug);
+    const { tenant, key: apiKey } = await lookupTenant(
+      deps.db,
+      slug,
+      token ? await sha256Hex(token) : null,
+    );
+    if (token && !apiKey) throw new ApiError(401, 'unauthorized');
     if (!tenant || (apiKey && apiKey.tenantId !== tenant.id)) throw new ApiError(404, 'not_found');
     if (session && session.tenantId !== tenant.id && key === 'required') {
       throw new ApiError(404, 'not_found');

@@ -6,7 +6,10 @@ export interface TenantRecord {
   id: string;
   slug: string;
   name: string;
+  /** Shared between requests: read, never change. */
   procedure: Procedure;
+  /** Raised with every change of the procedure. */
+  version: number;
 }
 
 /** Who is acting: the public (web form), a tenant API key, or a staff member's session. */

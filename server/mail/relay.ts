@@ -6,6 +6,7 @@ import { performStep } from '../complaints/perform-step';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
 import { ApiError, logError } from '../http/errors';
+import { tenantOfRow } from '../tenants/tenants';
 import { type Mailer, mailbox } from './mailer';
 import { renderMessage } from './templates';
 
@@ -187,7 +188,7 @@ async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
   const procedure = tenant.procedure as Procedure;
   try {
     await performStep(db, {
-      tenant: { ...tenant, procedure },
+      tenant: tenantOfRow(tenant),
       number: complaint.number,
       action: complaint.status === 'received' ? 'acknowledge' : 'record-acknowledgement',
       body: {},

@@ -34,17 +34,19 @@ export function countChanges(db: Db, tenantId: string, before: Counted | null, a
   for (const key of countKeys(after)) delta.set(key, (delta.get(key) ?? 0) + 1);
   for (const key of before ? countKeys(before) : []) delta.set(key, (delta.get(key) ?? 0) - 1);
   const month = after.registeredDate.slice(0, 7);
-  return [...delta]
+  const rows = [...delta]
     .filter(([, n]) => n !== 0)
-    .map(([key, n]) =>
-      db
-        .insert(reportCounts)
-        .values({ tenantId, month, key, n })
-        .onConflictDoUpdate({
-          target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
-          set: { n: sql`${reportCounts.n} + excluded.n` },
-        }),
-    );
+    .map(([key, n]) => ({ tenantId, month, key, n }));
+  if (rows.length === 0) return [];
+  return [
+    db
+      .insert(reportCounts)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
+        set: { n: sql`${reportCounts.n} + excluded.n` },
+      }),
+  ];
 }
 
 /**

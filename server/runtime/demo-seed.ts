@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
@@ -35,7 +35,10 @@ export async function seedDemo(db: Db, origin: string) {
     await db.batch([
       db
         .update(tenants)
-        .set({ procedure: withOrigin(existing.procedure, origin) })
+        .set({
+          procedure: withOrigin(existing.procedure, origin),
+          procedureVersion: sql`${tenants.procedureVersion} + 1`,
+        })
         .where(eq(tenants.id, existing.id)),
       db
         .update(apiKeys)

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { procedureSchema } from '../../shared/procedure';
 import { tenants } from '../db/schema';
@@ -46,7 +46,7 @@ export function procedureRoutes(deps: AppDeps) {
         const procedure = c.req.valid('json');
         await deps.db
           .update(tenants)
-          .set({ procedure })
+          .set({ procedure, procedureVersion: sql`${tenants.procedureVersion} + 1` })
           .where(eq(tenants.id, c.get('tenant').id));
         return c.json(procedure);
       },

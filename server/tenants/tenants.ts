@@ -1,23 +1,18 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Procedure } from '../../shared/procedure';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import { apiKeys, staff, tenants } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TenantRecord } from '../http/context';
+import { lookupTenant } from './tenant-lookup';
 
 export async function findTenant(db: Db, slug: string): Promise<TenantRecord | null> {
-  const row = await db.query.tenants.findFirst({ where: eq(tenants.slug, slug) });
-  return row ? { ...row, procedure: row.procedure as Procedure } : null;
+  return (await lookupTenant(db, slug, null)).tenant;
 }
 
-/** The tenant id of an active API key, or null for an unknown or revoked key. */
-export async function findApiKey(db: Db, key: string) {
-  const keyHash = await sha256Hex(key);
-  const row = await db.query.apiKeys.findFirst({
-    where: and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)),
-  });
-  return row ?? null;
+/** A tenant as its row holds it (for code that reads rows itself, such as the jobs). */
+export function tenantOfRow(row: typeof tenants.$inferSelect): TenantRecord {
+  return { ...row, procedure: row.procedure as Procedure, version: row.procedureVersion };
 }
 
 /** A new API key: `kl_` + 256 random bits. Only its hash is stored. */
@@ -56,7 +51,13 @@ export async function createTenant(
     ]);
     const tenant = inserted[0];
     if (!tenant) throw new Error('tenant insert returned nothing');
-    return { tenant: { ...tenant, procedure: input.procedure }, apiKey: key };
+    return {
+      tenant: {
+        ...tenantOfRow({ ...tenant, procedure: input.procedure }),
+        createdAt: tenant.createdAt,
+      },
+      apiKey: key,
+    };
   } catch (err) {
     if (isUniqueViolation(err)) return null;
     throw err;

@@ -3,7 +3,6 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Action } from '../../shared/lifecycle';
 import { type Locale, pickLocale } from '../../shared/localised';
-import type { Procedure } from '../../shared/procedure';
 import { plainText } from '../../shared/text';
 import { findComplaint } from '../complaints/complaint-records';
 import { performStep } from '../complaints/perform-step';
@@ -17,6 +16,7 @@ import { ApiError } from '../http/errors';
 import { retryAfter, withinLimit } from '../http/rate-limit';
 import { pageCsp } from '../http/security-headers';
 import { parseOr422 } from '../http/validation';
+import { tenantOfRow } from '../tenants/tenants';
 import { complaintForToken } from './tokens';
 import { invalidPage, TRACK_CSS, trackingPage } from './tracking-page';
 import { trackingView } from './tracking-view';
@@ -133,7 +133,7 @@ export function trackRoutes(deps: AppDeps) {
       where: eq(tenants.id, complaint.tenantId),
     });
     if (!row) return null;
-    const tenant: TenantRecord = { ...row, procedure: row.procedure as Procedure };
+    const tenant = tenantOfRow(row);
     return { complaint, tenant };
   }
 

@@ -1,6 +1,7 @@
-import { type DueDate, makeCalendar, postpone as postponeTerm } from '../../../shared/deadlines';
+import { type DueDate, postpone as postponeTerm } from '../../../shared/deadlines';
 import { fieldMessage } from '../../http/error-messages';
 import { ApiError } from '../../http/errors';
+import { calendarOf } from '../../tenants/derived';
 import type { StepHandler } from './step-types';
 import { checkOption, fieldError } from './step-types';
 
@@ -31,7 +32,7 @@ export const postpone: StepHandler<'postpone'> = (body, ctx) => {
     current.detail as DueDate,
     request,
     term.postponable,
-    makeCalendar(procedure.calendar),
+    calendarOf(procedure),
     current.postponed,
   );
   if (!result.ok) {

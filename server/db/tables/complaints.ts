@@ -72,9 +72,7 @@ export const complaints = sqliteTable(
     uniqueIndex('complaints_tenant_number').on(t.tenantId, t.number),
     uniqueIndex('complaints_tenant_year_seq').on(t.tenantId, t.year, t.seq),
     uniqueIndex('complaints_tenant_idempotency').on(t.tenantId, t.idempotencyKeyHash),
-    index('complaints_tenant_status').on(t.tenantId, t.status),
     index('complaints_tenant_received').on(t.tenantId, t.receivedDate),
-    index('complaints_tenant_registered').on(t.tenantId, t.registeredDate),
     // The register's order: the next due date first (none last), then newest first.
     index('complaints_register')
       .on(

@@ -12,6 +12,8 @@ export const tenants = sqliteTable('tenants', {
   name: text('name').notNull(),
   /** The full procedure, as validated by `procedureSchema` (JSON). */
   procedure: text('procedure', { mode: 'json' }).notNull(),
+  /** Raised with every change of the procedure, so what is derived from it can be kept. */
+  procedureVersion: integer('procedure_version').notNull().default(1),
   createdAt: createdAt(),
 });
 
