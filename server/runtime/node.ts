@@ -34,7 +34,7 @@ async function main() {
       );
     }
     if ((env.SEED_DEMO ?? (env.DATABASE_URL.startsWith('file:') ? 'true' : 'false')) === 'true') {
-      for (const tenant of await seedDemo(db, origin)) {
+      for (const tenant of await seedDemo(db)) {
         lines.push(`  ${tenant.name}: demo page ${origin}/demo/${tenant.slug}`);
         lines.push(`    API key: ${tenant.apiKey}`);
         lines.push(
