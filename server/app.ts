@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/admin-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
 import { docsRoutes } from './docs/docs-routes';
+import { compression } from './http/compression';
 import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
@@ -19,10 +20,12 @@ import { trackRoutes } from './tracking/tracking-routes';
 /**
  * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.
  * `site` adds what only one runtime serves (the Node entry's demo site and widget files), under
- * the same headers and the same error path.
+ * the same headers and the same error path; `compress` turns on compression (the Node entry's:
+ * on Workers, Cloudflare compresses).
  */
-export function createApp(deps: AppDeps, options: { site?: Hono } = {}) {
+export function createApp(deps: AppDeps, options: { site?: Hono; compress?: boolean } = {}) {
   const app = new Hono<AppEnv>();
+  if (options.compress) app.use(compression());
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
   app.use(async (c, next) => {
     c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));

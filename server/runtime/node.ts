@@ -24,7 +24,7 @@ async function main() {
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const origin = deps.config.publicUrl;
-  const app = createApp(deps, { site: siteRoutes(root, () => origin) });
+  const app = createApp(deps, { site: siteRoutes(root, () => origin), compress: true });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
     const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];
