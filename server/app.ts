@@ -5,10 +5,13 @@ import { adminRoutes } from './admin/admin-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
 import { docsRoutes } from './docs/docs-routes';
+import { allRoutes } from './docs/openapi';
 import { compression } from './http/compression';
 import type { AppEnv } from './http/context';
-import { notFound, onError } from './http/errors';
+import { onError } from './http/errors';
+import { notFoundHandler } from './http/not-found';
 import { securityHeaders } from './http/security-headers';
+import { trimTrailingSlash } from './http/trailing-slash';
 import { outboxRoutes } from './mail/outbox-routes';
 import { reportRoutes } from './reports/report-routes';
 import { staffRoutes } from './staff/staff-routes';
@@ -31,8 +34,10 @@ export function createApp(deps: AppDeps, options: { site?: Hono; compress?: bool
     c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
     await next();
   });
+  app.use(trimTrailingSlash());
   app.onError(onError);
-  app.notFound(notFound);
+  // 405 with Allow for a documented path asked with another method; 404 otherwise.
+  app.notFound(notFoundHandler(allRoutes()));
 
   if (options.site) app.route('/', options.site);
   app.route('/', docsRoutes());

@@ -148,13 +148,24 @@ test('the widget and pages come gzip-compressed when asked, and plain when not',
   expect(admin.headers['content-encoding']).toBeUndefined();
 });
 
-test('the Node entry answers unknown routes in the error shape, with the same headers', async () => {
+test('the Node entry answers unknown routes in the error shape, or as a page, with the same headers', async () => {
   for (const path of ['/nope', '/v1/nope', '/demo/nope/deeper']) {
     const res = await fetch(`${live.server.url}${path}`);
     expect(res.status, path).toBe(404);
     expect(res.headers.get('content-type'), path).toContain('application/json');
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
     expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+  }
+  // A browser that asks for a page gets one, under the same headers.
+  for (const path of ['/nope', '/demo/nope', '/demo/nope/deeper']) {
+    const { page, violations } = await openWatched(path);
+    await expect.poll(() => page.title(), UNTIL).toBe('Pagina niet gevonden – Klachtenregeling');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href'))
+      .toBe('/');
+    expect(violations, path).toEqual([]);
+    await page.close();
   }
   const widget = await fetch(`${live.server.url}/widget/klacht-form.js`);
   expect(widget.headers.get('x-content-type-options')).toBe('nosniff');

@@ -80,8 +80,9 @@ export function navItems(slug: string, staff: StaffSession): NavItem[] {
 
 interface PageProps {
   title: string;
-  tenantName: string;
-  slug: string;
+  /** The organisation, when the page is one of its own; pages of the service itself have none. */
+  tenantName?: string;
+  slug?: string;
   staff?: StaffSession;
   csrf?: string;
   current?: string;
@@ -93,7 +94,9 @@ export const Page: FC<PropsWithChildren<PageProps>> = (props) => (
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
-      <title>{`${props.title} – ${props.tenantName} – Klachtenregeling`}</title>
+      <title>
+        {[props.title, props.tenantName, 'Klachtenregeling'].filter(Boolean).join(' – ')}
+      </title>
       <style>{raw(CSS)}</style>
     </head>
     <body>
@@ -101,8 +104,8 @@ export const Page: FC<PropsWithChildren<PageProps>> = (props) => (
         Naar de inhoud
       </a>
       <header>
-        <strong>{props.tenantName}</strong>
-        {props.staff ? (
+        <strong>{props.tenantName ?? 'Klachtenregeling'}</strong>
+        {props.staff && props.slug ? (
           <nav aria-label="Hoofdmenu">
             <ul>
               {navItems(props.slug, props.staff).map((item) => (
@@ -118,7 +121,7 @@ export const Page: FC<PropsWithChildren<PageProps>> = (props) => (
             </ul>
           </nav>
         ) : null}
-        {props.staff ? (
+        {props.staff && props.slug ? (
           <form method="post" action={`/admin/${props.slug}/sign-out`}>
             <span class="who">
               {props.staff.name} ({ROLE_LABELS[props.staff.role]}){' '}

@@ -24,8 +24,8 @@ function who(security: Operation['security']): string {
 }
 
 /**
- * `GET /health`, `GET /openapi.json` and `GET /docs`, a readable reference rendered from the same
- * document. The document is built on first use, not at start-up.
+ * `GET /` (to the admin view's sign-in), `GET /health`, `GET /openapi.json` and `GET /docs`, a
+ * readable reference rendered from the same document. The document is built on first use.
  */
 export function docsRoutes() {
   let built: Doc | undefined;
@@ -34,6 +34,7 @@ export function docsRoutes() {
     return built;
   };
   return new Hono<AppEnv>()
+    .get(honoPath(OPERATIONS_DOCS.home), (c) => c.redirect('/admin', 302))
     .get(honoPath(OPERATIONS_DOCS.health), (c) => c.json({ ok: true as const }))
     .get(honoPath(OPERATIONS_DOCS.document), (c) => c.json(doc()))
     .get(honoPath(OPERATIONS_DOCS.reference), (c) => {

@@ -27,6 +27,15 @@ const MULTIPART_SUBMISSION = {
 
 /** The routes of docs-routes.ts, which serves this document. */
 export const OPERATIONS_DOCS = {
+  home: routeDoc({
+    method: 'get',
+    path: '/',
+    summary: "The front door: to the admin view's sign-in (the Node entry shows its demo site)",
+    tag: 'Operations',
+    auth: 'public',
+    ok: { status: 302, description: 'Redirect to /admin', contentType: 'text/html' },
+    errors: [],
+  }),
   health: routeDoc({
     method: 'get',
     path: '/health',
@@ -57,8 +66,9 @@ export const OPERATIONS_DOCS = {
 };
 
 /** Every route, in the order the document lists them; each module declares its own. */
-function allRoutes(): RouteDoc[] {
+export function allRoutes(): RouteDoc[] {
   return [
+    OPERATIONS_DOCS.home,
     OPERATIONS_DOCS.health,
     ...tenantDocs,
     ...procedureDocs,
