@@ -104,6 +104,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
             .map((d) => d.dueDate)
             .sort()[0] ?? null,
         category: data.category ?? null,
+        locale: input.locale,
         idempotencyKeyHash: input.keyHash,
         requestHash: input.requestHash,
         replaySealed:
