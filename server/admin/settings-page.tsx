@@ -208,7 +208,10 @@ export async function settingsPage(
       <pre>
         <code>{embed}</code>
       </pre>
-      <p>Het formulier werkt alleen op deze websites (toegestane origins):</p>
+      <p>
+        Het formulier werkt alleen op deze websites (toegestane origins), en op de pagina's van deze
+        dienst zelf:
+      </p>
       {origins.length > 0 ? (
         <ul>
           {origins.map((o) => (
