@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { pickLocale } from '../shared/localised';
 import { ADMIN_MOUNT } from './admin/admin-route-docs';
 import { adminRoutes } from './admin/admin-routes';
@@ -6,8 +6,10 @@ import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './docs/health-routes';
 import type { AppEnv } from './http/context';
-import { notFound, onError } from './http/errors';
+import { onError } from './http/errors';
+import { notFoundHandler } from './http/not-found';
 import { securityHeaders } from './http/security-headers';
+import { trimTrailingSlash } from './http/trailing-slash';
 import { outboxRoutes } from './mail/outbox-routes';
 import { reportRoutes } from './reports/report-routes';
 import { staffRoutes } from './staff/staff-routes';
@@ -20,17 +22,24 @@ import { trackRoutes } from './tracking/tracking-routes';
  * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.
  * `site` adds what only one runtime serves (the Node entry's demo site and widget files), and
  * `docs` the OpenAPI document and reference (the Worker serves them as static files), under the
- * same headers and the same error path.
+ * same headers and the same error path; `compress` is the Node entry's compression (on Workers,
+ * Cloudflare compresses), passed in so the Worker's script does without it.
  */
-export function createApp(deps: AppDeps, options: { site?: Hono; docs?: Hono<AppEnv> } = {}) {
+export function createApp(
+  deps: AppDeps,
+  options: { site?: Hono; docs?: Hono<AppEnv>; compress?: MiddlewareHandler } = {},
+) {
   const app = new Hono<AppEnv>();
+  if (options.compress) app.use(options.compress);
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
   app.use(async (c, next) => {
     c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
     await next();
   });
+  app.use(trimTrailingSlash());
   app.onError(onError);
-  app.notFound(notFound);
+  // 405 with Allow for a path the app has for other methods; 404 otherwise.
+  app.notFound(notFoundHandler(() => app.routes));
 
   if (options.site) app.route('/', options.site);
   app.route('/', healthRoutes());

@@ -225,4 +225,41 @@ describe('generated hostile input, 1,000 per route family', { timeout: 300_000 }
     );
     await anotherTenantStillWorks();
   });
+
+  test('paths, methods and Accept headers, and what the sign-in finder is asked', async () => {
+    const segment = fc.oneof(
+      fc.constantFrom('v1', 'tenants', 'admin', 'wenb', 'track', 'complaints', 'form', 'sign-in'),
+      fc.constantFrom('..', '.', '%2F', '%5C', '%E0%A4%A', '%00', '', 'x'.repeat(300)),
+      fc.string({ maxLength: 20 }).map(encodeURIComponent),
+    );
+    const accept = fc.oneof(
+      fc.constantFrom('text/html,*/*;q=0.8', '*/*', 'application/json', 'text/html;q=0, */*'),
+      fc.constantFrom('text/*', 'garbage;;q=x', ',,,', 'text/html;q=NaN'),
+      fc.string({ maxLength: 40 }).filter((a) => /^[\x20-\x7e]*$/.test(a)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(segment, { maxLength: 6 }),
+        fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+        fc.option(accept),
+        fc.boolean(),
+        text,
+        async (segments, method, type, slash, asked) => {
+          const path = `/${segments.join('/')}${slash ? '/' : ''}`;
+          const res = await t.app.request(path, {
+            method,
+            headers: type === null ? {} : { Accept: type },
+          });
+          expect(res.status, `${method} ${path}`).toBeLessThan(500);
+          expect(res.headers.get('Content-Type') ?? '', path).not.toContain('text/plain');
+          const location = res.headers.get('Location');
+          if (location) expect(new URL(location, 'http://localhost').host).toBe('localhost');
+          const finder = await t.app.request(`/admin?organisatie=${encodeURIComponent(asked)}`);
+          expect(finder.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    await anotherTenantStillWorks();
+  });
 });

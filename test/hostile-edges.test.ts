@@ -232,12 +232,42 @@ describe('9. the quieter ones', () => {
     for (const [method, path] of [
       ['GET', '/nope'],
       ['POST', '/v1/nope'],
-      ['DELETE', '/v1/tenants/wenb/form'],
+      ['DELETE', '/v1/tenants/wenb/nope'],
     ]) {
       const res = await t.app.request(path as string, { method });
       expect(res.status, path).toBe(404);
       expect(res.headers.get('Content-Type'), path).toContain('application/json');
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    // A path that exists, asked with another method: 405, saying which methods it takes.
+    for (const [method, path, allow] of [
+      ['DELETE', '/v1/tenants/wenb/form', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/v1/tenants/wenb/complaints', 'POST, GET, HEAD, OPTIONS'],
+      ['POST', '/health', 'GET, HEAD, OPTIONS'],
+    ]) {
+      const res = await t.app.request(path as string, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('Allow'), path).toBe(allow);
+      expect(res.headers.get('Content-Type'), path).toContain('application/json');
+      expect(await res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  });
+
+  test('a browser gets an HTML page for an unknown page, the API stays JSON', async () => {
+    const browser = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const path of ['/nope', '/demo/nope/deeper', '/track/x/y/z', '/admin/nope/x/y']) {
+      const res = await t.app.request(path, { headers: browser });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('Content-Type'), path).toContain('text/html');
+      const page = await res.text();
+      expect(page, path).toMatch(/<html lang="nl">/);
+      expect(page, path).toMatch(/<title>[^<]+<\/title>/);
+      expect(page, path).toMatch(/href="\/(admin)?"/);
+    }
+    for (const path of ['/v1/nope', '/v1/tenants/wenb/nope']) {
+      const res = await t.app.request(path, { headers: browser });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('Content-Type'), path).toContain('application/json');
     }
   });
 });

@@ -102,3 +102,45 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   expect(closed.satisfied).toBe(true);
   await page.close();
 });
+
+test('the tracking page opens in the language the complaint was filed in, with a switch', async () => {
+  const file = async (language: string) => {
+    const res = await fetch(`${live.server.url}/v1/tenants/wenb/complaints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
+      body: JSON.stringify({
+        ...WIDGET_FIELDS,
+        complainant: { name: 'Fenna de Wit', phone: '0612345678', email: 'fenna@example.nl' },
+        description: 'De factuur klopt niet.',
+      }),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()).trackingUrl as string;
+  };
+
+  // Filed in Dutch, opened in an English browser: Dutch, with a switch to English.
+  const dutch = await file('nl');
+  const english = await live.browser.newContext({ locale: 'en-GB' });
+  const page = await english.newPage();
+  await page.goto(dutch);
+  await expect.poll(() => page.locator('h1').textContent(), UNTIL).toContain('Uw klacht');
+  expect(await page.getAttribute('html', 'lang')).toBe('nl');
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/\?lang=en$/);
+  await expect.poll(() => page.locator('h1').textContent(), UNTIL).toContain('Your complaint');
+  // A step taken in the chosen language comes back in it.
+  await page.getByRole('button', { name: 'Request deletion' }).click();
+  await page.waitForURL(/lang=en&done=erasure/);
+  await expect
+    .poll(() => page.getByRole('status').textContent(), UNTIL)
+    .toContain('Your request for deletion has been received.');
+  await english.close();
+
+  // Filed in English (the widget sends its language), opened in a Dutch browser: English.
+  const dutchBrowser = await live.browser.newContext({ locale: 'nl-NL' });
+  const other = await dutchBrowser.newPage();
+  await other.goto(await file('en'));
+  await expect.poll(() => other.locator('h1').textContent(), UNTIL).toContain('Your complaint');
+  expect(await other.getAttribute('html', 'lang')).toBe('en');
+  await dutchBrowser.close();
+});

@@ -202,4 +202,47 @@ describe('the complainant acts through the link', () => {
     expect(after).toContain('Uw beroep is ontvangen.');
     expect(after).toContain('In beroep');
   });
+
+  test("the page opens in the complaint's language, not the browser's; ?lang= switches and stays", async () => {
+    const file = async (language: string) => {
+      const res = await t.json(
+        'POST',
+        '/v1/tenants/wenb/complaints',
+        {
+          complainant: { name: 'Jan Jansen', phone: '0612345678', email: 'jan@example.nl' },
+          description: 'Het advies kwam te laat.',
+        },
+        { 'Accept-Language': language },
+      );
+      return ((await res.json()).trackingUrl as string).split('/').pop() as string;
+    };
+    const page = async (path: string, language: string) =>
+      (await t.app.request(path, { headers: { 'Accept-Language': language } })).text();
+
+    const dutch = await file('nl-NL,nl;q=0.9');
+    expect(await page(`/track/${dutch}`, 'en-GB,en;q=0.9')).toContain('<html lang="nl">');
+    const english = await file('en-GB,en;q=0.9');
+    expect(await page(`/track/${english}`, 'nl-NL')).toContain('<html lang="en">');
+    // The switch: the other language, whose forms keep it, so a step comes back in it.
+    const switched = await page(`/track/${dutch}?lang=en`, 'nl-NL');
+    expect(switched).toContain('<html lang="en">');
+    expect(switched).toContain(`action="/track/${dutch}/erasure?lang=en"`);
+    expect(switched).toContain('<a href="?lang=nl" lang="nl">Nederlands</a>');
+    const step = await t.app.request(`/track/${dutch}/erasure?lang=en`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect(step.headers.get('Location')).toBe(`/track/${dutch}?lang=en&done=erasure`);
+    // The JSON view follows Accept-Language, as the API does, then the complaint's language.
+    const view = async (token: string, headers: Record<string, string>) =>
+      (await (await t.app.request(`/v1/track/${token}`, { headers })).json()).statusLabel;
+    expect(await view(dutch, { 'Accept-Language': 'en' })).toBe('Received');
+    expect(await view(english, {})).toBe('Received');
+    expect(await view(dutch, {})).toBe('Ontvangen');
+
+    // A complaint from before the language was kept opens in the organisation's language.
+    await t.db.$client.execute('UPDATE complaints SET locale = NULL');
+    expect(await page(`/track/${english}`, 'en-GB')).toContain('<html lang="nl">');
+  });
 });

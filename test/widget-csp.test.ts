@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { type IncomingHttpHeaders, request } from 'node:http';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { WIDGET_FIELDS } from './helpers';
-import { liveServer, UNTIL } from './server';
+import { liveServer, ROOT, UNTIL } from './server';
 
 const live = liveServer();
 
@@ -85,13 +89,83 @@ test('the widget is served immutable under its version, briefly under its aliase
   expect(JSON.stringify(await manifest.json())).toContain('klacht-submitted');
 });
 
-test('the Node entry answers unknown routes in the error shape, with the same headers', async () => {
+/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress). */
+function get(path: string, headers: Record<string, string> = {}) {
+  const url = new URL(`${live.server.url}${path}`);
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
+    (done, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port: url.port, path: url.pathname + url.search, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      req.on('error', fail);
+      req.end();
+    },
+  );
+}
+
+test('the widget and pages come gzip-compressed when asked, and plain when not', async () => {
+  const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+  const file = readFileSync(resolve(ROOT, 'dist/public/widget/klacht-form.js'));
+  for (const path of [`/widget/v${version}/klacht-form.js`, '/widget/klacht-form.js']) {
+    const gzipped = await get(path, { 'Accept-Encoding': 'gzip, deflate' });
+    expect(gzipped.status, path).toBe(200);
+    expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+    expect(gzipped.headers.vary, path).toMatch(/accept-encoding/i);
+    expect(gzipped.body.length, path).toBeLessThan(16_000);
+    expect(gunzipSync(gzipped.body).equals(file), path).toBe(true);
+    const plain = await get(path);
+    expect(plain.headers['content-encoding'], path).toBeUndefined();
+    expect(plain.body.equals(file), path).toBe(true);
+  }
+  // Compression keeps each URL's cache lifetime.
+  const pinned = await get(`/widget/v${version}/klacht-form.js`, { 'Accept-Encoding': 'gzip' });
+  expect(pinned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  const alias = await get('/widget/klacht-form.js', { 'Accept-Encoding': 'gzip' });
+  expect(alias.headers['cache-control']).toBe('public, max-age=300');
+
+  for (const path of ['/', '/docs', '/openapi.json']) {
+    const gzipped = await get(path, { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.status, path).toBe(200);
+    expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+    const plain = await get(path);
+    expect(plain.headers['content-encoding'], path).toBeUndefined();
+    expect(gunzipSync(gzipped.body).toString(), path).toBe(plain.body.toString());
+  }
+  // The admin view's pages hold a CSRF token beside reflected input: never compressed (BREACH).
+  const admin = await get('/admin/wenb/sign-in', { 'Accept-Encoding': 'gzip' });
+  expect(admin.status).toBe(200);
+  expect(admin.headers['content-encoding']).toBeUndefined();
+});
+
+test('the Node entry answers unknown routes in the error shape, or as a page, with the same headers', async () => {
   for (const path of ['/nope', '/v1/nope', '/demo/nope/deeper']) {
     const res = await fetch(`${live.server.url}${path}`);
     expect(res.status, path).toBe(404);
     expect(res.headers.get('content-type'), path).toContain('application/json');
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
     expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+  }
+  // A browser that asks for a page gets one, under the same headers.
+  for (const path of ['/nope', '/demo/nope', '/demo/nope/deeper']) {
+    const { page, violations } = await openWatched(path);
+    await expect.poll(() => page.title(), UNTIL).toBe('Pagina niet gevonden – Klachtenregeling');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href'))
+      .toBe('/');
+    expect(violations, path).toEqual([]);
+    await page.close();
   }
   const widget = await fetch(`${live.server.url}/widget/klacht-form.js`);
   expect(widget.headers.get('x-content-type-options')).toBe('nosniff');

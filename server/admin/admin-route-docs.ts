@@ -27,6 +27,20 @@ function adminPage<const P extends string>(
 }
 
 export const ADMIN_DOCS = {
+  find: routeDoc({
+    method: 'get',
+    path: ADMIN_MOUNT,
+    summary:
+      "Admin view: find your organisation's sign-in page by short name or name (?organisatie=)",
+    tag: 'Admin view',
+    auth: 'public',
+    ok: {
+      status: 200,
+      description: 'HTML page, or 303 to the sign-in page',
+      contentType: 'text/html',
+    },
+    errors: [404],
+  }),
   signInPage: adminPage('get', '/sign-in', 'Admin view: the sign-in page'),
   signIn: adminPage(
     'post',

@@ -30,6 +30,7 @@ import {
 import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintPage, handlerChoices } from './complaint-page';
 import { errorPage, formValues } from './error-page';
+import { findPage } from './find-page';
 import { newComplaintPage, submitFromForm } from './new-complaint-page';
 import { outboxPage } from './outbox-page';
 import { registerPage } from './register-page';
@@ -57,6 +58,11 @@ export function adminRoutes(deps: AppDeps) {
   const cookie = sessionCookie(deps.config.publicUrl);
   const passwordChecks = new PasswordCheckGate();
   app.onError(errorPage);
+
+  app.get('/', (c) => {
+    c.set('locale', 'nl');
+    return findPage(c, deps);
+  });
 
   app.use('/:slug/*', async (c, next) => {
     c.set('locale', 'nl');
@@ -267,6 +273,11 @@ export function adminRoutes(deps: AppDeps) {
     adminOnly(c);
     const count = await requeueFailed(deps.db, c.get('tenant').id);
     return outboxPage(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);
+  });
+
+  // Any other address inside a tenant's admin view: the view's own 404 page, with its menu.
+  app.all('/:slug/*', () => {
+    throw notFoundPage();
   });
 
   return app;

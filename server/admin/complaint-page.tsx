@@ -21,6 +21,7 @@ import {
   yesNo,
 } from './labels';
 import { staffPage } from './layout';
+import { WideTable } from './wide-table';
 
 function acknowledged(view: { events: { type: string }[] }): boolean {
   return view.events.some((e) => e.type === 'acknowledged');
@@ -130,8 +131,7 @@ export async function complaintPage(
       {view.deadlines.length === 0 ? (
         <p>Geen termijnen.</p>
       ) : (
-        <table>
-          <caption>Termijnen met hun uitleg</caption>
+        <WideTable caption="Termijnen met hun uitleg">
           <thead>
             <tr>
               <th scope="col">Termijn</th>
@@ -164,12 +164,12 @@ export async function complaintPage(
                       state
                     )}
                   </td>
-                  <td>{d.explanation}</td>
+                  <td class="text">{d.explanation}</td>
                 </tr>
               );
             })}
           </tbody>
-        </table>
+        </WideTable>
       )}
       <h2>Tijdlijn</h2>
       <ol class="timeline">

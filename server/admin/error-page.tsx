@@ -31,7 +31,7 @@ export function errorPage(err: Error, c: AdminContext): Promise<Response> {
     logError(routeOf(c), err);
     return render(
       c,
-      <Page title="Er ging iets mis" tenantName="Klachtenregeling" slug="">
+      <Page title="Er ging iets mis">
         <p>{ERROR_MESSAGES.internal.nl}</p>
       </Page>,
       500,
@@ -42,12 +42,13 @@ export function errorPage(err: Error, c: AdminContext): Promise<Response> {
   const tenant = c.get('tenant');
   return render(
     c,
-    <Page
-      title={page.title}
-      tenantName={tenant?.name ?? 'Klachtenregeling'}
-      slug={tenant?.slug ?? ''}
-    >
+    <Page title={page.title} tenantName={tenant?.name} slug={tenant?.slug}>
       {body}
+      {page.status === 404 ? (
+        <p>
+          <a href="/admin">Zoek de aanmeldpagina van uw organisatie</a>
+        </p>
+      ) : null}
     </Page>,
     page.status,
   );

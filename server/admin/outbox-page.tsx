@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { type AdminContext, base } from './admin-context';
 import { formatMoment, maskAddress, OUTBOX_STATUS_LABELS } from './labels';
 import { Csrf, staffPage } from './layout';
+import { WideTable } from './wide-table';
 
 const LIMIT = 200;
 
@@ -52,8 +53,7 @@ export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string
       {rows.length === 0 ? (
         <p>Nog geen berichten.</p>
       ) : (
-        <table>
-          <caption>Berichten in de verzendlijst</caption>
+        <WideTable caption="Berichten in de verzendlijst">
           <thead>
             <tr>
               <th scope="col">Aangemaakt</th>
@@ -84,11 +84,11 @@ export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string
                     : ''}
                 </td>
                 <td class="num">{r.attempts}</td>
-                <td>{r.lastError ?? '—'}</td>
+                <td class="text">{r.lastError ?? '—'}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </WideTable>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { type AdminContext, base } from './admin-context';
 import { Select, TextField } from './form-fields';
 import { CHANNEL_LABELS, formatDate, STATUS_LABELS } from './labels';
 import { ErrorSummary, staffPage } from './layout';
+import { WideTable } from './wide-table';
 
 /** Days ahead (working days) in which a due date counts as "soon". */
 const SOON_WORKING_DAYS = 2;
@@ -125,8 +126,7 @@ export async function registerPage(c: AdminContext, deps: AppDeps, now: Date) {
       {rows.length === 0 ? (
         <p>Geen klachten gevonden.</p>
       ) : (
-        <table>
-          <caption>Klachten, de eerstvolgende termijn bovenaan</caption>
+        <WideTable caption="Klachten, de eerstvolgende termijn bovenaan">
           <thead>
             <tr>
               <th scope="col">Nummer</th>
@@ -155,7 +155,7 @@ export async function registerPage(c: AdminContext, deps: AppDeps, now: Date) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </WideTable>
       )}
       {nextOffset !== null ? (
         <p>

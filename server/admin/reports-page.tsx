@@ -1,9 +1,10 @@
-import type { FC } from 'hono/jsx';
 import { amsterdamDate } from '../../shared/deadlines';
 import type { AppDeps } from '../deps';
 import { type MonthReport, monthlyReport } from '../reports/monthly-report';
 import { type AdminContext, base } from './admin-context';
+import { BarChart } from './bar-chart';
 import { staffPage } from './layout';
+import { WideTable } from './wide-table';
 
 const MONTHS = [
   'januari',
@@ -21,64 +22,6 @@ const MONTHS = [
 ];
 
 const monthName = (key: string) => MONTHS[Number(key.slice(5, 7)) - 1] ?? key;
-
-interface Bar {
-  label: string;
-  value: number;
-}
-
-/**
- * A bar chart in SVG. Screen readers get the title and a description that lists every bar; the
- * tables below hold the same numbers.
- */
-const BarChart: FC<{ id: string; title: string; bars: Bar[] }> = ({ id, title, bars }) => {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const barWidth = 44;
-  const gap = 12;
-  const height = 180;
-  const top = 20;
-  const bottom = 40;
-  const width = bars.length * (barWidth + gap) + gap;
-  const description = bars.map((b) => `${b.label}: ${b.value}`).join('; ');
-  return (
-    <figure>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height + top + bottom}`}
-        width={width}
-        height={height + top + bottom}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <line
-          x1={0}
-          x2={width}
-          y1={top + height}
-          y2={top + height}
-          stroke="#1a1a1a"
-          stroke-width={1}
-        />
-        {bars.map((b, i) => {
-          const h = Math.round((b.value / max) * height);
-          const x = gap + i * (barWidth + gap);
-          return (
-            <g>
-              <rect x={x} y={top + height - h} width={barWidth} height={h} fill="#12355b" />
-              <text x={x + barWidth / 2} y={top + height - h - 4} text-anchor="middle">
-                {b.value}
-              </text>
-              <text x={x + barWidth / 2} y={top + height + 16} text-anchor="middle">
-                {b.label.slice(0, 7)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
-  );
-};
 
 function totals(months: MonthReport[], pick: (m: MonthReport) => Record<string, number>) {
   const sum: Record<string, number> = {};
@@ -156,8 +99,7 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
         title={`Klachten per categorie in ${year}`}
         bars={categoryKeys.map((k) => ({ label: label(categories, k), value: byCategory[k] ?? 0 }))}
       />
-      <table id="report">
-        <caption>Klachten per maand in {year}</caption>
+      <WideTable id="report" caption={`Klachten per maand in ${year}`}>
         <thead>
           <tr>
             <th scope="col">Maand</th>
@@ -198,7 +140,7 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </WideTable>
       {[
         { key: 'byCategory' as const, title: 'categorie', keys: categoryKeys, list: categories },
         {
@@ -208,10 +150,7 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
           list: classifications,
         },
       ].map((t) => (
-        <table>
-          <caption>
-            Klachten per {t.title} in {year}
-          </caption>
+        <WideTable caption={`Klachten per ${t.title} in ${year}`}>
           <thead>
             <tr>
               <th scope="col">Maand</th>
@@ -230,7 +169,7 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </WideTable>
       ))}
     </>
   );

@@ -6,6 +6,7 @@ import { type AdminContext, base } from './admin-context';
 import { Select, TextField } from './form-fields';
 import { formatMoment, ROLE_LABELS, UNIT_LABELS } from './labels';
 import { Csrf, ErrorSummary, staffPage } from './layout';
+import { WideTable } from './wide-table';
 
 const STAFF_FIELDS: Record<string, string> = {
   name: 'Naam',
@@ -32,8 +33,7 @@ function procedureSummary(c: AdminContext): Child {
     <>
       <h2>Klachtenregeling (alleen lezen)</h2>
       <p>Wijzigen gaat via de API (PUT /v1/tenants/{c.get('tenant').slug}/procedure).</p>
-      <table>
-        <caption>Termijnen</caption>
+      <WideTable caption="Termijnen">
         <thead>
           <tr>
             <th scope="col">Termijn</th>
@@ -54,7 +54,7 @@ function procedureSummary(c: AdminContext): Child {
             </tr>
           ))}
         </tbody>
-      </table>
+      </WideTable>
       <dl class="fields">
         <dt>Categorieën</dt>
         <dd>{list(p.categories)}</dd>
@@ -99,8 +99,7 @@ function staffSection(c: AdminContext, rows: StaffRow[], state: SettingsState): 
           {state.created.password ? <pre>{state.created.password}</pre> : null}
         </div>
       ) : null}
-      <table>
-        <caption>Medewerkers met toegang</caption>
+      <WideTable caption="Medewerkers met toegang">
         <thead>
           <tr>
             <th scope="col">Naam</th>
@@ -140,7 +139,7 @@ function staffSection(c: AdminContext, rows: StaffRow[], state: SettingsState): 
             );
           })}
         </tbody>
-      </table>
+      </WideTable>
       <h3>Medewerker toevoegen</h3>
       <ErrorSummary errors={errors} idOf={id} labelOf={(f) => STAFF_FIELDS[f] ?? f} />
       <form method="post" action={`${base(c)}/settings/staff`}>
@@ -209,7 +208,10 @@ export async function settingsPage(
       <pre>
         <code>{embed}</code>
       </pre>
-      <p>Het formulier werkt alleen op deze websites (toegestane origins):</p>
+      <p>
+        Het formulier werkt alleen op deze websites (toegestane origins), en op de pagina's van deze
+        dienst zelf:
+      </p>
       {origins.length > 0 ? (
         <ul>
           {origins.map((o) => (

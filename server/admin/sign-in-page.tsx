@@ -49,6 +49,9 @@ export function signInPage(
         />
         <button type="submit">Aanmelden</button>
       </form>
+      <p>
+        Niet {tenant.name}? <a href="/admin">Zoek de aanmeldpagina van uw organisatie</a>.
+      </p>
     </Page>,
     options.failed ? 401 : 200,
   );

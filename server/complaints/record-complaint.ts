@@ -112,6 +112,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
             .sort()[0] ?? null,
         category: data.category ?? null,
         missed: counted.missed,
+        locale: input.locale,
         idempotencyKeyHash: input.keyHash,
         requestHash: input.requestHash,
         replaySealed:

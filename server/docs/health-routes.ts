@@ -3,6 +3,16 @@ import * as z from 'zod';
 import type { AppEnv } from '../http/context';
 import { honoPath, routeDoc } from './route-doc';
 
+export const HOME_DOC = routeDoc({
+  method: 'get',
+  path: '/',
+  summary: "The front door: to the admin view's sign-in (the Node entry shows its demo site)",
+  tag: 'Operations',
+  auth: 'public',
+  ok: { status: 302, description: 'Redirect to /admin', contentType: 'text/html' },
+  errors: [],
+});
+
 export const HEALTH_DOC = routeDoc({
   method: 'get',
   path: '/health',
@@ -13,7 +23,9 @@ export const HEALTH_DOC = routeDoc({
   errors: [],
 });
 
-/** `GET /health`: the service answers. */
+/** `GET /` (to the admin view; the Node entry's demo site answers it first) and `GET /health`. */
 export function healthRoutes() {
-  return new Hono<AppEnv>().get(honoPath(HEALTH_DOC), (c) => c.json({ ok: true as const }));
+  return new Hono<AppEnv>()
+    .get(honoPath(HOME_DOC), (c) => c.redirect('/admin', 302))
+    .get(honoPath(HEALTH_DOC), (c) => c.json({ ok: true as const }));
 }

@@ -10,7 +10,7 @@ import { formDocs } from '../tenants/form-routes';
 import { procedureDocs } from '../tenants/procedure-routes';
 import { tenantDocs } from '../tenants/tenant-routes';
 import { trackDocs } from '../tracking/tracking-routes';
-import { HEALTH_DOC } from './health-routes';
+import { HEALTH_DOC, HOME_DOC } from './health-routes';
 import { type Auth, type RouteDoc, routeDoc } from './route-doc';
 
 const MULTIPART_SUBMISSION = {
@@ -49,8 +49,9 @@ export const OPERATIONS_DOCS = {
 };
 
 /** Every route, in the order the document lists them; each module declares its own. */
-function allRoutes(): RouteDoc[] {
+export function allRoutes(): RouteDoc[] {
   return [
+    HOME_DOC,
     HEALTH_DOC,
     ...tenantDocs,
     ...procedureDocs,

@@ -7,11 +7,16 @@ import type { AppEnv } from './context';
 /**
  * CORS for the public routes only: the widget on a tenant's own site may call them, any other
  * origin gets no grant. Origins match exactly (scheme, host and port), and `Vary: Origin` is set.
+ * The service's own pages need no entry in `allowedOrigins`: reached by any name, they load the
+ * widget from and call the API on their own origin (same-origin, no CORS at all), and the public
+ * origin (PUBLIC_URL) is granted for every tenant, as `refuseForeignOrigin` admits it.
  */
 export function tenantCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const own = new URL(deps.config.publicUrl).origin;
   return cors({
     origin: async (origin, c) => {
       if (!origin) return null;
+      if (origin === own) return origin;
       const tenant = await findTenant(deps.db, c.req.param('slug') ?? '');
       return tenant?.procedure.allowedOrigins.includes(origin) ? origin : null;
     },

@@ -80,7 +80,3 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   logError(routeOf(c), err);
   return c.json(errorBody(c, 'internal'), 500);
 }
-
-export function notFound(c: Context<AppEnv>): Response {
-  return c.json(errorBody(c, 'not_found'), 404);
-}

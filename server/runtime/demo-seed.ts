@@ -1,8 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
-import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
-import { apiKeys, staff, tenants } from '../db/schema';
+import { apiKeys, staff } from '../db/schema';
 import { generatePassword, hashPassword } from '../staff/passwords';
 import type { StaffRole } from '../staff/roles';
 import { createTenant, findTenant, newApiKey } from '../tenants/tenants';
@@ -17,29 +16,24 @@ const DEMO_NAMES: Record<string, string> = {
 };
 
 /**
- * Makes sure each preset has a demo tenant that the local site may embed, and gives each a fresh
- * API key for this run (the previous run's demo key is revoked: keys are only stored as hashes,
- * so they cannot be shown again).
+ * Makes sure each preset has a demo tenant, and gives each a fresh API key for this run (the
+ * previous run's demo key is revoked: keys are only stored as hashes, so they cannot be shown
+ * again). The demo pages need no allowed origin: they are the service's own pages, so they load
+ * the widget and call the API on whatever origin they are reached by, and the service's own
+ * origins are always allowed (`refuseForeignOrigin`, `tenantCors`).
  */
-export async function seedDemo(db: Db, origin: string) {
+export async function seedDemo(db: Db) {
   const keys: { slug: string; name: string; apiKey: string }[] = [];
   for (const slug of PRESET_NAMES) {
     const existing = await findTenant(db, slug);
     if (!existing) {
-      const procedure = withOrigin(presetProcedure(slug), origin);
+      const procedure = presetProcedure(slug);
       const created = await createTenant(db, { slug, name: DEMO_NAMES[slug] ?? slug, procedure });
       if (created) keys.push({ slug, name: created.tenant.name, apiKey: created.apiKey });
       continue;
     }
     const { key, row } = await newApiKey(existing.id, DEMO_KEY_LABEL);
     await db.batch([
-      db
-        .update(tenants)
-        .set({
-          procedure: withOrigin(existing.procedure, origin),
-          procedureVersion: sql`${tenants.procedureVersion} + 1`,
-        })
-        .where(eq(tenants.id, existing.id)),
       db
         .update(apiKeys)
         .set({ revokedAt: new Date().toISOString() })
@@ -55,11 +49,6 @@ export async function seedDemo(db: Db, origin: string) {
     keys.push({ slug, name: existing.name, apiKey: key });
   }
   return keys;
-}
-
-function withOrigin(procedure: Procedure, origin: string): Procedure {
-  if (procedure.allowedOrigins.includes(origin)) return procedure;
-  return { ...procedure, allowedOrigins: [...procedure.allowedOrigins, origin] };
 }
 
 /** The demo's staff: one account per role in every demo tenant, the same e-mail everywhere. */

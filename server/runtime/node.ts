@@ -7,6 +7,7 @@ import { randomToken } from '../crypto';
 import { docsRoutes } from '../docs/docs-routes';
 import { logError } from '../http/errors';
 import { runJobs } from '../jobs/run-jobs';
+import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
@@ -25,7 +26,11 @@ async function main() {
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const origin = deps.config.publicUrl;
-  const app = createApp(deps, { site: siteRoutes(root, () => origin), docs: docsRoutes() });
+  const app = createApp(deps, {
+    site: siteRoutes(root, () => origin),
+    docs: docsRoutes(),
+    compress: compression(),
+  });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {
     const lines = [`Klachtenregeling is running at ${origin}`, `  database: ${env.DATABASE_URL}`];
@@ -35,7 +40,7 @@ async function main() {
       );
     }
     if ((env.SEED_DEMO ?? (env.DATABASE_URL.startsWith('file:') ? 'true' : 'false')) === 'true') {
-      for (const tenant of await seedDemo(db, origin)) {
+      for (const tenant of await seedDemo(db)) {
         lines.push(`  ${tenant.name}: demo page ${origin}/demo/${tenant.slug}`);
         lines.push(`    API key: ${tenant.apiKey}`);
         lines.push(

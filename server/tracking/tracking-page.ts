@@ -115,14 +115,19 @@ export function invalidPage(locale: Locale) {
   return layout(locale, t.invalid, html`<h1>${t.invalid}</h1><p>${t.invalidHelp}</p>`);
 }
 
+/**
+ * The tracking page in `locale`: the complaint's language unless the link asked for another
+ * (`asked`, from `?lang=`), which its forms then keep, so a step comes back in that language.
+ */
 export function trackingPage(
   view: TrackingView,
   locale: Locale,
-  action: string,
+  page: { path: string; asked: Locale | null },
   state: { done?: string; error?: string; grounds?: string } = {},
 ) {
   const t = T[locale];
   const other: Locale = locale === 'nl' ? 'en' : 'nl';
+  const action = (step: string) => `${page.path}/${step}${page.asked ? `?lang=${page.asked}` : ''}`;
   return layout(
     locale,
     `${t.title} ${view.number} — ${view.organisation}`,
@@ -161,14 +166,14 @@ export function trackingPage(
             <p>${view.proposedSolution}</p>
             ${
               view.canAccept
-                ? html`<form method="post" action="${action}/accept"><button type="submit">${t.accept}</button></form>`
+                ? html`<form method="post" action="${action('accept')}"><button type="submit">${t.accept}</button></form>`
                 : ''
             }
             ${
               view.canAppeal
                 ? html`<h3>${t.appealTitle}</h3>
                   <p>${t.appealIntro(view.appealBody ?? '', formatDate(view.appealWindowEnds ?? '', locale))}</p>
-                  <form method="post" action="${action}/appeal">
+                  <form method="post" action="${action('appeal')}">
                     <label for="grounds">${t.grounds}</label>
                     <textarea id="grounds" name="grounds" required maxlength="10000"
                       ${state.error ? html`aria-invalid="true"` : ''}>${state.grounds ?? ''}</textarea>
@@ -186,7 +191,7 @@ export function trackingPage(
             ${
               view.satisfied !== null
                 ? html`<p>${t.thanks}</p>`
-                : html`<form method="post" action="${action}/satisfaction">
+                : html`<form method="post" action="${action('satisfaction')}">
                   <label for="comment">${t.comment}</label>
                   <textarea id="comment" name="comment" maxlength="2000"></textarea>
                   <button type="submit" name="satisfied" value="true">${t.yes}</button>
@@ -199,7 +204,7 @@ export function trackingPage(
       <section aria-labelledby="erasure">
         <h2 id="erasure">${t.erasureTitle}</h2>
         <p>${t.erasureIntro}</p>
-        <form method="post" action="${action}/erasure"><button type="submit">${t.erasure}</button></form>
+        <form method="post" action="${action('erasure')}"><button type="submit">${t.erasure}</button></form>
       </section>`,
   );
 }

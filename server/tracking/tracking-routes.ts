@@ -124,8 +124,6 @@ export function trackRoutes(deps: AppDeps) {
   app.use('/v1/track/*', limit);
   app.use('/track/*', limit);
 
-  type Opened = NonNullable<Awaited<ReturnType<typeof open>>>;
-
   async function open(token: string) {
     const complaint = await complaintForToken(deps.db, token);
     if (!complaint) return null;
@@ -141,15 +139,28 @@ export function trackRoutes(deps: AppDeps) {
     const asked = c.req.query('lang');
     return asked === 'nl' || asked === 'en' ? asked : null;
   };
-  const localeOf = (c: Context, tenant?: TenantRecord): Locale =>
-    askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), tenant?.procedure.locale ?? 'nl');
+  // The language the complaint was filed in; for one filed before that was kept, the tenant's.
+  const filedIn = (found: Tracked): Locale => {
+    const locale = found.complaint.locale;
+    return locale === 'nl' || locale === 'en' ? locale : found.tenant.procedure.locale;
+  };
+  /** The page speaks the complaint's language, whatever the browser's; `?lang=` switches. */
+  const pageLocale = (c: Context, found: Tracked): Locale => askedLocale(c) ?? filedIn(found);
+  /** The JSON answers follow Accept-Language like the rest of the API, then the complaint's. */
+  const apiLocale = (c: Context, found: Tracked): Locale =>
+    askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), filedIn(found));
+  const localeOf = (c: Context, found: Tracked): Locale =>
+    c.req.path.startsWith('/v1/') ? apiLocale(c, found) : pageLocale(c, found);
+  // A link that opens nothing has no complaint to take the language from: the browser's.
+  const invalid = (c: Context) =>
+    c.html(invalidPage(askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), 'nl')), 404);
 
   // The link's token is checked before anything of the body is read, and the body is bounded.
   const opened = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
     const found = await open(c.req.param('token') ?? '');
     if (!found) {
       if (c.req.path.startsWith('/v1/')) throw new ApiError(404, 'not_found');
-      return c.html(invalidPage(localeOf(c)), 404);
+      return invalid(c);
     }
     c.set('tracked', found);
     await next();
@@ -157,13 +168,13 @@ export function trackRoutes(deps: AppDeps) {
   app.post(honoPath(TRACK_DOCS.step), opened, limitBody(BODY_LIMITS.tracking));
   app.post(honoPath(TRACK_DOCS.pageStep), opened, limitBody(BODY_LIMITS.tracking));
 
-  const viewOf = (c: Context, found: { complaint: Opened['complaint']; tenant: TenantRecord }) =>
+  const viewOf = (c: Context, found: Tracked) =>
     trackingView(
       deps.db,
       found.complaint,
       found.tenant.name,
       found.tenant.procedure,
-      localeOf(c, found.tenant),
+      localeOf(c, found),
       deps.clock(),
     );
 
@@ -181,7 +192,7 @@ export function trackRoutes(deps: AppDeps) {
       body,
       actor: { kind: 'public' },
       now: deps.clock(),
-      locale: localeOf(c, found.tenant),
+      locale: localeOf(c, found),
       idempotencyKey: c.req.header('Idempotency-Key') ?? null,
       linkBase: deps.config.publicUrl,
     });
@@ -192,17 +203,7 @@ export function trackRoutes(deps: AppDeps) {
   app.get(honoPath(TRACK_DOCS.view), async (c) => {
     const found = await open(c.req.param('token'));
     if (!found) throw new ApiError(404, 'not_found');
-    const locale = localeOf(c, found.tenant);
-    return c.json(
-      await trackingView(
-        deps.db,
-        found.complaint,
-        found.tenant.name,
-        found.tenant.procedure,
-        locale,
-        deps.clock(),
-      ),
-    );
+    return c.json(await viewOf(c, found));
   });
 
   app.post(honoPath(TRACK_DOCS.step), async (c) => {
@@ -221,11 +222,11 @@ export function trackRoutes(deps: AppDeps) {
 
   app.get(honoPath(TRACK_DOCS.page), async (c) => {
     const found = await open(c.req.param('token'));
-    if (!found) return c.html(invalidPage(localeOf(c)), 404);
-    const locale = localeOf(c, found.tenant);
+    if (!found) return invalid(c);
     const view = await viewOf(c, found);
     const done = c.req.query('done');
-    return c.html(trackingPage(view, locale, `/track/${c.req.param('token')}`, { done }));
+    const page = { path: `/track/${c.req.param('token')}`, asked: askedLocale(c) };
+    return c.html(trackingPage(view, pageLocale(c, found), page, { done }));
   });
 
   // The page's forms post here and come back to the page (post/redirect/get).
@@ -251,17 +252,22 @@ export function trackRoutes(deps: AppDeps) {
     } catch (err) {
       const found = c.get('tracked');
       if (!(err instanceof ApiError) || err.status === 404) throw err;
-      const locale = localeOf(c, found.tenant);
+      const locale = pageLocale(c, found);
       const view = await viewOf(c, found);
       const message = err.fields
         ? Object.values(err.fields).join(' ')
-        : ERROR_MESSAGES[err.code][localeOf(c, found.tenant)];
+        : ERROR_MESSAGES[err.code][locale];
       // What the complainant typed is shown again, not lost.
       return c.html(
-        trackingPage(view, locale, `/track/${token}`, {
-          error: message,
-          grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
-        }),
+        trackingPage(
+          view,
+          locale,
+          { path: `/track/${token}`, asked: lang },
+          {
+            error: message,
+            grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
+          },
+        ),
         err.status === 422 ? 422 : 409,
       );
     }

@@ -30,6 +30,8 @@ export const complaints = sqliteTable(
     /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
     version: integer('version').notNull().default(1),
     category: text('category'),
+    /** The language it was filed in (`nl`, `en`): its tracking page opens in it. */
+    locale: text('locale'),
     handler: text('handler'),
     /** Where reminders and escalations for the handler go (staff data, not the complainant's). */
     handlerEmail: text('handler_email'),
