@@ -40,6 +40,8 @@ export interface RunningServer {
   /** The demo API keys the server printed, by tenant slug. */
   keys: Record<string, string>;
   stop(): Promise<void>;
+  /** Kills the process at once (kill -9): no shutdown, no flush. */
+  kill(): Promise<void>;
 }
 
 /** Starts the real Node entry (`tsx server/runtime/node.ts`) on a fresh database and a free port. */
@@ -85,6 +87,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
       rmSync(dir, { recursive: true, force: true });
