@@ -202,6 +202,8 @@ try {
       mailFrom: 'k@example.org',
       mailPerSecond: 2,
       submitLimit: { max: 1, windowSeconds: 1 },
+      secretKey: 'bench-secret-key-0123456789abcdef0123',
+      allowLocalWebhooks: false,
     },
   };
   let purged = 0;

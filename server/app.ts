@@ -17,6 +17,7 @@ import { formRoutes } from './tenants/form-routes';
 import { procedureRoutes } from './tenants/procedure-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
 import { trackRoutes } from './tracking/tracking-routes';
+import { webhookRoutes } from './webhooks/webhook-routes';
 
 /**
  * Builds the whole API from its dependencies; the Node entry, the Worker and tests each call it.
@@ -52,6 +53,7 @@ export function createApp(
   app.route('/', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));
   app.route('/', staffRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   app.route(ADMIN_MOUNT, adminRoutes(deps));
   return app;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** Small WebCrypto helpers that run the same on Workers, Node and in tests. */
 
@@ -25,6 +25,11 @@ function fromBase64Url(text: string): Uint8Array {
  */
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** HMAC-SHA256 of a text under a key (node:crypto; Workers have it with nodejs_compat). */
+export function hmacSha256(key: string | Uint8Array, text: string): Uint8Array {
+  return createHmac('sha256', key).update(text).digest();
 }
 
 /** A random secret of `bytes` bytes (default 32 = 256 bits), base64url. */

@@ -3,6 +3,7 @@ import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
 import type { Limit } from './http/rate-limit';
 import type { Mailer } from './mail/mailer';
+import type { WebhookTransport } from './webhooks/transport';
 
 export interface AppConfig {
   /** SHA-256 (hex) of the operator token that may create tenants. */
@@ -20,6 +21,13 @@ export interface AppConfig {
   turnstile?: TurnstileConfig;
   /** Public submissions per tenant and client address. */
   submitLimit: Limit;
+  /**
+   * The server's own secret (KLACHT_SECRET_KEY): seals webhook signing secrets at rest and keys
+   * the references our e-mail carries, by which a reply finds its complaint.
+   */
+  secretKey: string;
+  /** Development only: webhooks may use http and go to loopback, private or local addresses. */
+  allowLocalWebhooks: boolean;
 }
 
 export type Clock = () => Date;
@@ -32,6 +40,11 @@ export interface AppDeps {
   clock: Clock;
   /** Sends e-mail; without it (no RESEND_API_KEY) messages are held, visible, never "sent". */
   mailer?: Mailer;
+  /**
+   * Sends one webhook request. The Node entry's resolves the host itself and refuses private
+   * addresses at connect time; without one, fetch (the Worker's) after the literal checks.
+   */
+  webhookTransport?: WebhookTransport;
   /**
    * The client's address (rate limits, sign-in throttling), as the runtime knows it: the socket
    * on Node, Cloudflare's CF-Connecting-IP on Workers. Never a header a client can set itself.

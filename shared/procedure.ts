@@ -154,6 +154,12 @@ export const procedureSchema = z
           .default({}),
       })
       .optional(),
+    /**
+     * E-mail intake: mail to this address becomes a complaint (channel e-mail), and messages to
+     * the complainant are sent with it as Reply-To, so replies join their complaint. One tenant
+     * per address; stored in lower case.
+     */
+    inbound: z.object({ address: z.email().max(254).toLowerCase() }).optional(),
     /** Who must be named in the closing letter (Awb: Nationale ombudsman; Wkkgz: geschilleninstantie). */
     referral: localisedSchema.optional(),
     allowedOrigins: z.array(originSchema).max(50).default([]),

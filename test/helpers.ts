@@ -6,9 +6,11 @@ import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
 import { docsRoutes } from '../server/docs/docs-routes';
+import { nodeWebhookTransport, type Resolver } from '../server/runtime/node-webhook-transport';
 import { openDatabase } from '../server/runtime/open-database';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
+export const SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
 
 /**
  * What the widget adds to every submission: when the form was shown (long enough ago) and the
@@ -52,6 +54,10 @@ export async function testApp(
     publicUrl?: string;
     /** The client address the app sees; by default CF-Connecting-IP, as on Workers. */
     clientAddress?: (c: import('hono').Context) => string | undefined;
+    /** Webhooks to http and local addresses (default: allowed, as with a local database). */
+    allowLocalWebhooks?: boolean;
+    /** How webhook hosts resolve (default: the system's). */
+    resolver?: Resolver;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'klacht-test-'));
@@ -68,7 +74,10 @@ export async function testApp(
       // Tests submit many complaints from one (absent) address; the limit has its own test.
       submitLimit: options.submitLimit ?? { max: 100_000, windowSeconds: 60 },
       ...(options.turnstile ? { turnstile: options.turnstile } : {}),
+      secretKey: SECRET_KEY,
+      allowLocalWebhooks: options.allowLocalWebhooks ?? true,
     },
+    webhookTransport: nodeWebhookTransport(options.resolver),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
   };
   const app = createApp(deps, { docs: docsRoutes() });

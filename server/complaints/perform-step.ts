@@ -16,6 +16,7 @@ import { ApiError } from '../http/errors';
 import { validationError } from '../http/validation';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
+import { queueStepWebhooks } from '../webhooks/events';
 import { actorName, type ComplaintRow, findComplaint } from './complaint-records';
 import { keyHashOf, once } from './idempotency';
 import { recomputeDeadlines } from './recompute-deadlines';
@@ -156,6 +157,7 @@ async function apply(
     ...writes,
     ...countChanges(db, tenant.id, row, after),
     ...(link ? [db.insert(trackingTokens).values(link.row)] : []),
+    ...queueStepWebhooks(db, tenant.id, row.id, transition.event, seq),
     ...messages.map((m) =>
       db.insert(outbox).values({
         id: crypto.randomUUID(),

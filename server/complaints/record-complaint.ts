@@ -10,6 +10,7 @@ import type { Actor, TenantRecord } from '../http/context';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { calendarOf } from '../tenants/derived';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
+import { queueWebhook } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow } from './complaint-records';
 import { deadlineViews } from './complaint-view';
@@ -146,6 +147,12 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
       pdData: data.receiverName ? { receiverName: data.receiverName } : null,
     }),
     db.insert(trackingTokens).values(tokenRow),
+    queueWebhook(db, {
+      tenantId: tenant.id,
+      complaintId: id,
+      type: 'complaint.received',
+      eventSeq: 1,
+    }),
     ...countChanges(db, tenant.id, null, counted),
     ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
     ...(input.files.length > 0

@@ -14,6 +14,7 @@ import {
   trackingTokens,
 } from './tables/complaints';
 import { apiKeys, reportCounts, tenants } from './tables/core';
+import { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
 
 export { rateLimits, sessions, signInFailures, staff } from './tables/access';
 export {
@@ -25,6 +26,7 @@ export {
   trackingTokens,
 } from './tables/complaints';
 export { apiKeys, reportCounts, tenants } from './tables/core';
+export { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
 
 export const schema = {
   tenants,
@@ -40,4 +42,7 @@ export const schema = {
   signInFailures,
   staff,
   sessions,
+  webhookEndpoints,
+  webhookDeliveries,
+  inboundQuarantine,
 };

@@ -10,6 +10,7 @@ import { formDocs } from '../tenants/form-routes';
 import { procedureDocs } from '../tenants/procedure-routes';
 import { tenantDocs } from '../tenants/tenant-routes';
 import { trackDocs } from '../tracking/tracking-routes';
+import { webhookDocs } from '../webhooks/webhook-routes';
 import { HEALTH_DOC, HOME_DOC } from './health-routes';
 import { type Auth, type RouteDoc, routeDoc } from './route-doc';
 
@@ -63,6 +64,7 @@ export function allRoutes(): RouteDoc[] {
     OPERATIONS_DOCS.document,
     OPERATIONS_DOCS.reference,
     ...staffDocs,
+    ...webhookDocs,
     ...adminDocs,
   ];
 }
@@ -74,6 +76,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: "Unknown resource, or another tenant's",
   409: 'Conflict: the slug exists, or the lifecycle forbids this step now',
   413: 'The body is too large',
+  415: 'The body is not of the media type this route takes',
   422: 'Validation failed; `fields` names every bad field',
   429: 'Too many requests from this address; see Retry-After',
 };
@@ -179,9 +182,17 @@ export function openApiDocument(): Record<string, unknown> {
         'Hosted complaint handling for Dutch organisations. Dates `YYYY-MM-DD` are Amsterdam dates; a due date means the end of that day. Errors are `{ error: { code, message, fields? } }`, localised by Accept-Language.',
     },
     servers: [{ url: '/' }],
-    tags: ['Tenants', 'Complaints', 'Register', 'Reports', 'Staff', 'Admin view', 'Operations'].map(
-      (name) => ({ name }),
-    ),
+    tags: [
+      'Tenants',
+      'Complaints',
+      'Register',
+      'Reports',
+      'Staff',
+      'Webhooks',
+      'E-mail',
+      'Admin view',
+      'Operations',
+    ].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

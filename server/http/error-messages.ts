@@ -73,6 +73,18 @@ export const ERROR_MESSAGES = {
     nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
     en: 'This is the last active admin. Make someone else an admin first.',
   },
+  too_many_endpoints: {
+    nl: 'Deze organisatie heeft het hoogste aantal webhook-adressen al bereikt. Verwijder er eerst een.',
+    en: 'This organisation already has the most webhook endpoints allowed. Remove one first.',
+  },
+  unsupported_media_type: {
+    nl: 'Stuur het bericht als message/rfc822 (het volledige e-mailbericht).',
+    en: 'Send the message as message/rfc822 (the whole e-mail message).',
+  },
+  mailbox_full: {
+    nl: 'Er staan te veel apart gezette e-mailberichten klaar. Probeer het later opnieuw.',
+    en: 'Too many e-mail messages are waiting for staff. Please try again later.',
+  },
   internal: {
     nl: 'Er ging bij ons iets mis. Probeer het later opnieuw; er is niets verloren gegaan.',
     en: 'Something went wrong on our side. Please try again later; nothing was lost.',
@@ -113,6 +125,14 @@ export const FIELD_MESSAGES = {
   plainText: {
     nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',
     en: 'This field contains an invisible character that is not allowed here. Type the text again or paste it without formatting.',
+  },
+  webhookUrl: {
+    nl: 'Gebruik een openbaar https-adres, geen lokaal of intern adres.',
+    en: 'Use a public https address, not a local or internal one.',
+  },
+  addressTaken: {
+    nl: 'Dit e-mailadres is al in gebruik bij een andere organisatie.',
+    en: 'This e-mail address is already in use by another organisation.',
   },
   notSubject: {
     nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',

@@ -4,6 +4,7 @@ import type { Procedure } from '../../shared/procedure';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import { complaints, deadlines, outbox } from '../db/schema';
+import { queueWebhook } from '../webhooks/events';
 
 function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
   let day = date;
@@ -61,7 +62,13 @@ export async function queueReminders(
     .orderBy(deadlines.dueDate)
     .limit(batch);
   const rows: (typeof outbox.$inferInsert)[] = [];
-  const marks: { complaintId: string; term: string; dueDate: string; overdue: boolean }[] = [];
+  const marks: {
+    tenantId: string;
+    complaintId: string;
+    term: string;
+    dueDate: string;
+    overdue: boolean;
+  }[] = [];
   let reminders = 0;
   let escalations = 0;
   for (const d of candidates) {
@@ -76,7 +83,13 @@ export async function queueReminders(
     );
     // Not yet: the deadline comes back on a later run, when its reminder day has come.
     if (!overdue && today < reminderDay) continue;
-    marks.push({ complaintId: d.complaintId, term: d.term, dueDate: d.dueDate, overdue });
+    marks.push({
+      tenantId: d.tenantId,
+      complaintId: d.complaintId,
+      term: d.term,
+      dueDate: d.dueDate,
+      overdue,
+    });
     if (overdue && !procedure.reminders.escalateWhenOverdue) continue;
     const kind = overdue ? 'overdue' : 'reminder';
     const staff = procedure.notifications?.staff ?? {};
@@ -112,7 +125,20 @@ export async function queueReminders(
       ? [db.insert(outbox).values(rows).onConflictDoNothing().returning({ kind: outbox.kind })]
       : [];
   if (inserts.length + markStatements.length === 0) return { reminders: 0, escalations: 0 };
-  const results = await db.batch([...inserts, ...markStatements] as never);
+  // A term that passed is a webhook event, escalated by e-mail or not; each (term, due date)
+  // is marked here once, and its delivery id is derived from them.
+  const webhooks = marks
+    .filter((m) => m.overdue)
+    .map((m) =>
+      queueWebhook(db, {
+        tenantId: m.tenantId,
+        complaintId: m.complaintId,
+        type: 'complaint.term_overdue',
+        term: m.term,
+        dueDate: m.dueDate,
+      }),
+    );
+  const results = await db.batch([...inserts, ...markStatements, ...webhooks] as never);
   const inserted = (rows.length > 0 ? results[0] : []) as { kind: string }[];
   return {
     reminders: inserted.filter((r) => r.kind === 'reminder').length,

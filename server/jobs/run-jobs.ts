@@ -4,6 +4,7 @@ import type { Procedure } from '../../shared/procedure';
 import { rateLimits, tenants } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type RelayReport, relayOutbox } from '../mail/relay';
+import { deliverWebhooks, type WebhookReport } from '../webhooks/deliver';
 import { queueReminders } from './reminders';
 import { purgeExpired } from './retention-purge';
 
@@ -11,6 +12,7 @@ export interface JobsReport {
   asOf: string;
   dryRun: boolean;
   outbox: RelayReport;
+  webhooks: WebhookReport;
   reminders: number;
   escalations: number;
   purged: number;
@@ -24,13 +26,16 @@ export interface JobOptions {
   /** Messages per second to the mail provider; the configured rate by default. */
   perSecond?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** How long a webhook receiver may take to answer. */
+  webhookTimeoutMs?: number;
 }
 
 /**
  * The scheduled work, called by the Worker's cron trigger, a timer in the Node entry and
- * `npm run jobs`. Every job is idempotent: reminders and escalations have one outbox row per
- * complaint, term and due date (a fixed id), the purge skips what is already erased, and the
- * relay claims rows in one statement. Running twice, or concurrently, changes nothing more.
+ * `npm run jobs`: reminders and escalations, the retention purge, the outbox and the webhooks.
+ * Every job is idempotent: reminders and escalations have one outbox row per complaint, term and
+ * due date (a fixed id), the purge skips what is already erased, and the relay and the webhooks
+ * claim rows in one statement. Running twice, or concurrently, changes nothing more.
  */
 export async function runJobs(
   deps: AppDeps,
@@ -55,6 +60,11 @@ export async function runJobs(
     perSecond: options.perSecond ?? deps.config.mailPerSecond,
     sleep: options.sleep,
   });
+  const webhooks = await deliverWebhooks(deps, now, {
+    dryRun,
+    batchSize: Math.min(batch, 100),
+    timeoutMs: options.webhookTimeoutMs,
+  });
   let rateLimitsCleared = 0;
   if (!dryRun) {
     const cleared = await deps.db
@@ -67,6 +77,7 @@ export async function runJobs(
     asOf: now.toISOString(),
     dryRun,
     outbox: report,
+    webhooks,
     reminders,
     escalations,
     purged,

@@ -14,6 +14,7 @@ const settings = {
   RESEND_BASE_URL: 'http://127.0.0.1:9/',
   TURNSTILE_SECRET_KEY: 'secret',
   TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9/verify',
+  KLACHT_SECRET_KEY: 's'.repeat(40),
 };
 
 describe('depsFromEnv', () => {
@@ -28,6 +29,9 @@ describe('depsFromEnv', () => {
         mailPerSecond: 5,
         mailFrom: 'k@example.nl',
         turnstile: { secret: 'secret', verifyUrl: 'http://127.0.0.1:9/verify' },
+        secretKey: 's'.repeat(40),
+        // Not a local file: webhooks go to public https URLs only.
+        allowLocalWebhooks: false,
       });
       expect(deps.mailer).toBeDefined();
       expect(deps.clock()).toBeInstanceOf(Date);
@@ -37,8 +41,21 @@ describe('depsFromEnv', () => {
 
   test('a local server without PUBLIC_URL links to itself as localhost', async () => {
     const env = parseEnv(nodeEnvSchema, { PORT: '9000' });
-    const deps = await depsFromEnv(env, { db: {} as Db, clientAddress: () => undefined });
+    const deps = await depsFromEnv(env, {
+      db: {} as Db,
+      clientAddress: () => undefined,
+      secretKey: 'k'.repeat(43),
+    });
     expect(deps.config.publicUrl).toBe('http://localhost:9000');
     expect(deps.mailer).toBeUndefined();
+    // A local database file: the development settings, unless turned off.
+    expect(deps.config.allowLocalWebhooks).toBe(true);
+    const off = parseEnv(nodeEnvSchema, { WEBHOOKS_ALLOW_LOCAL: 'false' });
+    const strict = await depsFromEnv(off, {
+      db: {} as Db,
+      clientAddress: () => undefined,
+      secretKey: 'k'.repeat(43),
+    });
+    expect(strict.config.allowLocalWebhooks).toBe(false);
   });
 });

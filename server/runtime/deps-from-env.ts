@@ -3,7 +3,7 @@ import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import type { AppDeps } from '../deps';
 import { resendMailer } from '../mail/mailer';
-import { type Env, publicOrigin } from './env';
+import { type Env, isLocalDatabase, publicOrigin } from './env';
 
 /** What only the runtime knows: its database client and how it sees a client's address. */
 export interface Runtime {
@@ -11,6 +11,10 @@ export interface Runtime {
   clientAddress: (c: Context) => string | undefined;
   /** The operator token when the environment has none (npm start makes one per run). */
   operatorToken?: string;
+  /** The server secret when the environment has none (kept beside a local database file). */
+  secretKey?: string;
+  /** How webhooks are sent (the Node entry's checks every resolved address); fetch otherwise. */
+  webhookTransport?: AppDeps['webhookTransport'];
 }
 
 /**
@@ -19,6 +23,10 @@ export interface Runtime {
  */
 export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> {
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? runtime.operatorToken ?? '';
+  const secretKey = env.KLACHT_SECRET_KEY ?? runtime.secretKey;
+  if (!secretKey) {
+    throw new Error('Invalid configuration:\n  KLACHT_SECRET_KEY: is required but not set');
+  }
   return {
     db: runtime.db,
     clock: () => new Date(),
@@ -30,6 +38,8 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
       mailFrom: env.MAIL_FROM,
       mailPerSecond: env.MAIL_PER_SECOND,
       submitLimit: env.SUBMIT_RATE_LIMIT,
+      secretKey,
+      allowLocalWebhooks: (env.WEBHOOKS_ALLOW_LOCAL ?? String(isLocalDatabase(env))) === 'true',
       ...(env.TURNSTILE_SECRET_KEY
         ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL } }
         : {}),
@@ -37,5 +47,6 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
     mailer: env.RESEND_API_KEY
       ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
       : undefined,
+    ...(runtime.webhookTransport ? { webhookTransport: runtime.webhookTransport } : {}),
   };
 }

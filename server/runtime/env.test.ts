@@ -17,4 +17,22 @@ describe('environment', () => {
       parseEnv(nodeEnvSchema, { PORT: 'eighty', KLACHT_OPERATOR_TOKEN: 'short' }),
     ).toThrowError(/PORT: .*\n {2}KLACHT_OPERATOR_TOKEN: must be at least 24 characters/s);
   });
+
+  test('the server secret is required unless the database is a local file', () => {
+    const turso = { DATABASE_URL: 'libsql://db.example.turso.io' };
+    expect(() => parseEnv(nodeEnvSchema, turso)).toThrowError(
+      /KLACHT_SECRET_KEY: is required but not set/,
+    );
+    expect(() =>
+      parseEnv(workerEnvSchema, {
+        ...turso,
+        KLACHT_OPERATOR_TOKEN: 'x'.repeat(32),
+        PUBLIC_URL: 'https://klacht.example.nl',
+      }),
+    ).toThrowError(/KLACHT_SECRET_KEY: is required but not set/);
+    expect(() => parseEnv(nodeEnvSchema, { ...turso, KLACHT_SECRET_KEY: 'short' })).toThrowError(
+      /KLACHT_SECRET_KEY: must be at least 32 characters/,
+    );
+    expect(parseEnv(nodeEnvSchema, {}).KLACHT_SECRET_KEY).toBeUndefined();
+  });
 });

@@ -10,44 +10,69 @@ const operatorToken = z
   .min(24, 'must be at least 24 characters (use a random secret, e.g. openssl rand -base64 32)');
 
 /** Every setting of both runtimes; the Worker asks a few more of it (`workerEnvSchema`). */
-export const nodeEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: databaseUrl.default('file:data/klacht.db'),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  /** Without it, `npm start` makes one for this run and prints it. */
-  KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
-  /** The origin links point to; without it, http://localhost:PORT (local development). */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Without it, e-mail is held in the outbox (visible, never pretended to be sent). */
-  RESEND_API_KEY: z.string().min(1).optional(),
-  /** Resend's API base URL (tests point it at a local capture server). */
-  RESEND_BASE_URL: z.url().optional(),
-  MAIL_FROM: z.email().default('klachten@example.org'),
-  /** Messages per second to Resend (its default limit is 2). */
-  MAIL_PER_SECOND: z.coerce.number().positive().max(100).default(2),
-  TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
-  TURNSTILE_VERIFY_URL: z.url().optional(),
-  /** How often the Node entry runs the jobs, in seconds; 0 turns the timer off. */
-  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
-  /** Public submissions allowed per tenant and client address: "<count>/<seconds>". */
-  SUBMIT_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like 10/600 (count per seconds)')
-    .default(`${DEFAULT_SUBMIT_LIMIT.max}/${DEFAULT_SUBMIT_LIMIT.windowSeconds}`)
-    .transform((value) => {
-      const [max, windowSeconds] = value.split('/').map(Number);
-      return { max: max as number, windowSeconds: windowSeconds as number };
-    }),
-  /**
-   * Seed the preset demo tenants and print fresh demo keys and passwords. Defaults to on for a
-   * local file database only, so a server on Turso never grows demo tenants by accident.
-   */
-  SEED_DEMO: z.enum(['true', 'false']).optional(),
-});
+export const nodeEnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: databaseUrl.default('file:data/klacht.db'),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    /** Without it, `npm start` makes one for this run and prints it. */
+    KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
+    /** The origin links point to; without it, http://localhost:PORT (local development). */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Without it, e-mail is held in the outbox (visible, never pretended to be sent). */
+    RESEND_API_KEY: z.string().min(1).optional(),
+    /** Resend's API base URL (tests point it at a local capture server). */
+    RESEND_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.email().default('klachten@example.org'),
+    /** Messages per second to Resend (its default limit is 2). */
+    MAIL_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+    TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
+    TURNSTILE_VERIFY_URL: z.url().optional(),
+    /** How often the Node entry runs the jobs, in seconds; 0 turns the timer off. */
+    JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** Public submissions allowed per tenant and client address: "<count>/<seconds>". */
+    SUBMIT_RATE_LIMIT: z
+      .string()
+      .regex(/^\d+\/\d+$/, 'must look like 10/600 (count per seconds)')
+      .default(`${DEFAULT_SUBMIT_LIMIT.max}/${DEFAULT_SUBMIT_LIMIT.windowSeconds}`)
+      .transform((value) => {
+        const [max, windowSeconds] = value.split('/').map(Number);
+        return { max: max as number, windowSeconds: windowSeconds as number };
+      }),
+    /**
+     * Seed the preset demo tenants and print fresh demo keys and passwords. Defaults to on for a
+     * local file database only, so a server on Turso never grows demo tenants by accident.
+     */
+    SEED_DEMO: z.enum(['true', 'false']).optional(),
+    /**
+     * The server's secret: seals webhook signing secrets and keys the references by which e-mail
+     * replies find their complaint. Required unless the database is a local file, which then gets
+     * one kept beside it (`<file>.key`).
+     */
+    KLACHT_SECRET_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)')
+      .optional(),
+    /**
+     * Development: webhooks may use http and go to loopback, private and local addresses. Defaults
+     * to on for a local file database only, like SEED_DEMO.
+     */
+    WEBHOOKS_ALLOW_LOCAL: z.enum(['true', 'false']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.KLACHT_SECRET_KEY && !isLocalDatabase(env)) {
+      ctx.addIssue({ code: 'custom', path: ['KLACHT_SECRET_KEY'], message: REQUIRED });
+    }
+  });
 export type Env = z.infer<typeof nodeEnvSchema>;
 
 const REQUIRED = 'is required but not set';
+
+/** Whether the database is a local file (development and the demo). */
+export function isLocalDatabase(env: { DATABASE_URL: string }): boolean {
+  return env.DATABASE_URL.startsWith('file:');
+}
 
 /** A Worker has no local file, no way to print a token, and no other way to know its origin. */
 export const workerEnvSchema = nodeEnvSchema.superRefine((env, ctx) => {

@@ -11,6 +11,8 @@ import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
+import { localSecretKey } from './local-secret';
+import { nodeWebhookTransport } from './node-webhook-transport';
 import { openDatabase } from './open-database';
 import { siteRoutes } from './site';
 
@@ -23,6 +25,8 @@ async function main() {
   const deps = await depsFromEnv(env, {
     db,
     operatorToken,
+    secretKey: localSecretKey(env.DATABASE_URL),
+    webhookTransport: nodeWebhookTransport(),
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const origin = deps.config.publicUrl;
@@ -64,8 +68,9 @@ async function main() {
     running = true;
     try {
       const report = await runJobs(deps, deps.clock());
-      const { outbox, reminders, escalations, purged } = report;
-      if (outbox.sent + outbox.failed + outbox.held + reminders + escalations + purged > 0) {
+      const { outbox, webhooks, reminders, escalations, purged } = report;
+      const done = outbox.sent + outbox.failed + outbox.held + webhooks.delivered + webhooks.failed;
+      if (done + reminders + escalations + purged > 0) {
         console.log(`jobs: ${JSON.stringify(report)}`);
       }
     } catch (err) {

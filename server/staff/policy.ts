@@ -9,7 +9,7 @@ import type { StaffRole } from './roles';
  *   that came in by letter or phone;
  * - handler: handles the complaints forwarded to them (the complaint's handler is their name);
  * - appealBody: decides appeals;
- * - admin: everything, plus staff, settings and the outbox.
+ * - admin: everything, plus staff, settings, the outbox, webhooks and set-aside e-mail.
  */
 const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
   receiver: [
@@ -73,7 +73,7 @@ export function mayCallApi(
 ): Promise<boolean> | boolean {
   if (member.role === 'admin') return true;
   const [resource, , sub, action] = segments;
-  if (resource === 'staff') return false;
+  if (resource === 'staff' || resource === 'webhooks') return false;
   if (method === 'GET' || method === 'HEAD') return true;
   if (method !== 'POST' || resource !== 'complaints') return false;
   if (segments.length === 1) return mayRegister(member);

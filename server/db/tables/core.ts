@@ -1,21 +1,34 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /* Tenants and their API keys. */
 
 export const createdAt = () =>
   text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
-export const tenants = sqliteTable('tenants', {
-  id: text('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  /** The full procedure, as validated by `procedureSchema` (JSON). */
-  procedure: text('procedure', { mode: 'json' }).notNull(),
-  /** Raised with every change of the procedure, so what is derived from it can be kept. */
-  procedureVersion: integer('procedure_version').notNull().default(1),
-  createdAt: createdAt(),
-});
+export const tenants = sqliteTable(
+  'tenants',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** The full procedure, as validated by `procedureSchema` (JSON). */
+    procedure: text('procedure', { mode: 'json' }).notNull(),
+    /** Raised with every change of the procedure, so what is derived from it can be kept. */
+    procedureVersion: integer('procedure_version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  // One tenant per complaint address (the procedure's `inbound.address`, stored in lower case):
+  // mail to it can only ever become that tenant's.
+  (t) => [uniqueIndex('tenants_inbound_address').on(sql`(${t.procedure} ->> '$.inbound.address')`)],
+);
 
 export const apiKeys = sqliteTable(
   'api_keys',

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { sha256Hex } from '../crypto';
+import type { Db } from '../db/client';
+import { webhookDeliveries, webhookEndpoints } from '../db/schema';
+
+/** The events a tenant can subscribe an endpoint to. */
+export const WEBHOOK_EVENTS = [
+  'complaint.received',
+  'complaint.step_done',
+  'complaint.term_overdue',
+  'complaint.closed',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+interface Queued {
+  tenantId: string;
+  complaintId: string;
+  type: WebhookEvent;
+  eventSeq?: number;
+  term?: string;
+  dueDate?: string;
+}
+
+/**
+ * The statement that queues one event for every endpoint of the tenant that subscribed to it,
+ * for the batch that records the event, so an event is queued if and only if it happened. The
+ * delivery's id (the `webhook-id`) is derived from the event and the endpoint, so queueing the
+ * same event again changes nothing. Tenants without endpoints pay one indexed look-up.
+ */
+export function queueWebhook(db: Db, event: Queued) {
+  const key = sha256Hex(
+    [
+      event.complaintId,
+      event.type,
+      event.eventSeq ?? '',
+      event.term ?? '',
+      event.dueDate ?? '',
+    ].join(':'),
+  ).slice(0, 24);
+  return db.run(sql`INSERT INTO ${webhookDeliveries}
+      (id, tenant_id, endpoint_id, complaint_id, type, event_seq, term, due_date, status)
+    SELECT ${`msg_${key}_`} || e.id, e.tenant_id, e.id, ${event.complaintId}, ${event.type},
+      ${event.eventSeq ?? null}, ${event.term ?? null}, ${event.dueDate ?? null}, 'pending'
+    FROM ${webhookEndpoints} e
+    WHERE e.tenant_id = ${event.tenantId}
+      AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${event.type})
+    ON CONFLICT DO NOTHING`);
+}
+
+/** A lifecycle step's webhooks: `complaint.step_done`, and `complaint.closed` when it closes. */
+export function queueStepWebhooks(
+  db: Db,
+  tenantId: string,
+  complaintId: string,
+  event: string,
+  eventSeq: number,
+) {
+  const step = { tenantId, complaintId, eventSeq };
+  return [
+    queueWebhook(db, { ...step, type: 'complaint.step_done' }),
+    ...(event === 'closed' ? [queueWebhook(db, { ...step, type: 'complaint.closed' })] : []),
+  ];
+}
