@@ -24,11 +24,17 @@ import { webhookRoutes } from './webhooks/webhook-routes';
  * `site` adds what only one runtime serves (the Node entry's demo site and widget files), and
  * `docs` the OpenAPI document and reference (the Worker serves them as static files), under the
  * same headers and the same error path; `compress` is the Node entry's compression (on Workers,
- * Cloudflare compresses), passed in so the Worker's script does without it.
+ * Cloudflare compresses), passed in so the Worker's script does without it; `inboundMail` is the
+ * Node entry's `POST …/inbound-mail` (on Workers, mail arrives through the `email()` handler).
  */
 export function createApp(
   deps: AppDeps,
-  options: { site?: Hono; docs?: Hono<AppEnv>; compress?: MiddlewareHandler } = {},
+  options: {
+    site?: Hono;
+    docs?: Hono<AppEnv>;
+    compress?: MiddlewareHandler;
+    inboundMail?: Hono<AppEnv>;
+  } = {},
 ) {
   const app = new Hono<AppEnv>();
   if (options.compress) app.use(options.compress);
@@ -54,6 +60,7 @@ export function createApp(
   app.route('/', trackRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', webhookRoutes(deps));
+  if (options.inboundMail) app.route('/', options.inboundMail);
   app.route(ADMIN_MOUNT, adminRoutes(deps));
   return app;
 }

@@ -23,7 +23,7 @@ function fromBase64Url(text: string): Uint8Array {
  * SHA-256 of a text, hex. Synchronous (node:crypto, which Workers have with nodejs_compat):
  * several hashes per request through WebCrypto's promises cost more than the hashing.
  */
-export function sha256Hex(text: string): string {
+export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ACTIONS } from '../shared/lifecycle';
 import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp, WIDGET_FIELDS } from './helpers';
+import { mailMessage, PDF } from './mail-messages';
 import { csrfOf, postForm, signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
@@ -221,6 +222,87 @@ describe('generated hostile input, 1,000 per route family', { timeout: 300_000 }
           await expectNoServerError(res, false);
         },
       ),
+      { numRuns: RUNS },
+    );
+    await anotherTenantStillWorks();
+  });
+
+  test('webhook endpoints', async () => {
+    const endpoint = {
+      url: 'https://hooks.example.com/klachten',
+      events: ['complaint.received', 'complaint.closed'],
+      includePersonalData: false,
+      description: 'CRM',
+    };
+    await fc.assert(
+      fc.asyncProperty(mutated(endpoint), async (body) => {
+        const res = await t.app.request('/v1/tenants/wenb/webhooks', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${wenb.key}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        await expectNoServerError(res);
+        if (res.status === 201) {
+          const { endpoint: created } = await res.json();
+          await t.app.request(`/v1/tenants/wenb/webhooks/${created.id}`, {
+            method: 'DELETE',
+            headers: { Authorization: `Bearer ${wenb.key}` },
+          });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    await anotherTenantStillWorks();
+  });
+
+  test('inbound e-mail: bytes, broken MIME and hostile headers', async () => {
+    const real = new TextDecoder().decode(
+      mailMessage({
+        from: 'Jan <jan@example.nl>',
+        to: 'klachten@wenb.nl',
+        subject: 'Klacht [2026-0001#AAAAAAAAAAAAAAAA]',
+        text: 'De offerte kwam te laat.',
+        html: '<p>De offerte kwam te laat.</p>',
+        references: '<klacht.2026-0001.AAAAAAAAAAAAAAAA@wenb.nl>',
+        attachments: [{ filename: 'a.pdf', type: 'application/pdf', bytes: PDF }],
+      }),
+    );
+    const lines = real.split('\r\n');
+    const line = fc.oneof(
+      text,
+      fc.constantFrom(
+        'Content-Type: multipart/mixed; boundary=""',
+        'Content-Type: multipart/mixed',
+        'Content-Transfer-Encoding: base64',
+        'From: <>',
+        'From: "a" <a@b@c>',
+        'Subject: =?UTF-8?B?!!!?=',
+        'Auto-Submitted: auto-replied',
+        `References: ${'<x@y> '.repeat(2000)}`,
+        '--',
+        '=',
+        '\u0000',
+      ),
+    );
+    const message = fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }),
+      fc
+        .array(fc.tuple(fc.nat(lines.length), fc.boolean(), line), { minLength: 1, maxLength: 6 })
+        .map((edits) => {
+          const copy = [...lines];
+          for (const [at, replace, value] of edits) copy.splice(at, replace ? 1 : 0, value);
+          return new TextEncoder().encode(copy.join('\r\n'));
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(message, async (raw) => {
+        const res = await t.app.request('/v1/tenants/wenb/inbound-mail', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${wenb.key}`, 'Content-Type': 'message/rfc822' },
+          body: raw as Uint8Array<ArrayBuffer>,
+        });
+        await expectNoServerError(res);
+      }),
       { numRuns: RUNS },
     );
     await anotherTenantStillWorks();

@@ -6,6 +6,7 @@ import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
 import { docsRoutes } from '../server/docs/docs-routes';
+import { inboundRoutes } from '../server/inbound/inbound-routes';
 import { nodeWebhookTransport, type Resolver } from '../server/runtime/node-webhook-transport';
 import { openDatabase } from '../server/runtime/open-database';
 
@@ -80,7 +81,7 @@ export async function testApp(
     webhookTransport: nodeWebhookTransport(options.resolver),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
   };
-  const app = createApp(deps, { docs: docsRoutes() });
+  const app = createApp(deps, { docs: docsRoutes(), inboundMail: inboundRoutes(deps) });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(
       app.request(path, {

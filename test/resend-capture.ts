@@ -9,6 +9,7 @@ export interface CapturedMail {
   text: string;
   html: string;
   reply_to?: string | string[];
+  headers?: Record<string, string>;
 }
 
 type Fault = '403' | '422' | '429' | '500' | 'timeout' | 'drop';

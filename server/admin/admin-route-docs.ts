@@ -114,5 +114,38 @@ export const ADMIN_DOCS = {
     'Admin view: send failed messages again (admins)',
     [403, 404],
   ),
+  webhooks: adminPage(
+    'get',
+    '/webhooks',
+    'Admin view: webhook endpoints and their delivery logs (admins)',
+    [403, 404],
+  ),
+  resendWebhook: adminPage(
+    'post',
+    '/webhooks/deliveries/{id}/resend',
+    'Admin view: send a webhook delivery again (admins)',
+    [403, 404],
+  ),
+  inboundMail: adminPage(
+    'get',
+    '/inbound-mail',
+    'Admin view: e-mail that could not be taken in, kept for staff (admins)',
+    [403, 404],
+  ),
+  inboundMessage: routeDoc({
+    ...adminPage(
+      'get',
+      '/inbound-mail/{id}/message',
+      'Admin view: a set-aside message as .eml (admins)',
+      [403, 404],
+    ),
+    ok: { status: 200, description: 'The message as received', contentType: 'message/rfc822' },
+  }),
+  discardInbound: adminPage(
+    'post',
+    '/inbound-mail/{id}/discard',
+    'Admin view: discard a set-aside message (admins)',
+    [403, 404],
+  ),
 };
 export const adminDocs: RouteDoc[] = Object.values(ADMIN_DOCS);

@@ -31,6 +31,7 @@ import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintPage, handlerChoices } from './complaint-page';
 import { errorPage, formValues } from './error-page';
 import { findPage } from './find-page';
+import { integrationPages } from './integration-pages';
 import { newComplaintPage, submitFromForm } from './new-complaint-page';
 import { outboxPage } from './outbox-page';
 import { registerPage } from './register-page';
@@ -274,6 +275,8 @@ export function adminRoutes(deps: AppDeps) {
     const count = await requeueFailed(deps.db, c.get('tenant').id);
     return outboxPage(c, deps, `${count} bericht(en) staan weer klaar om te versturen.`);
   });
+
+  integrationPages(app, deps, adminOnly);
 
   // Any other address inside a tenant's admin view: the view's own 404 page, with its menu.
   app.all('/:slug/*', () => {

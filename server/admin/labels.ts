@@ -55,6 +55,7 @@ export const EVENT_LABELS: Record<string, string> = {
   solutionAccepted: 'Melder akkoord met de oplossing',
   erasureRequested: 'Verzoek tot verwijdering',
   erased: 'Persoonsgegevens verwijderd',
+  replyReceived: 'Reactie van de melder per e-mail',
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -90,6 +91,9 @@ export const FIELD_LABELS: Record<string, string> = {
   summary: 'Samenvatting van de afhandeling',
   preventiveMeasures: 'Maatregelen tegen herhaling',
   eventSeq: 'Gebeurtenis',
+  from: 'Van',
+  text: 'Tekst',
+  attachments: 'Bijlagen',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<string, string> = {

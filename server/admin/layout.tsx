@@ -95,6 +95,12 @@ export function navItems(slug: string, staff: StaffSession): NavItem[] {
   if (staff.role === 'admin') {
     items.push({ href: `${base}/settings`, label: 'Instellingen', key: 'settings' });
     items.push({ href: `${base}/outbox`, label: 'Verzendlijst', key: 'outbox' });
+    items.push({
+      href: `${base}/inbound-mail`,
+      label: 'Apart gezette e-mail',
+      key: 'inbound-mail',
+    });
+    items.push({ href: `${base}/webhooks`, label: 'Webhooks', key: 'webhooks' });
   }
   return items;
 }

@@ -9,7 +9,7 @@ import type { Actor, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
-import { submissionSchemaOf } from '../tenants/derived';
+import { mailSubmissionSchemaOf, submissionSchemaOf } from '../tenants/derived';
 import { checkAttachments, type IncomingFile } from './attachments';
 import { IDEMPOTENCY_KEY, keyHashOf, once } from './idempotency';
 import { guardPublicSubmission } from './intake';
@@ -31,6 +31,8 @@ export interface Submission {
   clientAddress: string;
   /** The admin form asks for the moment of receipt; the API takes "now" when it is left out. */
   requireReceivedAt?: boolean;
+  /** E-mail intake: the complainant's details are what the message gives (see derived.ts). */
+  byMail?: boolean;
 }
 
 /**
@@ -90,7 +92,9 @@ export async function submitComplaint(deps: AppDeps, input: Submission): Promise
 
 function parseSubmission(input: Submission, now: Date): ComplaintSubmission {
   const asStaff = input.actor.kind !== 'public';
-  const schema = submissionSchemaOf(input.tenant.procedure, asStaff);
+  const schema = input.byMail
+    ? mailSubmissionSchemaOf(input.tenant.procedure)
+    : submissionSchemaOf(input.tenant.procedure, asStaff);
   const result = schema.safeParse(input.body, { reportInput: true });
   const fields = result.success ? {} : fieldErrors(result.error.issues, input.locale);
   const receivedAt = input.body.receivedAt;

@@ -3,6 +3,7 @@ import { errorBodySchema } from '../../shared/api';
 import { ACTIONS } from '../../shared/lifecycle';
 import { adminDocs } from '../admin/admin-route-docs';
 import { complaintDocs } from '../complaints/complaint-routes';
+import { inboundDocs } from '../inbound/inbound-routes';
 import { outboxDocs } from '../mail/outbox-routes';
 import { reportDocs } from '../reports/report-routes';
 import { staffDocs } from '../staff/staff-routes';
@@ -65,6 +66,7 @@ export function allRoutes(): RouteDoc[] {
     OPERATIONS_DOCS.reference,
     ...staffDocs,
     ...webhookDocs,
+    ...inboundDocs,
     ...adminDocs,
   ];
 }
@@ -142,6 +144,12 @@ export function openApiDocument(): Record<string, unknown> {
             : {}),
       },
     };
+    for (const other of op.alsoOk ?? []) {
+      responses[other.status] = {
+        ...(responses[op.ok.status] as object),
+        description: other.description,
+      };
+    }
     for (const status of op.errors) {
       responses[status] = {
         description: ERROR_TEXT[status],
@@ -155,6 +163,15 @@ export function openApiDocument(): Record<string, unknown> {
       operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
       security: SECURITY[op.auth],
       parameters,
+      ...(op.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: op.rawBody.description,
+              content: { [op.rawBody.contentType]: { schema: { type: 'string' } } },
+            },
+          }
+        : {}),
       ...(op.body
         ? {
             requestBody: {

@@ -28,7 +28,11 @@ export interface RouteDoc {
   idempotent?: boolean;
   /** Also accepted as multipart/form-data: the JSON in a `complaint` part, files as `attachments`. */
   multipart?: boolean;
+  /** A body that is not JSON (e.g. a whole e-mail message), by its media type. */
+  rawBody?: { contentType: string; description: string };
   ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** Other successful answers, with the same body as `ok`. */
+  alsoOk?: { status: number; description: string }[];
   errors: number[];
 }
 

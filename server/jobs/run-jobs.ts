@@ -59,6 +59,7 @@ export async function runJobs(
     batchSize: Math.min(batch, 100),
     perSecond: options.perSecond ?? deps.config.mailPerSecond,
     sleep: options.sleep,
+    secretKey: deps.config.secretKey,
   });
   const webhooks = await deliverWebhooks(deps, now, {
     dryRun,

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (the References by which a reply finds its complaint). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function resendMailer(options: ResendOptions): Mailer {
               text: mail.text,
               html: mail.html,
               ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+              ...(mail.headers ? { headers: mail.headers } : {}),
             },
             { idempotencyKey },
           ),

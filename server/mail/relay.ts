@@ -6,6 +6,7 @@ import { performStep } from '../complaints/perform-step';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
 import { ApiError, logError } from '../http/errors';
+import { outgoingReference } from '../inbound/reply-reference';
 import { tenantOfRow } from '../tenants/tenants';
 import { type Mailer, mailbox } from './mailer';
 import { renderMessage } from './templates';
@@ -20,6 +21,11 @@ export interface RelayOptions {
   maxAttempts?: number;
   dryRun?: boolean;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The server secret: messages to the complainant of a tenant with an inbound address carry a
+   * reference made with it, so a reply finds its complaint (inbound/reply-reference.ts).
+   */
+  secretKey?: string;
 }
 
 export interface RelayReport {
@@ -79,7 +85,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     if (!row) continue;
     let message: Awaited<ReturnType<typeof compose>>;
     try {
-      message = await compose(db, row);
+      message = await compose(db, row, options.secretKey);
     } catch (err) {
       // One message that cannot be written must not hold up the others; it is retried later.
       await db
@@ -109,6 +115,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
         to: message.to,
         replyTo: message.replyTo,
         ...message.rendered,
+        ...(message.headers ? { headers: message.headers } : {}),
       },
       row.id,
     );
@@ -203,7 +210,7 @@ async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
   }
 }
 
-async function compose(db: Db, row: OutboxRow) {
+async function compose(db: Db, row: OutboxRow, secretKey?: string) {
   if (!row.pdRecipient || !row.complaintId) return null;
   const complaint = await db.query.complaints.findFirst({
     where: eq(complaints.id, row.complaintId),
@@ -244,10 +251,19 @@ async function compose(db: Db, row: OutboxRow) {
     trackingUrl: payload.trackingUrl,
     term: payload.term,
   });
+  // The complainant's replies go to the tenant's complaint address and find their complaint.
+  const inbound = procedure.inbound?.address;
+  const reference =
+    inbound && secretKey && row.pdRecipient === complaint.pdComplainantEmail
+      ? outgoingReference(secretKey, tenant.id, complaint.number, inbound.split('@')[1] ?? '')
+      : null;
   return {
     to: row.pdRecipient,
     senderName: procedure.notifications?.senderName ?? tenant.name,
-    replyTo: procedure.notifications?.replyTo,
-    rendered,
+    replyTo: reference ? inbound : procedure.notifications?.replyTo,
+    rendered: reference
+      ? { ...rendered, subject: `${rendered.subject} ${reference.subjectTag}` }
+      : rendered,
+    headers: reference ? { References: reference.references } : undefined,
   };
 }

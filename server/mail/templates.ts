@@ -167,6 +167,16 @@ function compose(ctx: MessageContext): Lines {
           ctx.procedure.referral ? ctx.procedure.referral[ctx.locale] : null,
         ],
       };
+    case 'replyReceived':
+      return {
+        subject: nl ? `Reactie van de indiener op klacht ${n}` : `The complainant replied on ${n}`,
+        body: [
+          nl
+            ? `De indiener van klacht ${n} heeft per e-mail gereageerd. Het bericht staat bij de klacht.`
+            : `The complainant of ${n} replied by e-mail. The message is with the complaint.`,
+          t.text ? `"${excerpt(t.text, 1000)}"` : null,
+        ],
+      };
     case 'reminder':
       return {
         subject: nl

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import { randomToken } from '../crypto';
 import { docsRoutes } from '../docs/docs-routes';
 import { logError } from '../http/errors';
+import { inboundRoutes } from '../inbound/inbound-routes';
 import { runJobs } from '../jobs/run-jobs';
 import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
@@ -34,6 +35,7 @@ async function main() {
     site: siteRoutes(root, () => origin),
     docs: docsRoutes(),
     compress: compression(),
+    inboundMail: inboundRoutes(deps),
   });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {

@@ -6,6 +6,7 @@ import type { Procedure } from '../../shared/procedure';
 interface Derived {
   calendar?: WorkingCalendar;
   submission: Map<boolean, z.ZodType>;
+  mail?: z.ZodType;
 }
 
 // Keyed by the procedure object itself: tenant-lookup.ts shares one per tenant and version, so
@@ -37,4 +38,26 @@ export function submissionSchemaOf(procedure: Procedure, asStaff: boolean): z.Zo
     entry.submission.set(asStaff, schema);
   }
   return schema;
+}
+
+/**
+ * The body of a complaint that came in by e-mail: as staff register it, except that the
+ * complainant's details are what the message gives (its address and maybe a name), so the
+ * form's required contact fields are left for staff to complete rather than refusing the mail.
+ */
+export function mailSubmissionSchemaOf(procedure: Procedure): z.ZodType {
+  const entry = of(procedure);
+  if (!entry.mail) {
+    const given = Object.fromEntries(
+      Object.entries(procedure.form.complainant).map(([field, mode]) => [
+        field,
+        mode === 'required' || field === 'email' || field === 'name' ? 'optional' : mode,
+      ]),
+    ) as Procedure['form']['complainant'];
+    entry.mail = complaintSubmissionSchema(
+      { ...procedure, form: { ...procedure.form, complainant: given } },
+      true,
+    );
+  }
+  return entry.mail;
 }

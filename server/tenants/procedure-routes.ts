@@ -8,6 +8,7 @@ import { tenantAccess } from '../http/auth';
 import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { validate } from '../http/validation';
+import { checkInboundAddress } from '../inbound/inbound-address';
 
 const PROCEDURE_DOCS = {
   read: routeDoc({
@@ -44,6 +45,7 @@ export function procedureRoutes(deps: AppDeps) {
       validate('json', PROCEDURE_DOCS.replace.body),
       async (c) => {
         const procedure = c.req.valid('json');
+        await checkInboundAddress(deps.db, procedure, c.get('tenant').id, c.get('locale'));
         await deps.db
           .update(tenants)
           .set({ procedure, procedureVersion: sql`${tenants.procedureVersion} + 1` })

@@ -13,6 +13,7 @@ import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validation';
+import { checkInboundAddress } from '../inbound/inbound-address';
 import { firstAdminSchema, newStaffRow, staffCreatedSchema, staffView } from '../staff/accounts';
 import { createTenant } from './tenants';
 
@@ -69,6 +70,7 @@ export function tenantRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const procedure = body.preset ? presetProcedure(body.preset) : body.procedure;
       if (!procedure) throw new Error('unreachable: the schema requires a preset or a procedure');
+      await checkInboundAddress(deps.db, procedure, null, c.get('locale'));
       let admin: { values: typeof staff.$inferInsert; password?: string } | undefined;
       const created = await createTenant(
         deps.db,

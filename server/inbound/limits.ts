@@ -1,0 +1,29 @@
+import type { Procedure } from '../../shared/procedure';
+
+/**
+ * The most bytes of one inbound message that are read at all (what Cloudflare Email Routing
+ * itself accepts). A larger one is refused unread: the route answers 413 and the Worker rejects
+ * it, so the sender's mail server reports it to the sender; it is never silently dropped.
+ */
+export const MAX_MAIL_BYTES = 25 * 1024 * 1024;
+
+/** Room for a message's text, HTML, headers and inline images, beyond the files it may bring. */
+export const MAIL_TEXT_ALLOWANCE = 1024 * 1024;
+
+/**
+ * Set-aside messages kept per tenant, in number and in bytes. Beyond it, a message that would
+ * be set aside is refused to its sender (429 on the route, a rejection on the Worker) until
+ * staff have discarded some.
+ */
+export const QUARANTINE_LIMIT = { messages: 200, bytes: 100 * 1024 * 1024 };
+
+/**
+ * The most bytes a message to this tenant may have to be taken in: the text allowance plus the
+ * attachments the procedure allows (count × size, in base64) when it allows any. A larger
+ * message is set aside whole, unparsed.
+ */
+export function mailAllowance(procedure: Procedure): number {
+  const { mode, maxCount, maxBytes } = procedure.form.attachments;
+  const files = mode === 'hidden' ? 0 : Math.ceil((maxCount * maxBytes * 4) / 3);
+  return Math.min(MAX_MAIL_BYTES, MAIL_TEXT_ALLOWANCE + files);
+}

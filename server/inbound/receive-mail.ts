@@ -1,0 +1,144 @@
+import { FIELD_LIMITS } from '../../shared/field-rules';
+import { checkAttachments } from '../complaints/attachments';
+import { submitComplaint } from '../complaints/submit';
+import { sha256Hex } from '../crypto';
+import type { AppDeps } from '../deps';
+import type { TenantRecord } from '../http/context';
+import { ApiError } from '../http/errors';
+import { retryAfter, withinLimit } from '../http/rate-limit';
+import { joinReply } from './join-reply';
+import { mailAllowance } from './limits';
+import { type ParsedMail, parseMail } from './parse-mail';
+import { type QuarantineReason, setAside } from './quarantine';
+import { complaintOfReply, referencesIn } from './reply-reference';
+
+export type MailOutcome =
+  | { outcome: 'complaint'; number: string }
+  | { outcome: 'reply'; number: string }
+  | { outcome: 'setAside'; id: string; reason: QuarantineReason };
+
+/** A reply's own words: without the lines that quote earlier messages. */
+function ownWords(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('>'))
+    .join('\n')
+    .trim();
+}
+
+/** The field names of a 422 (never the messages, which may quote a file's name). */
+function fieldsOf(err: ApiError): string {
+  return Object.keys(err.fields ?? {}).join(', ');
+}
+
+/**
+ * E-mail intake, the same for the Worker's `email()` handler and `POST …/inbound-mail`: one
+ * message to a tenant's complaint address becomes
+ * - a reply joining its complaint, when it carries a valid reference of ours (headers or
+ *   subject; see reply-reference.ts), never by its sender alone;
+ * - otherwise a new complaint through `submitComplaint` (channel e-mail, the receipt moment from
+ *   the message, the sender as complainant, its files after the same content checks), once per
+ *   message however often it is delivered;
+ * - or, when it cannot be taken in whole (too large, unreadable, no sender, automatic, no text,
+ *   too long, files refused, other fields refused), a message set aside for staff.
+ * Refused outright (an ApiError): a sender over the submission rate limit, or a full quarantine.
+ */
+export async function receiveMail(
+  deps: AppDeps,
+  tenant: TenantRecord,
+  raw: Uint8Array,
+): Promise<MailOutcome> {
+  const now = deps.clock();
+  const sha256 = sha256Hex(raw);
+  const keep = async (
+    reason: QuarantineReason,
+    mail?: ParsedMail,
+    more: { detail?: string; complaintNumber?: string } = {},
+  ): Promise<MailOutcome> => {
+    const { id } = await setAside(deps.db, {
+      tenantId: tenant.id,
+      raw,
+      sha256,
+      reason,
+      ...more,
+      from: mail?.from?.address,
+      subject: mail?.subject,
+      receivedAt: now,
+    });
+    return { outcome: 'setAside', id, reason };
+  };
+  if (raw.byteLength > mailAllowance(tenant.procedure)) return keep('too_large');
+  let mail: ParsedMail;
+  try {
+    mail = await parseMail(raw);
+  } catch {
+    return keep('unreadable');
+  }
+  const locale = tenant.procedure.locale;
+
+  const replyTo = await complaintOfReply(
+    deps.db,
+    deps.config.secretKey,
+    tenant.id,
+    referencesIn(mail),
+  );
+  if (replyTo) {
+    const text = ownWords(mail.text);
+    const complaintNumber = replyTo.number;
+    if (text.length > FIELD_LIMITS.description) return keep('too_long', mail, { complaintNumber });
+    let files: ReturnType<typeof checkAttachments>;
+    try {
+      files = checkAttachments(mail.files, tenant.procedure, locale);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return keep('attachments', mail, { complaintNumber, detail: fieldsOf(err) });
+    }
+    await joinReply(deps.db, tenant, replyTo, {
+      from: mail.from?.address ?? '',
+      subject: mail.subject,
+      text,
+      files,
+      sha256,
+      at: now,
+    });
+    return { outcome: 'reply', number: complaintNumber };
+  }
+
+  // Out-of-office replies and bounces never become complaints (and so never get an answer).
+  if (mail.automatic) return keep('automatic', mail);
+  if (!mail.from) return keep('no_sender', mail);
+  const description = [mail.subject, mail.text].filter(Boolean).join('\n\n');
+  if (description === '') return keep('empty', mail);
+  if (description.length > FIELD_LIMITS.description) return keep('too_long', mail);
+  const sender = mail.from.address.toLowerCase();
+  const limit = deps.config.submitLimit;
+  if (!(await withinLimit(deps.db, `mail:${tenant.id}:${sender}`, limit, now))) {
+    throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
+  }
+  const name = mail.from.name.replace(/\s+/g, ' ').trim().slice(0, FIELD_LIMITS.name);
+  const receivedAt = mail.receivedAt && mail.receivedAt <= now ? mail.receivedAt : null;
+  try {
+    const answer = await submitComplaint(deps, {
+      tenant,
+      actor: { kind: 'system', name: 'e-mail' },
+      body: {
+        channel: 'email',
+        ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}),
+        complainant: { email: mail.from.address, ...(name ? { name } : {}) },
+        description,
+      },
+      files: mail.files,
+      idempotencyKey: `mail:${sha256}`,
+      locale,
+      clientAddress: 'e-mail',
+      byMail: true,
+    });
+    return { outcome: 'complaint', number: answer.number };
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 422) throw err;
+    const fields = fieldsOf(err);
+    return keep(fields.startsWith('attachments') ? 'attachments' : 'invalid', mail, {
+      detail: fields,
+    });
+  }
+}
