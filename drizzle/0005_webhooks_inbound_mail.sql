@@ -3,7 +3,7 @@ CREATE TABLE `inbound_quarantine` (
 	`tenant_id` text NOT NULL,
 	`reason` text NOT NULL,
 	`detail` text,
-	`complaint_number` text,
+	`complaint_id` text,
 	`size` integer NOT NULL,
 	`sha256` text NOT NULL,
 	`received_at` text NOT NULL,
@@ -15,6 +15,7 @@ CREATE TABLE `inbound_quarantine` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `inbound_quarantine_tenant_sha` ON `inbound_quarantine` (`tenant_id`,`sha256`);--> statement-breakpoint
+CREATE INDEX `inbound_quarantine_complaint` ON `inbound_quarantine` (`complaint_id`);--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,

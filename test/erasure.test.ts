@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { outgoingReference } from '../server/inbound/reply-reference';
 import { runJobs } from '../server/jobs/run-jobs';
 import { databaseBytes, type TestApp, testApp } from './helpers';
+import { mailMessage } from './mail-messages';
 
 /*
  * "Personal data leaves the database when retention ends or erasure is requested" (PRODUCT.md,
@@ -43,6 +45,8 @@ beforeEach(async () => {
   };
   procedure.form.attachments.mode = 'optional';
   procedure.terms.resolution.postponable = { maxWeeks: 4 };
+  // Replies by e-mail join the complaint (or are set aside with it).
+  procedure.inbound = { address: 'klachten@wenb.nl' };
   const put = await t.json('PUT', '/v1/tenants/wenb/procedure', procedure, auth());
   expect(put.status, await put.clone().text()).toBe(200);
 });
@@ -83,6 +87,10 @@ const PD = {
   satisfactionComment: 'Toelichting Kwikstaart Tevredenheid.',
   reopenReason: 'Heropend Teruggebelde Mus.',
   filename: 'brief-van-zwaantje-quispelhoven.pdf',
+  replySubject: 'Antwoord Zilverreiger Postvak',
+  replyText: 'Reactietekst Blauwborst Per Mail',
+  setAsideSubject: 'Apartgezet Onderwerp Grutto',
+  setAsideText: 'Apartgezette tekst Tureluur',
   // Over a page in size, so it spills into overflow pages; markers at both ends.
   fileStart: 'Bijlage-begin Geheimzinnige Ooievaar',
   fileEnd: 'Bijlage-einde Roerdomp Langs Het Riet',
@@ -133,6 +141,10 @@ const NEEDLES = [
   PD.filename,
   PD.fileStart,
   PD.fileEnd,
+  PD.replySubject,
+  PD.replyText,
+  PD.setAsideSubject,
+  PD.setAsideText,
 ];
 
 function attachment() {
@@ -196,6 +208,30 @@ async function complaintWithEverything() {
   ).toBe(200);
   await step(number, 'reopen', { reason: PD.reopenReason });
   await step(number, 'close', {});
+  // Two replies by e-mail with our reference: one joins, one (a refused file) is set aside.
+  const tenant = await t.db.$client.execute("SELECT id FROM tenants WHERE slug = 'wenb'");
+  const { references } = outgoingReference(
+    t.deps.config.secretKey,
+    String(tenant.rows[0]?.id),
+    number,
+    'wenb.nl',
+  );
+  const reply = (subject: string, text: string, file?: Uint8Array) =>
+    t.app.request('/v1/tenants/wenb/inbound-mail', {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'message/rfc822' },
+      body: mailMessage({
+        from: PD.complainant.email,
+        to: 'klachten@wenb.nl',
+        subject,
+        text,
+        references,
+        attachments: file ? [{ filename: 'x.doc', type: 'application/msword', bytes: file }] : [],
+      }),
+    });
+  expect((await reply(PD.replySubject, PD.replyText)).status).toBe(200);
+  const kept = await reply(PD.setAsideSubject, PD.setAsideText, new Uint8Array([0xd0, 0xcf]));
+  expect(kept.status).toBe(202);
   return { number: number as string, token };
 }
 
@@ -242,7 +278,13 @@ async function personalColumns() {
 async function expectEveryColumnFilled(number: string) {
   const id = await idOf(number);
   const columns = await personalColumns();
-  expect(Object.keys(columns).sort()).toEqual(['attachments', 'complaints', 'events', 'outbox']);
+  expect(Object.keys(columns).sort()).toEqual([
+    'attachments',
+    'complaints',
+    'events',
+    'inbound_quarantine',
+    'outbox',
+  ]);
 
   const complaint = (
     await t.db.$client.execute({ sql: 'SELECT * FROM complaints WHERE id = ?', args: [id] })
@@ -261,7 +303,7 @@ async function expectEveryColumnFilled(number: string) {
     ).rows as Record<string, unknown>[];
   const text = (rows: Record<string, unknown>[], column: string) =>
     rows.map((r) => (r[column] === null ? '' : String(r[column]))).join('\n');
-  for (const table of ['events', 'outbox', 'attachments']) {
+  for (const table of ['events', 'outbox', 'attachments', 'inbound_quarantine']) {
     const rows = await rowsOf(table);
     for (const column of columns[table] ?? []) {
       expect(
@@ -282,9 +324,15 @@ async function expectEveryColumnFilled(number: string) {
     PD.decision,
     PD.satisfactionComment,
     PD.reopenReason,
+    PD.replySubject,
+    PD.replyText,
   ]) {
     expect(events, `events.pd_data holds ${value}`).toContain(value);
   }
+  const setAside = await rowsOf('inbound_quarantine');
+  expect(text(setAside, 'pd_subject')).toBe(PD.setAsideSubject);
+  expect(text(setAside, 'pd_from')).toBe(PD.complainant.email);
+  expect(Buffer.from(setAside[0]?.pd_raw as ArrayBuffer).includes(PD.setAsideText)).toBe(true);
   const outbox = await rowsOf('outbox');
   expect(text(outbox, 'pd_recipient')).toContain(PD.complainant.email);
   expect(text(outbox, 'pd_recipient')).toContain(PD.handlerEmail);

@@ -237,7 +237,7 @@ describe('replies', () => {
 describe('what cannot be taken in is kept for staff', () => {
   async function setAside() {
     const rows = await t.db.$client.execute(
-      'SELECT id, reason, detail, size, pd_from, pd_subject, pd_raw, complaint_number FROM inbound_quarantine ORDER BY created_at',
+      'SELECT q.id, q.reason, q.detail, q.size, q.pd_from, q.pd_subject, q.pd_raw, c.number AS complaint_number FROM inbound_quarantine q LEFT JOIN complaints c ON c.id = q.complaint_id ORDER BY q.created_at',
     );
     return rows.rows;
   }

@@ -1,6 +1,13 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { attachments, complaints, events, outbox, trackingTokens } from '../db/schema';
+import {
+  attachments,
+  complaints,
+  events,
+  inboundQuarantine,
+  outbox,
+  trackingTokens,
+} from '../db/schema';
 
 /** Every personal-data column of a complaint, cleared on erasure and at the end of retention. */
 const CLEARED = Object.fromEntries(
@@ -18,9 +25,9 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
 }
 
 /**
- * Erases complaints' personal data everywhere (complaint, timeline, outbox, attachments) and
- * keeps anonymous tombstones: number, dates, status, category, classification and deadlines stay,
- * so the reports still count them. Messages not yet sent are cancelled. Each chunk of complaints
+ * Erases complaints' personal data everywhere (complaint, timeline, outbox, attachments, replies
+ * set aside) and keeps anonymous tombstones: number, dates, status, category, classification and
+ * deadlines stay, so the reports still count them. Messages not yet sent are cancelled. Each chunk of complaints
  * is one batch; afterwards a local database file is checkpointed, so the erased data leaves the
  * write-ahead log as well as the file. Returns how many were erased.
  */
@@ -72,6 +79,8 @@ export async function eraseComplaints(
         .where(inArray(complaints.id, ids)),
       db.update(events).set({ pdData: null }).where(inArray(events.complaintId, ids)),
       db.delete(attachments).where(inArray(attachments.complaintId, ids)),
+      // Replies to it that were set aside for staff.
+      db.delete(inboundQuarantine).where(inArray(inboundQuarantine.complaintId, ids)),
       db
         .update(trackingTokens)
         .set({ revokedAt: at })

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { inboundQuarantine } from '../db/schema';
+import { complaints, inboundQuarantine } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { QUARANTINE_LIMIT } from './limits';
 
@@ -24,7 +24,8 @@ export interface SetAside {
   sha256: string;
   reason: QuarantineReason;
   detail?: string;
-  complaintNumber?: string;
+  /** The complaint it is a reply to, when its reference was valid. */
+  complaintId?: string;
   from?: string;
   subject?: string;
   receivedAt: Date;
@@ -66,7 +67,7 @@ export async function setAside(db: Db, mail: SetAside): Promise<{ id: string }> 
       tenantId: mail.tenantId,
       reason: mail.reason,
       detail: mail.detail?.slice(0, 500) ?? null,
-      complaintNumber: mail.complaintNumber ?? null,
+      complaintId: mail.complaintId ?? null,
       size: mail.raw.byteLength,
       sha256: mail.sha256,
       receivedAt: mail.receivedAt.toISOString(),
@@ -87,13 +88,14 @@ export function listSetAside(db: Db, tenantId: string, limit = QUARANTINE_LIMIT.
       id: inboundQuarantine.id,
       reason: inboundQuarantine.reason,
       detail: inboundQuarantine.detail,
-      complaintNumber: inboundQuarantine.complaintNumber,
+      complaintNumber: complaints.number,
       size: inboundQuarantine.size,
       receivedAt: inboundQuarantine.receivedAt,
       from: inboundQuarantine.pdFrom,
       subject: inboundQuarantine.pdSubject,
     })
     .from(inboundQuarantine)
+    .leftJoin(complaints, eq(complaints.id, inboundQuarantine.complaintId))
     .where(eq(inboundQuarantine.tenantId, tenantId))
     .orderBy(desc(inboundQuarantine.receivedAt))
     .limit(limit);

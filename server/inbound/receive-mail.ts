@@ -53,7 +53,7 @@ export async function receiveMail(
   const keep = async (
     reason: QuarantineReason,
     mail?: ParsedMail,
-    more: { detail?: string; complaintNumber?: string } = {},
+    more: { detail?: string; complaintId?: string } = {},
   ): Promise<MailOutcome> => {
     const { id } = await setAside(deps.db, {
       tenantId: tenant.id,
@@ -84,14 +84,14 @@ export async function receiveMail(
   );
   if (replyTo) {
     const text = ownWords(mail.text);
-    const complaintNumber = replyTo.number;
-    if (text.length > FIELD_LIMITS.description) return keep('too_long', mail, { complaintNumber });
+    const complaintId = replyTo.id;
+    if (text.length > FIELD_LIMITS.description) return keep('too_long', mail, { complaintId });
     let files: ReturnType<typeof checkAttachments>;
     try {
       files = checkAttachments(mail.files, tenant.procedure, locale);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      return keep('attachments', mail, { complaintNumber, detail: fieldsOf(err) });
+      return keep('attachments', mail, { complaintId, detail: fieldsOf(err) });
     }
     await joinReply(deps.db, tenant, replyTo, {
       from: mail.from?.address ?? '',
@@ -101,7 +101,7 @@ export async function receiveMail(
       sha256,
       at: now,
     });
-    return { outcome: 'reply', number: complaintNumber };
+    return { outcome: 'reply', number: replyTo.number };
   }
 
   // Out-of-office replies and bounces never become complaints (and so never get an answer).

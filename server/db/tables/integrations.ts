@@ -85,8 +85,8 @@ export const inboundQuarantine = sqliteTable(
     reason: text('reason').notNull(),
     /** More about the reason (e.g. which attachment was refused), without personal data. */
     detail: text('detail'),
-    /** The complaint a valid reference pointed to, when it was a reply. */
-    complaintNumber: text('complaint_number'),
+    /** The complaint a valid reference pointed to, when it was a reply (erased with it). */
+    complaintId: text('complaint_id'),
     size: integer('size').notNull(),
     /** SHA-256 of the message: the same message delivered twice is kept once. */
     sha256: text('sha256').notNull(),
@@ -97,5 +97,8 @@ export const inboundQuarantine = sqliteTable(
     pdRaw: blob('pd_raw', { mode: 'buffer' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('inbound_quarantine_tenant_sha').on(t.tenantId, t.sha256)],
+  (t) => [
+    uniqueIndex('inbound_quarantine_tenant_sha').on(t.tenantId, t.sha256),
+    index('inbound_quarantine_complaint').on(t.complaintId),
+  ],
 );
