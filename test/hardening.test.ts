@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { resendMailer } from '../server/mail/mailer';
 import { relayOutbox } from '../server/mail/relay';
+import { resendMailer } from '../server/mail/resend-mailer';
 import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
 import { startResendCapture } from './resend-capture';

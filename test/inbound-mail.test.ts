@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { handleEmail } from '../server/inbound/email-handler';
 import { QUARANTINE_LIMIT } from '../server/inbound/limits';
-import { resendMailer } from '../server/mail/mailer';
 import { relayOutbox } from '../server/mail/relay';
+import { resendMailer } from '../server/mail/resend-mailer';
 import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
 import { type MessageParts, mailMessage, PDF, PNG } from './mail-messages';

@@ -10,6 +10,7 @@ import { freePort, ROOT } from './server';
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const WIDGET = join(ROOT, 'dist/public/widget/klacht-form.js');
 const TOKEN = 'worker-test-operator-token-0123456789';
+const SECRET_KEY = 'worker-test-secret-key-0123456789abcdef';
 // wrangler must neither phone home nor ask questions in a test run.
 const QUIET_ENV = {
   ...process.env,
@@ -49,8 +50,8 @@ afterAll(() => {
 
 /**
  * Bigger scripts start slower on Workers: the bundle stays within this, gzipped. The aim is
- * 150 KB (issue #12); this guard sits just above where the script is today (~153 KB), so any
- * growth shows.
+ * 150 KB (issue #12); this guard was set just above the script of ~153 KB, so any growth shows.
+ * (Since the jobs and e-mail intake moved to the second module, the script is ~147 KB.)
  */
 const WORKER_MAX_GZIP_BYTES = 156 * 1024;
 
@@ -64,6 +65,17 @@ test('the Worker bundles (libSQL over HTTP), minified, within its size budget', 
   expect(gzipSync(script).byteLength).toBeLessThanOrEqual(WORKER_MAX_GZIP_BYTES);
   // The OpenAPI document's generator stays out of it (the Worker serves the built file).
   expect(script.toString()).not.toContain('checked before the body is read');
+  // What runs outside requests is the second module, loaded on its first event: the jobs with
+  // the Resend SDK, and e-mail intake with postal-mime, neither of which is in the script.
+  const background = readFileSync(join(outdir, 'lazy/background.mjs')).toString();
+  expect(output).toContain('lazy/background.mjs');
+  for (const [name, marker] of [
+    ['the Resend SDK', 'resend-node:'],
+    ['postal-mime', 'rfc822DepthExceeded'],
+  ]) {
+    expect(script.toString(), name).not.toContain(marker);
+    expect(background, name).toContain(marker);
+  }
 });
 
 describe('the Worker in workerd (wrangler dev)', () => {
@@ -89,6 +101,8 @@ describe('the Worker in workerd (wrangler dev)', () => {
         `KLACHT_OPERATOR_TOKEN:${TOKEN}`,
         '--var',
         'PUBLIC_URL:https://klacht.test',
+        '--var',
+        `KLACHT_SECRET_KEY:${SECRET_KEY}`,
         '--show-interactive-dev-session=false',
         '--persist-to',
         join(tmp, 'state'),
@@ -172,6 +186,25 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(docs.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
     expect(docs.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
+
+  test('Email Routing reaches the second module, which goes for the database', async () => {
+    // The database is unreachable here: the email() handler loads its module, starts the intake
+    // and fails at the first query (a temporary failure: the sender's server tries again),
+    // logged without the query's parameters. (wrangler dev does not run scheduled() for a Worker
+    // with static assets; scheduled() is tested below, with the module from source.)
+    const message =
+      'From: jan@example.nl\r\nTo: klachten@example.nl\r\nMessage-ID: <w1@example.nl>\r\n' +
+      'Subject: Klacht\r\n\r\nDe offerte kwam te laat.\r\n';
+    const email = await fetch(
+      `${base}/cdn-cgi/handler/email?from=jan@example.nl&to=klachten@example.nl`,
+      { method: 'POST', body: message },
+    );
+    expect(email.status, log).toBe(500);
+    await expect.poll(() => log, { timeout: 10_000 }).toContain('email failed');
+    expect(log).toMatch(/email: Error[^\n]*lazy\/background\.mjs/);
+    expect(log).not.toContain('klachten@example.nl');
+    expect(log).not.toMatch(/No such module|Not bundled in the Worker/);
+  });
 });
 
 // The database is unreachable here, so the jobs themselves are replaced by a recorder: what is
@@ -181,7 +214,9 @@ vi.mock('../server/jobs/run-jobs', () => ({
 }));
 
 test('scheduled() runs the jobs as of the cron time', async () => {
-  const { default: worker } = await import('../server/runtime/worker');
+  // The Worker as built, with its second module from source (where the mock applies).
+  const { createWorker } = await import('../server/runtime/worker');
+  const worker = createWorker(() => import('../server/runtime/worker-background'));
   const { runJobs } = await import('../server/jobs/run-jobs');
   const waited: Promise<unknown>[] = [];
   const ctx: ExecutionContext = {
@@ -202,6 +237,7 @@ test('scheduled() runs the jobs as of the cron time', async () => {
           DATABASE_URL: 'libsql://unreachable.invalid',
           KLACHT_OPERATOR_TOKEN: 'x'.repeat(32),
           PUBLIC_URL: 'https://klacht.test',
+          KLACHT_SECRET_KEY: SECRET_KEY,
         },
         ctx,
       ),

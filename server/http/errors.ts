@@ -57,9 +57,11 @@ export function errorBody(
 export function logError(where: string, err: unknown): void {
   const e = err instanceof Error ? err : new Error(String(err));
   const cause = (e as { cause?: { code?: string } }).cause;
+  // Only the stack's frames: a message may run over several lines (a failed query's parameters).
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   console.error(
     `${where}: ${e.name}${cause?.code ? ` (${cause.code})` : ''}`,
-    e.stack?.split('\n').slice(1, 4).join(' | '),
+    frames.slice(0, 3).join(' | '),
   );
 }
 

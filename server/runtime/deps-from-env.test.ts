@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv, workerEnvSchema } from './env';
+import { mailerFromEnv } from './mailer-from-env';
 
 const settings = {
   DATABASE_URL: 'libsql://db.example.turso.io',
@@ -20,8 +21,10 @@ const settings = {
 describe('depsFromEnv', () => {
   test('the Node entry and the Worker honour the same settings', async () => {
     const runtime = { db: {} as Db, clientAddress: () => undefined };
-    const node = await depsFromEnv(parseEnv(nodeEnvSchema, settings), runtime);
-    const worker = await depsFromEnv(parseEnv(workerEnvSchema, settings), runtime);
+    const nodeEnv = parseEnv(nodeEnvSchema, settings);
+    const workerEnv = parseEnv(workerEnvSchema, settings);
+    const node = await depsFromEnv(nodeEnv, { ...runtime, mailer: mailerFromEnv(nodeEnv) });
+    const worker = await depsFromEnv(workerEnv, { ...runtime, mailer: mailerFromEnv(workerEnv) });
     for (const deps of [node, worker]) {
       expect(deps.config).toMatchObject({
         publicUrl: 'https://klacht.example.nl',
@@ -48,6 +51,7 @@ describe('depsFromEnv', () => {
     });
     expect(deps.config.publicUrl).toBe('http://localhost:9000');
     expect(deps.mailer).toBeUndefined();
+    expect(mailerFromEnv(env)).toBeUndefined();
     // A local database file: the development settings, unless turned off.
     expect(deps.config.allowLocalWebhooks).toBe(true);
     const off = parseEnv(nodeEnvSchema, { WEBHOOKS_ALLOW_LOCAL: 'false' });

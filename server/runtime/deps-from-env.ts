@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import type { AppDeps } from '../deps';
-import { resendMailer } from '../mail/mailer';
+import type { Mailer } from '../mail/mailer';
 import { type Env, isLocalDatabase, publicOrigin } from './env';
 
 /** What only the runtime knows: its database client and how it sees a client's address. */
@@ -15,6 +15,8 @@ export interface Runtime {
   secretKey?: string;
   /** How webhooks are sent (the Node entry's checks every resolved address); fetch otherwise. */
   webhookTransport?: AppDeps['webhookTransport'];
+  /** What sends e-mail (`mailerFromEnv`), where mail is sent; without it messages are held. */
+  mailer?: Mailer;
 }
 
 /**
@@ -44,9 +46,7 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
         ? { turnstile: { secret: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL } }
         : {}),
     },
-    mailer: env.RESEND_API_KEY
-      ? resendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL })
-      : undefined,
+    mailer: runtime.mailer,
     ...(runtime.webhookTransport ? { webhookTransport: runtime.webhookTransport } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { runJobs } from '../jobs/run-jobs';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
 import { localSecretKey } from './local-secret';
+import { mailerFromEnv } from './mailer-from-env';
 import { nodeWebhookTransport } from './node-webhook-transport';
 import { openDatabase } from './open-database';
 
@@ -23,6 +24,7 @@ async function main() {
     db,
     clientAddress: () => undefined,
     secretKey: localSecretKey(env.DATABASE_URL),
+    mailer: mailerFromEnv(env),
     webhookTransport: nodeWebhookTransport(),
   });
   const report = await runJobs(deps, now, { dryRun: values['dry-run'] });

@@ -13,6 +13,7 @@ import { seedDemo, seedDemoStaff } from './demo-seed';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
 import { localSecretKey } from './local-secret';
+import { mailerFromEnv } from './mailer-from-env';
 import { nodeWebhookTransport } from './node-webhook-transport';
 import { openDatabase } from './open-database';
 import { siteRoutes } from './site';
@@ -27,6 +28,7 @@ async function main() {
     db,
     operatorToken,
     secretKey: localSecretKey(env.DATABASE_URL),
+    mailer: mailerFromEnv(env),
     webhookTransport: nodeWebhookTransport(),
     clientAddress: (c) => getConnInfo(c).remote.address,
   });

@@ -1,58 +1,52 @@
-import { createClient } from '@libsql/client/http';
-import { drizzle } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
 import { createApp } from '../app';
-import { schema } from '../db/schema';
-import type { AppDeps } from '../deps';
-import { runJobs } from '../jobs/run-jobs';
-import { depsFromEnv } from './deps-from-env';
-import { parseEnv, workerEnvSchema } from './env';
+import type { InboundEmail } from '../inbound/email-handler';
+import type * as Background from './worker-background';
+import { workerDeps } from './worker-deps';
 
 type Bindings = Record<string, unknown>;
+type BackgroundModule = typeof Background;
 
-// Built once per isolate, on the first request, from the secrets; env cannot change in between.
-let depsPromise: Promise<AppDeps> | undefined;
-let app: ReturnType<typeof createApp> | undefined;
+/**
+ * Where the built Worker finds its second module (see worker-background.ts): uploaded beside
+ * this script (wrangler.toml: base_dir, find_additional_modules), imported on first use. A
+ * variable, so that wrangler leaves the import to the runtime instead of bundling it here.
+ */
+const BACKGROUND: string = './lazy/background.mjs';
 
-async function deps(bindings: Bindings): Promise<AppDeps> {
-  depsPromise ??= (async () => {
-    const env = parseEnv(workerEnvSchema, bindings);
-    const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
-    return depsFromEnv(env, {
-      db: drizzle(client, { schema }),
-      // Set by Cloudflare's edge; a client cannot set it there.
-      clientAddress: (c) => c.req.header('cf-connecting-ip'),
-    });
-  })();
-  return depsPromise;
+/**
+ * The Worker: requests go to the app (built once per isolate from the secrets); the cron
+ * trigger and Email Routing go to the background module, loaded on the first such event.
+ * `loadBackground` is how that module is found; tests hand in its source.
+ */
+export function createWorker(
+  loadBackground: () => Promise<BackgroundModule> = () => import(BACKGROUND),
+) {
+  const deps = workerDeps();
+  let app: ReturnType<typeof createApp> | undefined;
+  return {
+    async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext) {
+      try {
+        app ??= createApp(await deps(bindings));
+      } catch (err) {
+        console.error((err as Error).message);
+        return new Response('Service misconfigured; see the Worker logs.', { status: 503 });
+      }
+      return app.fetch(request, bindings, ctx);
+    },
+
+    async scheduled(
+      controller: { scheduledTime: number },
+      bindings: Bindings,
+      ctx: ExecutionContext,
+    ) {
+      await (await loadBackground()).scheduled(controller, bindings, ctx);
+    },
+
+    async email(message: InboundEmail, bindings: Bindings, ctx: ExecutionContext) {
+      await (await loadBackground()).email(message, bindings, ctx);
+    },
+  };
 }
 
-export default {
-  async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext) {
-    try {
-      app ??= createApp(await deps(bindings));
-    } catch (err) {
-      depsPromise = undefined;
-      console.error((err as Error).message);
-      return new Response('Service misconfigured; see the Worker logs.', { status: 503 });
-    }
-    return app.fetch(request, bindings, ctx);
-  },
-
-  async scheduled(
-    controller: { scheduledTime: number },
-    bindings: Bindings,
-    ctx: ExecutionContext,
-  ) {
-    let appDeps: AppDeps;
-    try {
-      appDeps = await deps(bindings);
-    } catch (err) {
-      depsPromise = undefined;
-      throw err;
-    }
-    const report = runJobs(appDeps, new Date(controller.scheduledTime));
-    ctx.waitUntil(report.then((r) => console.log(JSON.stringify(r))));
-    await report;
-  },
-};
+export default createWorker();

@@ -1,0 +1,33 @@
+import { createClient } from '@libsql/client/http';
+import { drizzle } from 'drizzle-orm/libsql/http';
+import { schema } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { depsFromEnv, type Runtime } from './deps-from-env';
+import { type Env, parseEnv, workerEnvSchema } from './env';
+
+type Bindings = Record<string, unknown>;
+
+/**
+ * The Worker's dependencies from its bindings (secrets), built once per isolate on first use;
+ * a failure is not kept, so a fixed secret takes effect on the next event. `extra` adds what
+ * only some of the Worker's modules need (the mailer, for the scheduled jobs).
+ */
+export function workerDeps(extra: (env: Env) => Partial<Runtime> = () => ({})) {
+  let pending: Promise<AppDeps> | undefined;
+  return (bindings: Bindings): Promise<AppDeps> => {
+    pending ??= (async () => {
+      const env = parseEnv(workerEnvSchema, bindings);
+      const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+      return depsFromEnv(env, {
+        db: drizzle(client, { schema }),
+        // Set by Cloudflare's edge; a client cannot set it there.
+        clientAddress: (c) => c.req.header('cf-connecting-ip'),
+        ...extra(env),
+      });
+    })().catch((err) => {
+      pending = undefined;
+      throw err;
+    });
+    return pending;
+  };
+}
