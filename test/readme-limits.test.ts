@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH } from '../server/complaints/attachments';
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
+import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES, QUARANTINE_LIMIT } from '../server/inbound/limits';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
   ACCOUNT_FAILURES,
@@ -14,6 +15,8 @@ import {
   WINDOW_MINUTES,
 } from '../server/staff/sign-in';
 import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
+import { WEBHOOK_TIMEOUT_MS } from '../server/webhooks/deliver';
+import { MAX_WEBHOOK_ENDPOINTS } from '../server/webhooks/endpoints';
 import {
   MAX_CALENDAR_DAYS,
   MAX_CHAIN,
@@ -26,6 +29,7 @@ import { FIELD_LIMITS } from '../shared/field-rules';
 
 const kb = (bytes: number) => `${bytes / 1024} KB`;
 const n = (value: number) => value.toLocaleString('en-GB');
+const mb = (bytes: number) => `${bytes / 1024 / 1024} MB`;
 
 /** What the README's limits table must say for each constant, computed from the code. */
 const EXPECTED: Record<string, string> = {
@@ -49,6 +53,11 @@ const EXPECTED: Record<string, string> = {
   ACCOUNT_FAILURES: String(ACCOUNT_FAILURES),
   CONCURRENT_PASSWORD_CHECKS: String(CONCURRENT_PASSWORD_CHECKS),
   SESSION_HOURS: String(SESSION_HOURS),
+  MAX_MAIL_BYTES: mb(MAX_MAIL_BYTES),
+  MAIL_TEXT_ALLOWANCE: mb(MAIL_TEXT_ALLOWANCE),
+  QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
+  MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
+  WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };
 
 test("the README's limits table says what the code enforces", () => {

@@ -1,14 +1,15 @@
 /*
- * The Resend SDK imports postal-mime (to parse received mail) and standardwebhooks (to verify
- * Resend's own webhooks) for features this service does not use from it. The Worker build
- * replaces both with this module (wrangler.toml [alias]) to keep the script small; anything that
- * did reach them would fail loudly rather than quietly.
+ * The Resend SDK imports standardwebhooks (to verify Resend's own webhooks) for a feature this
+ * service does not use from it. The Worker's second module (scripts/worker-background-build.mjs)
+ * replaces it with this module to stay small; anything that did reach it would fail loudly
+ * rather than quietly. (Our own webhooks are signed with node:crypto, server/webhooks/signing.ts;
+ * postal-mime is used for real, by e-mail intake.)
  */
 function unavailable(): never {
   throw new Error('Not bundled in the Worker: see server/runtime/stubs/resend-extras.ts');
 }
 
-/** Stands in for `PostalMime` (the SDK calls `PostalMime.parse`). */
+/** Stands in for `PostalMime`, should anything alias postal-mime here again. */
 export default { parse: unavailable };
 
 export class Webhook {
