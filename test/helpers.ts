@@ -6,6 +6,7 @@ import { sha256Hex } from '../server/crypto';
 import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
 import { docsRoutes } from '../server/docs/docs-routes';
+import { letterPdf } from '../server/letters/letter-pdf';
 import { openDatabase } from '../server/runtime/open-database';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -70,6 +71,7 @@ export async function testApp(
       ...(options.turnstile ? { turnstile: options.turnstile } : {}),
     },
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
+    renderLetter: letterPdf,
   };
   const app = createApp(deps, { docs: docsRoutes() });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>

@@ -48,11 +48,12 @@ afterAll(() => {
 });
 
 /**
- * Bigger scripts start slower on Workers: the bundle stays within this, gzipped. The aim is
- * 150 KB (issue #12); this guard sits just above where the script is today (~153 KB), so any
- * growth shows.
+ * Bigger scripts start slower on Workers: the script every request starts stays within this,
+ * gzipped. The aim is 150 KB (issue #12); this guard sits just above where the script is today
+ * (~162 KB with the case file and letters of issue #14), so any growth shows. The PDF writer
+ * (pdf-lib, ~185 KB gzipped) is a separate module, loaded on the first letter.
  */
-const WORKER_MAX_GZIP_BYTES = 156 * 1024;
+const WORKER_MAX_GZIP_BYTES = 164 * 1024;
 
 test('the Worker bundles (libSQL over HTTP), minified, within its size budget', {
   timeout: 120_000,
@@ -64,6 +65,10 @@ test('the Worker bundles (libSQL over HTTP), minified, within its size budget', 
   expect(gzipSync(script).byteLength).toBeLessThanOrEqual(WORKER_MAX_GZIP_BYTES);
   // The OpenAPI document's generator stays out of it (the Worker serves the built file).
   expect(script.toString()).not.toContain('checked before the body is read');
+  // So does the PDF writer: uploaded beside it, imported when a letter is written.
+  expect(script.toString()).not.toContain('PDFDocument');
+  expect(script.toString()).toContain('lazy/letter-pdf.mjs');
+  expect(readFileSync(join(outdir, 'lazy', 'letter-pdf.mjs')).toString()).toContain('PDFDocument');
 });
 
 describe('the Worker in workerd (wrangler dev)', () => {

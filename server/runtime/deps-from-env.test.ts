@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
+import { letterPdf } from '../letters/letter-pdf';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv, workerEnvSchema } from './env';
 
@@ -18,7 +19,7 @@ const settings = {
 
 describe('depsFromEnv', () => {
   test('the Node entry and the Worker honour the same settings', async () => {
-    const runtime = { db: {} as Db, clientAddress: () => undefined };
+    const runtime = { db: {} as Db, clientAddress: () => undefined, renderLetter: letterPdf };
     const node = await depsFromEnv(parseEnv(nodeEnvSchema, settings), runtime);
     const worker = await depsFromEnv(parseEnv(workerEnvSchema, settings), runtime);
     for (const deps of [node, worker]) {
@@ -37,7 +38,11 @@ describe('depsFromEnv', () => {
 
   test('a local server without PUBLIC_URL links to itself as localhost', async () => {
     const env = parseEnv(nodeEnvSchema, { PORT: '9000' });
-    const deps = await depsFromEnv(env, { db: {} as Db, clientAddress: () => undefined });
+    const deps = await depsFromEnv(env, {
+      db: {} as Db,
+      clientAddress: () => undefined,
+      renderLetter: letterPdf,
+    });
     expect(deps.config.publicUrl).toBe('http://localhost:9000');
     expect(deps.mailer).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runJobs } from '../jobs/run-jobs';
+import { letterPdf } from '../letters/letter-pdf';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
 import { openDatabase } from './open-database';
@@ -17,7 +18,11 @@ async function main() {
   // Noon in Amsterdam on that date, so the date is that day in every time zone that matters.
   const now = asOf ? new Date(`${asOf}T12:00:00+01:00`) : new Date();
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const deps = await depsFromEnv(env, { db, clientAddress: () => undefined });
+  const deps = await depsFromEnv(env, {
+    db,
+    clientAddress: () => undefined,
+    renderLetter: letterPdf,
+  });
   const report = await runJobs(deps, now, { dryRun: values['dry-run'] });
   console.log(JSON.stringify(report, null, 2));
   db.$client.close();

@@ -7,6 +7,7 @@ import { randomToken } from '../crypto';
 import { docsRoutes } from '../docs/docs-routes';
 import { logError } from '../http/errors';
 import { runJobs } from '../jobs/run-jobs';
+import { letterPdf } from '../letters/letter-pdf';
 import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
 import { depsFromEnv } from './deps-from-env';
@@ -24,6 +25,7 @@ async function main() {
     db,
     operatorToken,
     clientAddress: (c) => getConnInfo(c).remote.address,
+    renderLetter: letterPdf,
   });
   const origin = deps.config.publicUrl;
   const app = createApp(deps, {

@@ -10,6 +10,9 @@ import { parseEnv, workerEnvSchema } from './env';
 
 type Bindings = Record<string, unknown>;
 
+// Uploaded beside this script, not bundled into it: see wrangler.toml (find_additional_modules).
+const LETTER_MODULE = './lazy/letter-pdf.mjs';
+
 // Built once per isolate, on the first request, from the secrets; env cannot change in between.
 let depsPromise: Promise<AppDeps> | undefined;
 let app: ReturnType<typeof createApp> | undefined;
@@ -22,6 +25,8 @@ async function deps(bindings: Bindings): Promise<AppDeps> {
       db: drizzle(client, { schema }),
       // Set by Cloudflare's edge; a client cannot set it there.
       clientAddress: (c) => c.req.header('cf-connecting-ip'),
+      // A separate module (scripts/worker-modules.mjs), loaded on the first letter.
+      renderLetter: async (letter) => (await import(LETTER_MODULE)).letterPdf(letter),
     });
   })();
   return depsPromise;

@@ -43,6 +43,12 @@ export const totaalonder1dak = {
     { id: 'other', label: { nl: 'Andere oplossing', en: 'Other solution' } },
   ],
   recordAdmissibility: true,
+  // "NAWTE-gegevens MELDER": a letter has a name and address; a call a name and number.
+  intake: {
+    letter: { required: ['name', 'address'] },
+    phone: { required: ['name', 'phone'] },
+    inPerson: { required: ['name'] },
+  },
   requiredOnClose: ['classification', 'summary'],
   retention: { years: 5 },
   appeal: { enabled: false },
