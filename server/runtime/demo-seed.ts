@@ -34,7 +34,8 @@ export async function seedDemo(db: Db) {
   for (const slug of PRESET_NAMES) {
     const existing = await findTenant(db, slug);
     if (!existing) {
-      const procedure = { ...presetProcedure(slug), letterhead: DEMO_LETTERHEAD };
+      const preset = presetProcedure(slug);
+      const procedure = { ...preset, letterhead: preset.letterhead ?? DEMO_LETTERHEAD };
       const created = await createTenant(db, { slug, name: DEMO_NAMES[slug] ?? slug, procedure });
       if (created) keys.push({ slug, name: created.tenant.name, apiKey: created.apiKey });
       continue;

@@ -79,6 +79,13 @@ export const totaalonder1dak = {
       en: 'Describe your complaint as clearly and in as much detail as you can: when the conversation took place, who you spoke to and whether you entered into an agreement. Keep a customer or quotation number at hand.',
     },
   },
+  // The seed's own address for letters.
+  letterhead: {
+    address: ['Ossekop 3-b', '8911 LE Leeuwarden'],
+    phone: '058 808 0050',
+    email: 'info@totaalonder1dak.nl',
+    website: 'totaalonder1dak.nl',
+  },
   notifications: {
     senderName: 'TotaalOnder1Dak Klantenservice',
     replyTo: 'info@totaalonder1dak.nl',
