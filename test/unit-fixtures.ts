@@ -12,9 +12,11 @@ import type { Db } from '../server/db/client';
 import type { TenantRecord } from '../server/http/context';
 import { ApiError } from '../server/http/errors';
 import { openDatabase } from '../server/runtime/open-database';
+import { findTenant } from '../server/tenants/tenants';
 import { computeDue, makeCalendar } from '../shared/deadlines';
 import { type PresetName, presetProcedure } from '../shared/presets';
 import type { Procedure } from '../shared/procedure';
+import { testApp } from './helpers';
 
 export const NOW = new Date('2026-03-10T10:00:00.000Z');
 
@@ -167,5 +169,55 @@ export async function tempDatabase(): Promise<{ db: Db; close: () => void }> {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A complainant with every contact field, trimmed to what a tenant's form asks. */
+export const JAN = {
+  name: 'Jan Jansen',
+  initials: 'J.',
+  address: 'Dorpsstraat 1, Ons Dorp',
+  phone: '06 12345678',
+  email: 'jan@example.nl',
+};
+
+/**
+ * The real app on a temp libSQL file with one tenant on a preset (changed by `change`), whose
+ * clock is `clock.now`; `submit` registers a complaint through the API as the web form does.
+ */
+export async function world(
+  preset: PresetName,
+  change?: (p: Procedure) => void,
+  start = new Date('2026-03-02T09:00:00.000Z'),
+) {
+  const clock = { now: start };
+  const t = await testApp({ now: () => clock.now });
+  const procedure = presetProcedure(preset);
+  change?.(procedure);
+  const key = await t.tenant(preset, { procedure });
+  const tenant = await findTenant(t.db, preset);
+  if (!tenant) throw new Error('no tenant');
+  const contact = Object.fromEntries(
+    Object.entries(JAN).filter(
+      ([field]) => procedure.form.complainant[field as keyof typeof JAN] !== 'hidden',
+    ),
+  );
+  return {
+    t,
+    db: t.db,
+    tenant,
+    key,
+    clock,
+    async submit(extra: Record<string, unknown> = {}): Promise<string> {
+      const res = await t.json(
+        'POST',
+        `/v1/tenants/${preset}/complaints`,
+        { complainant: contact, description: 'De monteur kwam niet.', ...extra },
+        { Authorization: `Bearer ${key}` },
+      );
+      if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { number: string }).number;
+    },
+    close: () => t.close(),
   };
 }
