@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { apiErrorOf, tenantOf } from '../../test/unit-fixtures';
+import { apiErrorOf, tenantOf, world } from '../../test/unit-fixtures';
 import {
   attachmentRows,
   checkAttachments,
+  findAttachment,
   type IncomingFile,
   MAX_FILENAME_LENGTH,
   readFile,
@@ -207,5 +208,40 @@ describe('reading and storing files', () => {
       expect.objectContaining({ contentType: 'image/png', size: 9, pdFilename: 'b.png' }),
     ]);
     expect(rows[0]?.id).not.toBe(rows[1]?.id);
+  });
+});
+
+describe('finding a stored file', () => {
+  test('only under the complaint it came with', async () => {
+    const w = await world('totaalonder1dak');
+    try {
+      const form = new FormData();
+      form.set(
+        'complaint',
+        JSON.stringify({
+          complainant: { name: 'Jan', initials: 'J.', phone: '0612345678' },
+          description: 'x',
+        }),
+      );
+      form.append('attachments', new File([Uint8Array.from(PDF)], 'brief.pdf'));
+      const res = await w.t.app.request('/v1/tenants/totaalonder1dak/complaints', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${w.key}` },
+        body: form,
+      });
+      expect(res.status).toBe(201);
+      const [stored] = await w.db.query.attachments.findMany();
+      if (!stored) throw new Error('no attachment');
+      const found = await findAttachment(w.db, stored.complaintId, stored.id);
+      expect(found).toMatchObject({
+        pdFilename: 'brief.pdf',
+        contentType: 'application/pdf',
+        size: 8,
+      });
+      expect(await findAttachment(w.db, 'another-complaint', stored.id)).toBeUndefined();
+      expect(await findAttachment(w.db, stored.complaintId, 'another-file')).toBeUndefined();
+    } finally {
+      w.close();
+    }
   });
 });

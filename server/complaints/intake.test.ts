@@ -73,8 +73,9 @@ describe('the spam checks of the public form', () => {
     t = await testApp();
     const tenant = tenantOf('wenb');
     const missing = await rejectionOf(guard({}, t, tenant));
-    expect([missing.status, missing.fields]).toEqual([
+    expect([missing.status, missing.code, missing.fields]).toEqual([
       422,
+      'validation_failed',
       { formShownAt: 'Please fill in this field.' },
     ]);
     for (const formShownAt of ['1700000000000', 1.5, 0, -5, Number.MAX_SAFE_INTEGER + 2, null]) {

@@ -82,11 +82,19 @@ describe('the register', () => {
     expect(await list({ overdue: 'false' }, '2026-03-05')).toHaveLength(4);
   });
 
+  test('a closed complaint is never overdue, whatever due date it kept', async () => {
+    const [, , closed] = await register();
+    await set(closed as string, { nextDueDate: '2026-03-01' });
+    expect(await list({ overdue: 'true' })).toEqual(['2026-0004', '2026-0002']);
+    expect(await list({ overdue: 'false' })).toEqual(['2026-0003', '2026-0001']);
+  });
+
   test('pages with limit and offset, and says where the next page starts', async () => {
     await register();
     const page = (limit: number, offset: number) =>
       listComplaints(w.db, w.tenant.id, query({ limit, offset }), '2026-03-07');
     expect(await page(2, 0)).toMatchObject({ nextOffset: 2 });
+    expect((await page(2, 0)).items).toHaveLength(2);
     expect((await page(2, 2)).items.map((i) => i.number)).toEqual(['2026-0001', '2026-0003']);
     expect(await page(2, 2)).toMatchObject({ nextOffset: null });
     expect(await page(4, 0)).toMatchObject({ nextOffset: null });

@@ -118,6 +118,8 @@ describe('a step', () => {
     const err = await rejectionOf(step(number, 'respond', { message: '' }, { locale: 'en' }));
     expect([err.status, err.code]).toEqual([422, 'validation_failed']);
     expect(Object.keys(err.fields ?? {})).toEqual(['message']);
+    const unknown = await rejectionOf(step(number, 'close', { classification: 'nope' }));
+    expect([unknown.status, unknown.code]).toEqual([422, 'validation_failed']);
     expect(err.fields?.message).toBe('Please fill in this field.');
     const missing = await rejectionOf(step(number, 'respond', undefined));
     expect(Object.keys(missing.fields ?? {})).toEqual(['message']);
@@ -156,6 +158,61 @@ describe('a step', () => {
     });
     const closed = await step(number, 'close', { classification: 'gegrond', summary: 'Opgelost' });
     expect(closed).toMatchObject({ status: 'closed', nextDueDate: null });
+  });
+});
+
+describe('a step and the deadlines', () => {
+  test('a postponement moves the term it postpones', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    const row = await step(
+      number,
+      'postpone',
+      { weeks: 4, reason: 'Advies' },
+      {
+        now: new Date('2026-03-20T10:00:00.000Z'),
+      },
+    );
+    expect(await deadlinesOf(w.db)).toMatchObject({
+      decision: { due: '2026-05-11', postponed: true, metAt: null },
+      acknowledgement: { due: '2026-03-09', postponed: false },
+    });
+    expect(row.nextDueDate).toBe('2026-03-09');
+    const [, event] = await timeline(w.db, number);
+    expect(event).toMatchObject({
+      type: 'postponed',
+      data: { term: 'decision', weeks: 4, announcedOn: '2026-03-20' },
+      pdData: { reason: 'Advies' },
+    });
+  });
+
+  test("reads only this complaint's timeline and deadlines", async () => {
+    w = await world('awb');
+    const first = await w.submit();
+    const second = await w.submit();
+    await step(first, 'record-acknowledgement');
+    const row = await step(second, 'record-acknowledgement');
+    expect(row.version).toBe(2);
+    await step(second, 'respond', { message: 'Hallo' });
+    const rows = await w.db.select().from(deadlines);
+    const secondRow = await w.db.query.complaints.findFirst({
+      where: eq(complaints.number, second),
+    });
+    const mine = rows.filter((d) => d.complaintId === secondRow?.id);
+    expect(mine.map((d) => [d.term, d.metAt !== null])).toEqual([
+      ['acknowledgement', true],
+      ['decision', false],
+    ]);
+    const third = await w.submit();
+    await step(third, 'respond', { message: 'Hallo' });
+    const thirdRow = await w.db.query.complaints.findFirst({ where: eq(complaints.number, third) });
+    const theirs = (await w.db.select().from(deadlines)).filter(
+      (d) => d.complaintId === thirdRow?.id,
+    );
+    expect(theirs.map((d) => [d.term, d.metAt])).toEqual([
+      ['acknowledgement', null],
+      ['decision', null],
+    ]);
   });
 });
 

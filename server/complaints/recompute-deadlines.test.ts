@@ -117,6 +117,29 @@ describe('recomputing the deadlines', () => {
         ),
     });
     expect(terms.acknowledgement?.metAt).toBe('2026-03-03T08:00:00.000Z');
+    expect(terms.decision?.metAt).toBeNull();
+  });
+
+  test('a term the procedure no longer has still counts for the next due date while open', async () => {
+    const retired = (metAt: string | null) => (rows: DeadlineRow[]) => [
+      ...rows,
+      { ...(rows[0] as DeadlineRow), term: 'retired', dueDate: '2026-03-03', metAt },
+    ];
+    const open = await recompute('awb', [], { existing: retired(null) });
+    expect(open.nextDue).toBe('2026-03-03');
+    w.close();
+    const met = await recompute('awb', [], { existing: retired('2026-03-02T10:00:00.000Z') });
+    expect(met.nextDue).toBe('2026-03-09');
+  });
+
+  test('the next due date is the earliest, whatever the order of the terms', async () => {
+    const { nextDue } = await recompute('awb', [], {
+      change: (p) => {
+        const { acknowledgement, decision } = p.terms;
+        if (acknowledgement && decision) p.terms = { decision, acknowledgement };
+      },
+    });
+    expect(nextDue).toBe('2026-03-09');
   });
 
   test('a "registered within" term is met at registration', async () => {

@@ -199,6 +199,76 @@ describe('registering a complaint', () => {
   });
 });
 
+describe('what is stored', () => {
+  test('every contact field, of the complainant and of whom they complain for', async () => {
+    w = await world('awb');
+    const person = (name: string, email: string, phone: string) => ({
+      name,
+      initials: `${name[0]}.`,
+      address: `${name}straat 1`,
+      phone,
+      email,
+    });
+    const { number } = await submit({
+      complainant: person('Jan', 'jan@example.nl', '0612345678'),
+      onBehalfOf: person('Piet', 'piet@example.nl', '0687654321'),
+      description: 'x',
+    });
+    expect(await rowOf(number)).toMatchObject({
+      pdComplainantName: 'Jan',
+      pdComplainantInitials: 'J.',
+      pdComplainantAddress: 'Janstraat 1',
+      pdComplainantPhone: '0612345678',
+      pdComplainantEmail: 'jan@example.nl',
+      pdOnBehalfOfName: 'Piet',
+      pdOnBehalfOfInitials: 'P.',
+      pdOnBehalfOfAddress: 'Pietstraat 1',
+      pdOnBehalfOfPhone: '0687654321',
+      pdOnBehalfOfEmail: 'piet@example.nl',
+    });
+  });
+
+  test('the next due date is the earliest open term, whatever the order of the terms', async () => {
+    w = await world('awb', (p) => {
+      const { acknowledgement, decision } = p.terms;
+      if (acknowledgement && decision) p.terms = { decision, acknowledgement };
+    });
+    const { number } = await submit(complaint);
+    expect((await rowOf(number))?.nextDueDate).toBe('2026-03-09');
+  });
+
+  test('a term met by registration is never the next due date', async () => {
+    w = await world('wenb', (p) => {
+      const ack = p.terms.acknowledgement;
+      if (ack) ack.amount = 5; // Mon 9 Mar; registration (met) stays Wed 4 Mar
+    });
+    const { number } = await submit({
+      complainant: { name: JAN.name, phone: JAN.phone, email: JAN.email },
+      description: 'x',
+    });
+    expect((await rowOf(number))?.nextDueDate).toBe('2026-03-09');
+  });
+
+  test('with terms that all wait for a later event, nothing is due yet', async () => {
+    w = await world('awb', (p) => {
+      p.terms = {
+        handling: {
+          amount: 2,
+          unit: 'weeks',
+          from: 'forwarded',
+          metBy: 'closed',
+          label: { nl: 'Behandeling', en: 'Handling' },
+          public: true,
+        },
+      };
+    });
+    const answer = await submit(complaint);
+    expect(answer).toMatchObject({ due: {}, deadlines: [] });
+    expect((await rowOf(answer.number))?.nextDueDate).toBeNull();
+    expect(await w.db.select().from(deadlines)).toEqual([]);
+  });
+});
+
 describe('what is refused', () => {
   test('every bad field in one 422, in the language asked for', async () => {
     w = await world('awb');
@@ -215,6 +285,7 @@ describe('what is refused', () => {
     expect(err.fields?.['complainant.email']).toBe(
       'Enter a valid e-mail address, such as name@example.com.',
     );
+    expect(err.fields?.['complainant.name']).toBe('Please fill in this field.');
   });
 
   test('a receipt moment more than a minute ahead of our clock', async () => {
@@ -248,6 +319,7 @@ describe('what is refused', () => {
   test('a malformed Idempotency-Key', async () => {
     w = await world('awb');
     const err = await rejectionOf(submit(complaint, { idempotencyKey: 'short' }));
+    expect([err.status, err.code]).toEqual([422, 'validation_failed']);
     expect(err.fields).toEqual({ 'Idempotency-Key': 'Deze waarde is niet geldig.' });
   });
 
@@ -273,6 +345,11 @@ describe('what is refused', () => {
     );
     expect(answer.receivedAt).toBe('2026-03-02T09:00:00.000Z');
     expect((await rowOf(answer.number))?.channel).toBe('web');
+    const future = await submit(
+      { ...complaint, receivedAt: '2027-01-01T00:00:00Z', formShownAt: 1 },
+      { actor: { kind: 'public' } },
+    );
+    expect(future.receivedAt).toBe('2026-03-02T09:00:00.000Z');
   });
 
   test('files the procedure does not allow', async () => {
@@ -307,6 +384,56 @@ describe('a retry with the same Idempotency-Key', () => {
     const row = await rowOf(first.number);
     expect(row?.idempotencyKeyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.replaySealed).not.toContain(first.trackingUrl.split('/').pop());
+  });
+
+  test('is answered from its own complaint, as the complainant saw it', async () => {
+    w = await world('wenb');
+    const body = {
+      complainant: { name: JAN.name, phone: JAN.phone, email: JAN.email },
+      description: 'x',
+    };
+    const first = await submit(body, { idempotencyKey: 'form-attempt-1' });
+    w.clock.now = new Date('2026-03-20T09:00:00.000Z');
+    await submit({ ...body, description: 'later' }, { idempotencyKey: 'form-attempt-2' });
+    const again = await submit(body, { idempotencyKey: 'form-attempt-1' });
+    expect(again.due).toEqual(first.due);
+    expect(again.deadlines.map((d) => d.term)).toEqual(['acknowledgement', 'resolution']);
+  });
+
+  test('and other files is another request; the same files are the same', async () => {
+    w = await world('totaalonder1dak');
+    const person = { name: 'Jan', initials: 'J.', phone: '0612345678' };
+    const body = { complainant: person, description: 'x' };
+    const pdf = (sha256: string): IncomingFile => ({
+      name: 'brief.pdf',
+      type: 'application/pdf',
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]),
+      sha256,
+    });
+    const first = await submit(body, { idempotencyKey: 'with-files-1', files: [pdf('aaa')] });
+    expect(await submit(body, { idempotencyKey: 'with-files-1', files: [pdf('aaa')] })).toEqual(
+      first,
+    );
+    for (const files of [[pdf('bbb')], [pdf('aaa'), pdf('aaa')], []]) {
+      const err = await rejectionOf(submit(body, { idempotencyKey: 'with-files-1', files }));
+      expect(err.code).toBe('idempotency_key_reused');
+    }
+    const noFiles = await submit(body, { idempotencyKey: 'no-files-1' });
+    const err = await rejectionOf(
+      submit(body, { idempotencyKey: 'no-files-1', files: [pdf('aaa')] }),
+    );
+    expect(err.code).toBe('idempotency_key_reused');
+    expect(noFiles.number).toBe('2026-0002');
+  });
+
+  test('other keys are other requests', async () => {
+    w = await world('awb');
+    const a = await submit(complaint, { idempotencyKey: 'first-key-1' });
+    const b = await submit(
+      { ...complaint, description: 'Iets anders' },
+      { idempotencyKey: 'second-key-2' },
+    );
+    expect([a.number, b.number]).toEqual(['2026-0001', '2026-0002']);
   });
 
   test('with another body is refused', async () => {

@@ -110,6 +110,7 @@ describe('reminders', () => {
 
   test('nobody to remind: nothing is queued, and the deadline is not looked at again', async () => {
     await awbComplaint();
+    expect(await run('2026-03-06T10:00:00Z', true)).toEqual({ reminders: 0, escalations: 0 });
     expect(await run('2026-03-06T10:00:00Z')).toEqual({ reminders: 0, escalations: 0 });
     const [ack] = await w.db.select().from(deadlines).where(eq(deadlines.term, 'acknowledgement'));
     expect(ack?.remindedFor).toBe('2026-03-09');
@@ -118,6 +119,7 @@ describe('reminders', () => {
 
   test('a dry run counts without queueing or marking anything', async () => {
     await awbComplaint(undefined, 'piet@example.nl');
+    expect(await run('2026-03-10T10:00:00Z', true)).toEqual({ reminders: 0, escalations: 1 });
     expect(await run('2026-03-06T10:00:00Z', true)).toEqual({ reminders: 1, escalations: 0 });
     expect(await queued()).toEqual([]);
     expect(await run('2026-03-06T10:00:00Z')).toEqual({ reminders: 1, escalations: 0 });
@@ -181,6 +183,30 @@ describe('escalations', () => {
     await step('close', { classification: 'gegrond', summary: 'x' });
     expect(await run('2026-04-20T10:00:00Z')).toEqual({ reminders: 0, escalations: 0 });
     expect(await queued()).toEqual([]);
+  });
+
+  test('none for a closed complaint, even with a term closing did not meet', async () => {
+    const number = await awbComplaint(undefined, 'piet@example.nl');
+    await performStep(w.db, {
+      tenant: w.tenant,
+      number,
+      action: 'close',
+      body: { classification: 'gegrond', summary: 'x' },
+      actor: { kind: 'system', name: 'test' },
+      now: new Date('2026-03-04T10:00:00Z'),
+      locale: 'nl',
+      idempotencyKey: null,
+    });
+    // The acknowledgement (due 9 March) was never met, but the complaint is closed.
+    expect(await run('2026-03-10T10:00:00Z')).toEqual({ reminders: 0, escalations: 0 });
+  });
+
+  test('where appeal is off, a term named for it still goes to the handler', async () => {
+    await awbComplaint((p) => {
+      p.appeal = { enabled: false, windowDays: 28, term: 'acknowledgement' };
+    }, 'piet@example.nl');
+    await run('2026-03-06T10:00:00Z');
+    expect((await queued()).map((m) => `${m.kind}→${m.to}`)).toEqual(['reminder→piet@example.nl']);
   });
 
   test('the appeal term goes to the appeal body, not the handler', async () => {

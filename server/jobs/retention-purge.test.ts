@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
-import { complaints } from '../db/schema';
+import { complaints, events } from '../db/schema';
+import { findTenant } from '../tenants/tenants';
 import { purgeExpired, retentionCutoff } from './retention-purge';
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -50,6 +51,8 @@ describe('purging', () => {
     expect(await erased()).toEqual(['2026-0001']);
     const [row] = await w.db.select().from(complaints).where(eq(complaints.number, '2026-0001'));
     expect(row?.pdComplainantName).toBeNull();
+    const [erasure] = await w.db.select().from(events).where(eq(events.type, 'erased'));
+    expect(erasure?.actor).toBe('retention');
     // Already erased: not counted again.
     expect(await purgeExpired(w.db, now, procedures(), 500, false)).toBe(0);
   });
@@ -74,6 +77,37 @@ describe('purging', () => {
     expect(await erased()).toHaveLength(2);
     expect(await purgeExpired(w.db, now, twice, 2, false)).toBe(1);
     expect(await erased()).toHaveLength(3);
+  });
+
+  test('the batch is shared by the tenants in turn', async () => {
+    w = await world('wenb');
+    for (let i = 0; i < 2; i++) await closedOn('2020-01-01T10:00:00Z');
+    const otherKey = await w.t.tenant('other', { preset: 'wenb' });
+    for (let i = 0; i < 2; i++) {
+      const res = await w.t.json(
+        'POST',
+        '/v1/tenants/other/complaints',
+        {
+          complainant: { name: 'Piet', phone: '0612345678', email: 'p@example.nl' },
+          description: 'x',
+        },
+        { Authorization: `Bearer ${otherKey}` },
+      );
+      expect(res.status).toBe(201);
+    }
+    const other = await findTenant(w.db, 'other');
+    await w.db
+      .update(complaints)
+      .set({ status: 'closed', closedAt: '2020-01-01T10:00:00Z' })
+      .where(eq(complaints.tenantId, other?.id ?? ''));
+    const both = new Map([
+      [w.tenant.id, { procedure: w.tenant.procedure }],
+      [other?.id ?? '', { procedure: w.tenant.procedure }],
+    ]);
+    const now = new Date('2026-03-02T09:00:00Z');
+    expect(await purgeExpired(w.db, now, both, 3, false)).toBe(3);
+    const gone = (await w.db.select().from(complaints)).filter((c) => c.erasedAt !== null);
+    expect(gone.map((c) => c.tenantId === w.tenant.id).sort()).toEqual([false, true, true]);
   });
 
   test("only the tenant's own complaints, by its own retention", async () => {

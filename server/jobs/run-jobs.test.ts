@@ -58,6 +58,16 @@ describe('the scheduled jobs', () => {
     ]);
     // mailPerSecond is 2 in the test app.
     expect(pauses).toEqual([500, 500]);
+    await w.submit();
+    await w.submit();
+    pauses.length = 0;
+    const config = { ...w.t.deps.config, mailPerSecond: 4 };
+    await runJobs({ ...w.t.deps, config, mailer }, new Date('2026-03-06T10:00:00Z'), {
+      sleep: async (ms) => {
+        pauses.push(ms);
+      },
+    });
+    expect(pauses).toEqual([250]);
   });
 
   test('purge what retention ended, and clear rate-limit windows that are over', async () => {

@@ -55,7 +55,12 @@ describe('sending through Resend', () => {
   test('only a malformed message (400, 422) is given up; the rest is retried', async () => {
     capture = await startResendCapture();
     const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });
-    capture.fail('422', '403', '500');
+    capture.fail('400', '422', '403', '500');
+    expect(await mailer.send(mail, '0')).toEqual({
+      ok: false,
+      retryable: false,
+      error: '400: refused with 400',
+    });
     expect(await mailer.send(mail, 'a')).toEqual({
       ok: false,
       retryable: false,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
@@ -96,6 +96,31 @@ describe('sending the outbox', () => {
     pauses.length = 0;
     await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', sleep });
     expect(pauses).toEqual([500]);
+  });
+
+  test('really pauses without a sleep of its own', async () => {
+    w = await world('awb');
+    await w.submit();
+    await w.submit();
+    const started = Date.now();
+    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x', perSecond: 10 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+  });
+
+  test('writes each message from its own event, in the language it was queued in', async () => {
+    w = await world('awb');
+    const first = await w.submit();
+    const second = await w.submit();
+    await step(first, 'respond', { message: 'Eerste antwoord' });
+    await step(second, 'respond', { message: 'Tweede antwoord' });
+    await w.db.delete(outbox).where(eq(outbox.kind, 'acknowledgement'));
+    await w.db.update(outbox).set({ pdPayload: { eventSeq: 2, locale: 'en' } });
+    const { mailer, sent } = mailbox();
+    await relayOutbox(w.db, NOW, { mailer, from: 'x' });
+    expect(sent.map((s) => [s.mail.subject, s.mail.text.split('\n\n')[0]])).toEqual([
+      ['A response to your complaint 2026-0001', 'Eerste antwoord'],
+      ['A response to your complaint 2026-0002', 'Tweede antwoord'],
+    ]);
   });
 
   test('takes the oldest messages first, a bounded batch at a time', async () => {
@@ -349,6 +374,43 @@ describe('what a sent message records', () => {
     ]);
     const [ack] = await w.db.select().from(deadlines).where(eq(deadlines.term, 'acknowledgement'));
     expect(ack?.metAt).not.toBeNull();
+  });
+
+  test('acknowledges the complaint it was about, of its own tenant', async () => {
+    w = await world('awb');
+    const other = await w.t.tenant('another', { preset: 'wenb' });
+    const res = await w.t.json(
+      'POST',
+      '/v1/tenants/another/complaints',
+      {
+        complainant: { name: 'Piet', phone: '0612345678', email: 'piet@example.nl' },
+        description: 'x',
+      },
+      { Authorization: `Bearer ${other}` },
+    );
+    const { number: theirs } = (await res.json()) as { number: string };
+    const ours = await w.submit();
+    const second = await w.submit();
+    await w.db
+      .update(outbox)
+      .set({ status: 'sent' })
+      .where(eq(outbox.pdRecipient, 'piet@example.nl'));
+    const ourRow = await w.db.query.complaints.findFirst({
+      where: and(eq(complaints.tenantId, w.tenant.id), eq(complaints.number, ours)),
+    });
+    await w.db
+      .update(outbox)
+      .set({ status: 'sent' })
+      .where(eq(outbox.complaintId, ourRow?.id ?? ''));
+    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    const statuses = (await w.db.select().from(complaints))
+      .map((c) => `${c.tenantId === w.tenant.id ? 'ours' : 'theirs'} ${c.number} ${c.status}`)
+      .sort();
+    expect(statuses).toEqual([
+      `ours ${ours} received`,
+      `ours ${second} acknowledged`,
+      `theirs ${theirs} received`,
+    ]);
   });
 
   test('after staff moved on, it is recorded without changing the status', async () => {

@@ -73,6 +73,22 @@ describe('the acknowledgement', () => {
     const exact = 'x'.repeat(300);
     expect(lines(renderMessage(context('awb', { description: exact })).text)[1]).toBe(`"${exact}"`);
     expect(lines(renderMessage(context('awb', { description: null })).text)[1]).toBe('""');
+    const cutAtSpace = `${'x'.repeat(298)} ${'y'.repeat(10)}`;
+    expect(lines(renderMessage(context('awb', { description: cutAtSpace })).text)[1]).toBe(
+      `"${'x'.repeat(298)}…"`,
+    );
+  });
+
+  test('the HTML is one paragraph per line, and plain http links are links too', () => {
+    const http = 'http://localhost:8787/track/abc';
+    const { html } = renderMessage(
+      context('awb', { kind: 'response', eventText: { message: 'Hallo' }, trackingUrl: http }),
+    );
+    expect(html).toBe(
+      '<!doctype html><html lang="nl"><body><p>Hallo</p>' +
+        `<p>Volg uw klacht via uw persoonlijke link: <a href="${http}">${http}</a></p>` +
+        '<p>Met vriendelijke groet,<br>Tenant awb</p></body></html>',
+    );
   });
 
   test('the HTML escapes what people typed and links only the links', () => {
@@ -143,6 +159,13 @@ describe('messages to staff', () => {
   });
 
   test('a term the procedure no longer has is named as it was stored', () => {
+    const base = context('awb', { kind: 'forwarded' });
+    const [first] = base.deadlines;
+    const retired = {
+      ...base,
+      deadlines: [{ ...(first as (typeof base.deadlines)[0]), term: 'retired' }],
+    };
+    expect(lines(renderMessage(retired).text)[2]).toMatch(/^- retired: uiterlijk ma 9 mrt 2026\./);
     const ctx = context('awb', { kind: 'reminder', term: 'gone' });
     expect(renderMessage(ctx).subject).toBe('Herinnering: klacht 2026-0007, gone');
     expect(renderMessage({ ...ctx, term: undefined }).subject).toBe(
@@ -181,6 +204,9 @@ describe('messages to staff', () => {
     const en = renderMessage({ ...ctx, locale: 'en' });
     expect(en.subject).toBe('Appeal filed against complaint 2026-0007');
     expect(lines(en.text)[0]).toBe('The complainant appeals. Grounds:');
+    expect(lines(renderMessage({ ...ctx, eventText: {} }).text)[1]).toMatch(
+      /^- Uitspraak in beroep/,
+    );
     const noTerm = {
       ...ctx,
       procedure: { ...procedure, appeal: { ...procedure.appeal, term: undefined } },
@@ -202,6 +228,9 @@ describe('messages to the complainant', () => {
       'Wij bellen u.',
       `Volg uw klacht via uw persoonlijke link: ${LINK}`,
     ]);
+    expect(lines(renderMessage({ ...ctx, eventText: {} }).text)[0]).toBe(
+      `Volg uw klacht via uw persoonlijke link: ${LINK}`,
+    );
     const en = renderMessage({ ...ctx, locale: 'en' });
     expect(en.subject).toBe('A response to your complaint 2026-0007');
     expect(lines(en.text)[1]).toBe(`Follow your complaint with your personal link: ${LINK}`);
@@ -253,6 +282,8 @@ describe('messages to the complainant', () => {
       context('awb', { kind: 'solutionProposed', eventText: { proposedSolution: 'X' } }),
     );
     expect(lines(awb.text)).toEqual(['X', 'Met vriendelijke groet,\nTenant awb\n']);
+    const empty = renderMessage(context('awb', { kind: 'solutionProposed' }));
+    expect(lines(empty.text)).toEqual(['', 'Met vriendelijke groet,\nTenant awb\n']);
   });
 
   test('a filed appeal is confirmed with the terms', () => {
@@ -275,7 +306,10 @@ describe('messages to the complainant', () => {
     expect(renderMessage({ ...ctx, locale: 'en' }).subject).toBe(
       'Decision on your appeal (2026-0007)',
     );
-    expect(renderMessage({ ...ctx, eventText: {} }).text).not.toContain('undefined');
+    expect(lines(renderMessage({ ...ctx, eventText: {} }).text)).toEqual([
+      '',
+      'Met vriendelijke groet,\nBureau WENB\n',
+    ]);
   });
 
   test('closing asks for satisfaction (by link or by reply) and names the referral', () => {

@@ -28,7 +28,10 @@ describe('the anonymised export', () => {
       closedAt: '2026-03-20T10:00:00.000Z',
       satisfied: false,
     });
-    await w.db.update(deadlines).set({ metDate: '2026-03-04' }).where(eq(deadlines.term, 'acknowledgement'));
+    await w.db
+      .update(deadlines)
+      .set({ metDate: '2026-03-04' })
+      .where(eq(deadlines.term, 'acknowledgement'));
     await w.submit();
     const text = await csv();
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -44,7 +47,11 @@ describe('the anonymised export', () => {
   test('holds no contact details or free text, unless staff ask for the handling texts', async () => {
     w = await world('awb');
     const a = await w.submit();
-    await set(a, { pdCause: 'Oorzaak', pdSummary: 'Samen, vatting', pdPreventiveMeasures: 'Maatregel "x"' });
+    await set(a, {
+      pdCause: 'Oorzaak',
+      pdSummary: 'Samen, vatting',
+      pdPreventiveMeasures: 'Maatregel "x"',
+    });
     const plain = await csv();
     expect(plain).not.toMatch(/Jan|Jansen|monteur|Oorzaak/);
     const withText = lines(await csv(true));
@@ -66,8 +73,16 @@ describe('the anonymised export', () => {
     const b = await w.submit();
     await set(a, { registeredDate: '2025-12-31' });
     await set(b, { registeredDate: '2026-12-31' });
-    expect(lines(await csv(false, 2025)).slice(1, -1).map((l) => l.split(',')[0])).toEqual(['2026-0001']);
-    expect(lines(await csv(false, 2026)).slice(1, -1).map((l) => l.split(',')[0])).toEqual(['2026-0002']);
+    expect(
+      lines(await csv(false, 2025))
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['2026-0001']);
+    expect(
+      lines(await csv(false, 2026))
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['2026-0002']);
     expect(lines(await csv(false, 2027))).toHaveLength(2);
   });
 

@@ -104,7 +104,20 @@ describe('staff accounts', () => {
 
   test('are listed by name and shown without their password', async () => {
     const { admin, handler } = await team();
-    expect((await listStaff(w.db, w.tenant.id)).map((s) => s.name)).toEqual(['Ad', 'Hans']);
+    for (const [email, name] of [
+      ['b@example.nl', 'Bea'],
+      ['a@example.nl', 'Bea'],
+      ['z@example.nl', 'Aafke'],
+    ] as const) {
+      await createStaff(w.db, w.tenant.id, { email, name, role: 'receiver', password: PASSWORD });
+    }
+    expect((await listStaff(w.db, w.tenant.id)).map((s) => `${s.name} ${s.email}`)).toEqual([
+      'Aafke z@example.nl',
+      'Ad ad@example.nl',
+      'Bea a@example.nl',
+      'Bea b@example.nl',
+      'Hans hans@example.nl',
+    ]);
     expect(await listStaff(w.db, 'another-tenant')).toEqual([]);
     expect(staffView(handler)).toEqual({
       id: handler.id,
@@ -118,7 +131,7 @@ describe('staff accounts', () => {
     expect(staffView({ ...admin, disabledAt: NOW.toISOString() }).disabled).toBe(true);
     expect((await findStaff(w.db, w.tenant.id, admin.id)).email).toBe('ad@example.nl');
     const err = await rejectionOf(findStaff(w.db, 'another-tenant', admin.id));
-    expect(err.status).toBe(404);
+    expect([err.status, err.code]).toEqual([404, 'not_found']);
   });
 });
 
@@ -175,7 +188,36 @@ describe('changing an account', () => {
     const { handler } = await team();
     await deleteStaff(w.db, handler);
     const err = await rejectionOf(updateStaff(w.db, handler, { name: 'X' }, NOW));
-    expect(err.status).toBe(404);
+    expect([err.status, err.code]).toEqual([404, 'not_found']);
+  });
+
+  test('a failing database is not taken for a taken address', async () => {
+    w = await world('awb');
+    w.db.$client.close();
+    const failed = await createStaff(w.db, w.tenant.id, {
+      email: 'x@example.nl',
+      name: 'X',
+      role: 'admin',
+      password: PASSWORD,
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as { status?: number }).status).toBeUndefined();
+  });
+});
+
+describe('a tenant without an admin', () => {
+  test('can still change and remove its other staff', async () => {
+    w = await world('awb');
+    const { row } = await createStaff(w.db, w.tenant.id, {
+      email: 'hans@example.nl',
+      name: 'Hans',
+      role: 'handler',
+      password: PASSWORD,
+    });
+    const disabled = await updateStaff(w.db, row, { role: 'receiver', disabled: true }, NOW);
+    expect(disabled).toMatchObject({ role: 'receiver', disabledAt: NOW.toISOString() });
+    await deleteStaff(w.db, row);
+    expect(await listStaff(w.db, w.tenant.id)).toEqual([]);
   });
 });
 

@@ -40,6 +40,11 @@ describe('password hashes', () => {
     });
   });
 
+  test('even a single iteration is a hash to verify (and to upgrade)', async () => {
+    const one = await hashPassword('pw', 1);
+    expect(await verifyPassword('pw', one)).toEqual({ ok: true, needsRehash: true });
+  });
+
   test('a malformed stored hash verifies nothing', async () => {
     const good = await hashPassword('pw', FAST);
     const [, rounds, salt, hash] = good.split('$');

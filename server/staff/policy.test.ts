@@ -95,6 +95,8 @@ describe('what a staff session may call on the tenant API', () => {
 
   test('anything else is for admins: the procedure, erasure, unknown actions and routes', async () => {
     expect(mayCallApi(receiver, 'PUT', ['procedure'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'PUT', ['complaints'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'POST', ['procedure'], found)).toBe(false);
     expect(mayCallApi(receiver, 'DELETE', ['complaints', '2026-0001'], found)).toBe(false);
     expect(mayCallApi(receiver, 'POST', ['outbox', 'retry'], found)).toBe(false);
     expect(mayCallApi(receiver, 'POST', ['complaints', '2026-0001', 'actions', 'fly'], found)).toBe(

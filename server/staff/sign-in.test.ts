@@ -112,8 +112,9 @@ describe('guessing', () => {
     expect((await attempt(gate, PASSWORD, { address: '192.0.2.9' })).ok).toBe(true);
     const [row] = await w.db.select().from(staff).where(eq(staff.id, account.id));
     expect(row?.lockedUntil).toBe('2026-03-02T09:15:00.000Z');
-    // After the lockout the address may try again.
-    const later = new Date('2026-03-02T09:15:00.001Z');
+    // At the end of the lockout the address may try again.
+    const later = new Date('2026-03-02T09:15:00.000Z');
+    expect((await attempt(gate, PASSWORD, { now: new Date(later.getTime() - 1) })).ok).toBe(false);
     expect((await attempt(gate, PASSWORD, { now: later })).ok).toBe(true);
   });
 
@@ -167,6 +168,28 @@ describe('the password check gate', () => {
     expect(results).toEqual(['a1', 'a2', 'b1', 'c1']);
     expect(most).toBe(2);
     expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
+  });
+
+  test('a check that comes in later still waits for the one before it from that address', async () => {
+    const gate = new PasswordCheckGate();
+    const log: string[] = [];
+    let releaseSecond: () => void = () => {};
+    const second = new Promise<void>((resolve) => {
+      releaseSecond = resolve;
+    });
+    const a1 = gate.run('a', async () => log.push('a1'));
+    const a2 = gate.run('a', async () => {
+      log.push('start a2');
+      await second;
+      log.push('end a2');
+    });
+    await a1;
+    await tick();
+    const a3 = gate.run('a', async () => log.push('a3'));
+    await tick();
+    releaseSecond();
+    await Promise.all([a2, a3]);
+    expect(log).toEqual(['a1', 'start a2', 'end a2', 'a3']);
   });
 
   test('a failing check frees its place for the next', async () => {

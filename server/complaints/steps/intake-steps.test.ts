@@ -49,8 +49,9 @@ describe('forwarding', () => {
     const err = apiErrorOf(() =>
       forward({ handler: ' piet DE vries ' }, stepContext({ tenant: awb, row })),
     );
-    expect([err.status, err.fields]).toEqual([
+    expect([err.status, err.code, err.fields]).toEqual([
       422,
+      'validation_failed',
       { handler: 'De behandelaar mag niet degene zijn over wie de klacht gaat.' },
     ]);
     expect(forward({ handler: 'Klaas' }, stepContext({ tenant: awb, row }))).not.toBe(UNCHANGED);
