@@ -125,6 +125,23 @@ describe('a public submission', () => {
   });
 });
 
+describe('fields a procedure hides', () => {
+  test('are left out of a public submission, phone and desired solution too', () => {
+    const p = wenb();
+    p.form.complainant.phone = 'hidden';
+    p.form.desiredSolution = 'hidden';
+    const parsed = complaintSubmissionSchema(p, false).parse({
+      complainant: jan,
+      description: 'x',
+      desiredSolution: 'Geld terug',
+    });
+    expect(parsed).toEqual({
+      complainant: { name: jan.name, email: jan.email },
+      description: 'x',
+    });
+  });
+});
+
 describe('on behalf of someone else', () => {
   const t1d = () => presetProcedure('totaalonder1dak');
   const person = { name: 'Jan', initials: 'J.', phone: '0612345678' };

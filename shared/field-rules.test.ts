@@ -59,6 +59,10 @@ describe('invisible characters', () => {
     expect(isPlainText('\ud800\udc00')).toBe(true);
     expect(isPlainText('\udbff\udfff')).toBe(true);
     expect(isPlainText('\ud83d\ud83d')).toBe(false);
+    expect(isPlainText('\udc00')).toBe(false);
+    expect(isPlainText('\ud83d\ue000')).toBe(false);
+    // Characters just above the surrogates are ordinary characters.
+    expect(isPlainText('Ｊａｎ ﬁx \ue000')).toBe(true);
     // The character after a valid pair is checked too.
     expect(isPlainText('😀\u0000')).toBe(false);
     expect(isPlainText('😀\ude00')).toBe(false);

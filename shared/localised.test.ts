@@ -19,6 +19,8 @@ describe('the language of an answer', () => {
     expect(pickLocale('nl;q=0.2, en;q=0.8', 'nl')).toBe('en');
     expect(pickLocale('en;q=0.5,nl', 'en')).toBe('nl');
     expect(pickLocale('en;level=1;q=0.1, nl;q=0.2', 'en')).toBe('nl');
+    expect(pickLocale('en;level=1, nl;q=0.5', 'nl')).toBe('en');
+    expect(pickLocale('nl; q=0.2, en; q=0.8', 'nl')).toBe('en');
   });
 
   // Bug: RFC 9110 §12.4.2 allows spaces around the ';' of a weight ("en ; q=0.3"); the tag then
