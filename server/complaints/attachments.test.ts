@@ -245,3 +245,17 @@ describe('finding a stored file', () => {
     }
   });
 });
+
+// Bug: the size limit is written in MB rounded to one decimal, so a limit under 0.05 MB (the
+// procedure allows from 1 KB) is shown as "0 MB": "Het bestand x.pdf is groter dan 0 MB."
+test.fails('a small size limit is not shown as 0 MB', () => {
+  const t1d = tenantOf('totaalonder1dak').procedure;
+  const procedure = {
+    ...t1d,
+    form: { ...t1d.form, attachments: { ...t1d.form.attachments, maxBytes: 20 * 1024 } },
+  };
+  const big = new Uint8Array(20 * 1024 + 1);
+  big.set(PDF);
+  const err = apiErrorOf(() => checkAttachments([file('x.pdf', big)], procedure, 'nl'));
+  expect(err.fields?.['attachments.0']).not.toMatch(/ 0 MB\.$/);
+});
