@@ -68,6 +68,9 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     pdProposedSolution: null,
     pdSummary: null,
     pdPreventiveMeasures: null,
+    measuresEffectiveOn: null,
+    locale: null,
+    missed: false,
     createdAt: '2026-03-02T09:00:00.000Z',
     ...changes,
   };
@@ -77,7 +80,7 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
 export function tenantOf(preset: PresetName, change?: (p: Procedure) => void): TenantRecord {
   const procedure = presetProcedure(preset);
   change?.(procedure);
-  return { id: 'tenant-1', slug: preset, name: `Tenant ${preset}`, procedure };
+  return { id: 'tenant-1', slug: preset, name: `Tenant ${preset}`, procedure, version: 1 };
 }
 
 /** A timeline event. */

@@ -5,7 +5,14 @@ import { type MessageContext, renderMessage } from './templates';
 
 const LINK = 'https://klacht.test/track/abc';
 
-function context(preset: PresetName, changes: Partial<MessageContext> = {}): MessageContext {
+type ContextChanges = Partial<MessageContext> & {
+  description?: string | null;
+  handler?: string | null;
+};
+
+/** A message context; `description` and `handler` change the complaint it quotes. */
+function context(preset: PresetName, changes: ContextChanges = {}): MessageContext {
+  const { description = 'De monteur kwam niet opdagen.', handler = null, ...rest } = changes;
   const { procedure } = tenantOf(preset);
   const deadlines = Object.keys(procedure.terms)
     .filter((term) => !procedure.terms[term]?.activeAfter)
@@ -19,12 +26,23 @@ function context(preset: PresetName, changes: Partial<MessageContext> = {}): Mes
     tenantName: `Tenant ${preset}`,
     procedure,
     number: '2026-0007',
-    description: 'De monteur kwam niet opdagen.',
-    handler: null,
+    complaint: {
+      description,
+      handler,
+      complainantName: null,
+      receivedDate: '2026-03-02',
+      summary: null,
+      classification: null,
+      remedy: null,
+      preventiveMeasures: null,
+      measuresEffectiveOn: null,
+      openProposalOn: null,
+    },
     deadlines,
     eventText: {},
     eventData: {},
-    ...changes,
+    today: '2026-03-10',
+    ...rest,
   };
 }
 
@@ -148,7 +166,11 @@ describe('messages to staff', () => {
       expect.stringMatching(/^- Afhandeling van uw klacht: uiterlijk/),
       'Behandelaar: Piet',
     ]);
-    const en = renderMessage({ ...ctx, locale: 'en', handler: null });
+    const en = renderMessage({
+      ...ctx,
+      locale: 'en',
+      complaint: { ...ctx.complaint, handler: null },
+    });
     expect(en.subject).toBe('Deadline passed: complaint 2026-0007');
     expect(lines(en.text).slice(0, 3)).toEqual([
       'The deadline "Decision on your complaint" of complaint 2026-0007 has passed without the step being taken.',

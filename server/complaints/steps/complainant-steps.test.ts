@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { appealWindowEnds } from '../../../shared/appeal-window';
 import {
   apiErrorOf,
   complaintRow,
@@ -8,7 +9,6 @@ import {
 } from '../../../test/unit-fixtures';
 import {
   acceptSolution,
-  appealWindowEnds,
   decideAppeal,
   fileAppeal,
   recordSatisfaction,
