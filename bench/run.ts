@@ -1,6 +1,7 @@
 // npm run bench: HTTP load on the real Node server, the register and the reports at a million
 // complaints, the retention purge, and the sizes of what is shipped. Prints one table; the
 // README's figures come from it. Takes a few minutes; not part of npm test.
+
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
+import { letterPdf } from '../server/letters/letter-pdf';
 import { type LoadResult, load } from './load';
 import { seedComplaints } from './seed-million';
 
@@ -205,6 +207,7 @@ try {
       secretKey: 'bench-secret-key-0123456789abcdef0123',
       allowLocalWebhooks: false,
     },
+    renderLetter: letterPdf,
   };
   let purged = 0;
   const purgeStart = performance.now();

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { pickLocale } from '../shared/localised';
 import { ADMIN_MOUNT } from './admin/admin-route-docs';
 import { adminRoutes } from './admin/admin-routes';
+import { casefileRoutes } from './casefile/casefile-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './docs/health-routes';
@@ -55,6 +56,7 @@ export function createApp(
   app.route('/', procedureRoutes(deps));
   app.route('/', formRoutes(deps));
   app.route('/', complaintRoutes(deps));
+  app.route('/', casefileRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));

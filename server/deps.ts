@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
 import type { Limit } from './http/rate-limit';
+import type { RenderLetter } from './letters/letter-pdf';
 import type { Mailer } from './mail/mailer';
 import type { WebhookTransport } from './webhooks/transport';
 
@@ -50,6 +51,11 @@ export interface AppDeps {
    * on Node, Cloudflare's CF-Connecting-IP on Workers. Never a header a client can set itself.
    */
   clientAddress: (c: Context) => string | undefined;
+  /**
+   * Writes a letter as a PDF (pdf-lib). Node imports it; the Worker loads it as a separate
+   * module on the first letter, so its ~190 KB do not weigh on every request's start.
+   */
+  renderLetter: RenderLetter;
 }
 
 /** The address limits are counted under; requests without one share a single count. */

@@ -125,8 +125,30 @@ export const complaintViewSchema = z.object({
   deadlines: z.array(
     deadlineViewSchema.extend({ metAt: z.string().nullable(), postponed: z.boolean() }),
   ),
+  measuresEffectiveOn: z.string().nullable(),
+  /** The case file's documents: sent with the complaint, added with a step or with a note. */
   attachments: z.array(
-    z.object({ id: z.string(), name: z.string().nullable(), size: z.number(), type: z.string() }),
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      size: z.number(),
+      type: z.string(),
+      source: z.enum(['intake', 'step', 'note']),
+      eventSeq: z.number().nullable(),
+      addedAt: z.string(),
+    }),
+  ),
+  /** The case file's correspondence (texts: GET …/correspondence). */
+  correspondence: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      channel: z.enum(['email', 'letter']),
+      status: z.string(),
+      createdAt: z.string(),
+      sentAt: z.string().nullable(),
+      postedAt: z.string().nullable(),
+    }),
   ),
   events: z.array(
     z.object({
@@ -168,6 +190,41 @@ export const monthlyReportSchema = z.object({
       open: z.number(),
       closed: z.number(),
       overdue: z.number(),
+    }),
+  ),
+});
+
+/** One message of a complaint's case file with its text (the personal link redacted). */
+export const correspondenceItemSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  channel: z.enum(['email', 'letter']),
+  /** pending | held | sending | sent | failed | cancelled; letters: print | posted. */
+  status: z.string(),
+  recipient: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  postedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string().nullable(),
+  /** The message as a PDF letter. */
+  pdf: z.string(),
+});
+
+export const correspondenceSchema = z.object({ items: z.array(correspondenceItemSchema) });
+
+/** The letters still to print and post, across the tenant's complaints. */
+export const lettersToPrintSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      number: z.string(),
+      createdAt: z.string(),
+      name: z.string().nullable(),
+      address: z.string().nullable(),
+      pdf: z.string(),
     }),
   ),
 });

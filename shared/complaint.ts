@@ -1,10 +1,10 @@
 import * as z from 'zod';
+import { CHANNELS, type Channel, ORAL_CHANNELS } from './channels';
 import { isPhoneNumber, FIELD_LIMITS as LIMITS } from './field-rules';
 import type { FieldMode, Procedure } from './procedure';
 import { plainText } from './text';
 
-export const CHANNELS = ['web', 'email', 'phone', 'letter', 'social', 'inPerson'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel } from './channels';
 
 // Messages of the form '@key' name one of the API's localised field messages.
 
@@ -48,22 +48,32 @@ function choice(ids: string[], mode: FieldMode) {
   return z.preprocess(blankToUndefined, mode === 'required' ? base : base.optional());
 }
 
+const CONTACT_KEYS = ['name', 'initials', 'address', 'phone', 'email'] as const;
+/** Staff record whatever contact details they were given, whatever the public form asks. */
+const ALL_OPTIONAL = Object.fromEntries(CONTACT_KEYS.map((k) => [k, 'optional'])) as Record<
+  (typeof CONTACT_KEYS)[number],
+  FieldMode
+>;
+
 /**
- * The body of `POST …/complaints`, built from the tenant's procedure: which fields exist and which
- * are required is the tenant's choice. Staff (tenant key or session) may also register the channel,
- * a past receipt moment and the receiver; the public web form may not.
+ * The body of `POST …/complaints`, built from the tenant's procedure. The public web form asks
+ * what the tenant's form asks. Staff (tenant key or session) register complaints that came in
+ * another way: the description and one way to answer (an e-mail or postal address; a phone
+ * number for a complaint told by phone or in person), plus what the procedure requires for that
+ * channel (`intake`); they may also register the channel, a past receipt moment and the
+ * receiver. Staff registering a web complaint (channel `web`, the default) meet the form's rules.
  */
 export function complaintSubmissionSchema(procedure: Procedure, asStaff: boolean) {
   const { form } = procedure;
   const categoryIds = procedure.categories.map((c) => c.id);
   const shape: Record<string, z.ZodType> = {
-    complainant: contactSchema(form.complainant),
+    complainant: contactSchema(asStaff ? ALL_OPTIONAL : form.complainant),
     description: text(LIMITS.description, 'required'),
   };
   if (form.onBehalfOf.offered || asStaff) {
     shape.onBehalfOf = z.preprocess(
       (value) => (isEmptyContact(value) ? undefined : value),
-      contactSchema(form.onBehalfOf.fields).optional(),
+      contactSchema(asStaff ? ALL_OPTIONAL : form.onBehalfOf.fields).optional(),
     );
   }
   if (form.category !== 'hidden' || asStaff) {
@@ -75,16 +85,63 @@ export function complaintSubmissionSchema(procedure: Procedure, asStaff: boolean
       asStaff ? 'optional' : form.desiredSolution,
     );
   }
-  if (asStaff) {
-    shape.channel = z.enum(CHANNELS).default('web');
-    // Registering old complaints is fine; a year typed wrong (0202, 1026) is not.
-    shape.receivedAt = z.iso
-      .datetime({ offset: true })
-      .refine((value) => value >= '2000-01-01', '@datetime')
-      .optional();
-    shape.receiverName = text(LIMITS.name, 'optional');
+  if (!asStaff) return z.object(shape);
+  shape.channel = z.enum(CHANNELS).default('web');
+  // Registering old complaints is fine; a year typed wrong (0202, 1026) is not.
+  shape.receivedAt = z.iso
+    .datetime({ offset: true })
+    .refine((value) => value >= '2000-01-01', '@datetime')
+    .optional();
+  shape.receiverName = text(LIMITS.name, 'optional');
+  // Checked even when other fields failed, so one answer names every field to fix.
+  return z
+    .object(shape)
+    .superRefine((data, ctx) => staffIntakeRules(procedure, data, ctx), { when: () => true });
+}
+
+type StaffIntake = {
+  channel?: Channel;
+  complainant: Partial<Record<(typeof CONTACT_KEYS)[number], string>>;
+  onBehalfOf?: Partial<Record<(typeof CONTACT_KEYS)[number], string>>;
+  category?: string;
+  desiredSolution?: string;
+};
+
+function staffIntakeRules(procedure: Procedure, raw: unknown, ctx: z.RefinementCtx) {
+  // The rest of the body may have failed its own checks; read only what is there.
+  const data = (raw ?? {}) as StaffIntake;
+  const complainant =
+    typeof data.complainant === 'object' && data.complainant ? data.complainant : {};
+  const missing = (path: (string | number)[], message = '@required') =>
+    ctx.addIssue({ code: 'custom', path, message });
+  const { form } = procedure;
+  const channel = data.channel ?? 'web';
+  if (!CHANNELS.includes(channel)) return;
+  if (channel === 'web') {
+    for (const key of CONTACT_KEYS) {
+      if (form.complainant[key] === 'required' && !complainant[key]) {
+        missing(['complainant', key]);
+      }
+      if (data.onBehalfOf && form.onBehalfOf.fields[key] === 'required' && !data.onBehalfOf[key]) {
+        missing(['onBehalfOf', key]);
+      }
+    }
+    if (form.category === 'required' && !data.category) missing(['category']);
+    if (form.desiredSolution === 'required' && !data.desiredSolution) {
+      missing(['desiredSolution']);
+    }
+    return;
   }
-  return z.object(shape);
+  for (const key of procedure.intake[channel]?.required ?? []) {
+    if (!complainant[key]) missing(['complainant', key]);
+  }
+  const { email, address, phone } = complainant;
+  const oral = ORAL_CHANNELS.includes(channel);
+  if (!email && !address && !(oral && phone)) {
+    const ways = oral ? (['email', 'address', 'phone'] as const) : (['email', 'address'] as const);
+    for (const key of ways)
+      missing(['complainant', key], oral ? '@wayToAnswerOral' : '@wayToAnswer');
+  }
 }
 
 function isEmptyContact(value: unknown): boolean {

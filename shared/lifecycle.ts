@@ -38,6 +38,8 @@ export const TRANSITIONS = {
   'record-satisfaction': { from: ['closed'], to: null, event: 'satisfaction' },
   'request-erasure': { from: STATUSES, to: null, event: 'erasureRequested' },
   update: { from: STATUSES, to: null, event: 'updated' },
+  // An internal note for the case file (text and documents): staff only, at any time.
+  'add-note': { from: STATUSES, to: null, event: 'noteAdded' },
 } as const satisfies Record<string, { from: readonly Status[]; to: Status | null; event: string }>;
 
 export type Action = keyof typeof TRANSITIONS;
@@ -85,6 +87,8 @@ export const ACTION_BODIES = {
     cause: text(5_000).optional(),
     summary: text(5_000).optional(),
     preventiveMeasures: text(5_000).optional(),
+    /** From when the preventive measures take effect. */
+    measuresEffectiveOn: isoDateSchema.optional(),
     satisfied: z.boolean().optional(),
   }),
   reopen: z.strictObject({ reason: text(2_000).optional() }),
@@ -99,4 +103,5 @@ export const ACTION_BODIES = {
     subject: text(200).optional(),
     receiverName: text(200).optional(),
   }),
+  'add-note': z.strictObject({ note: text(10_000) }),
 } as const satisfies Record<Action, z.ZodType>;

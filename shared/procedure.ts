@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
+import { intakeSchema, letterheadSchema, messagesSchema, referralSchema } from './letters';
 import { LOCALES, localisedSchema } from './localised';
 import { plainText } from './text';
 
@@ -76,6 +77,7 @@ const CLOSING_FIELDS = [
   'remedy',
   'summary',
   'preventiveMeasures',
+  'measuresEffectiveOn',
   'cause',
 ] as const;
 
@@ -160,8 +162,14 @@ export const procedureSchema = z
      * per address; stored in lower case.
      */
     inbound: z.object({ address: z.email().max(254).toLowerCase() }).optional(),
-    /** Who must be named in the closing letter (Awb: Nationale ombudsman; Wkkgz: geschilleninstantie). */
-    referral: localisedSchema.optional(),
+    /** Where to turn after the decision, named in it (Awb: Nationale ombudsman; Wkkgz: geschilleninstantie). */
+    referral: referralSchema.optional(),
+    /** The organisation as its letters show it; letters on paper need its postal address. */
+    letterhead: letterheadSchema.optional(),
+    /** What staff must record per channel, beyond a description and a way to answer. */
+    intake: intakeSchema,
+    /** The organisation's own wording of each message, per language. */
+    messages: messagesSchema,
     allowedOrigins: z.array(originSchema).max(50).default([]),
   })
   .superRefine((procedure, ctx) => {

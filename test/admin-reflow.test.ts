@@ -50,6 +50,17 @@ async function seed(base: string, key: string) {
       })
     ).status,
   ).toBe(200);
+  // The case file: an internal note, and a letter to print for a complainant without e-mail.
+  expect((await step('add-note', { note: `Teruggebeld. ${LONG_WORD}` })).status).toBe(200);
+  const letter = await api('/v1/tenants/wenb/complaints', {
+    channel: 'letter',
+    complainant: {
+      name: 'Wilhelmina Johanna Petronella van Oldenbarnevelt-Groenewoud',
+      address: `${LONG_WORD}straat 1234\n9999 ZZ Ergens-aan-de-Lange-Rivier`,
+    },
+    description: 'Per brief.',
+  });
+  expect(letter.status).toBe(201);
   return first;
 }
 
@@ -142,6 +153,7 @@ test('every admin page reflows at 320 px and passes axe at 320 and 1280 px', {
       `/reports?year=${year}`,
       '/settings',
       '/outbox',
+      '/letters',
       '/no/such/page',
     ]) {
       await page.goto(`${base}/admin/wenb${path}`);

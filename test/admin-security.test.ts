@@ -324,7 +324,7 @@ describe('roles', () => {
           /action="[^"]*\/actions\/([\w-]+)"/g,
         ),
       ].map((m) => m[1]);
-    expect(await forms(receiver)).toEqual(['acknowledge', 'forward', 'update']);
+    expect(await forms(receiver)).toEqual(['acknowledge', 'forward', 'update', 'add-note']);
     // Not forwarded to Bram yet: nothing to handle.
     expect(await forms(handler)).toEqual([]);
     expect(await forms(appeal)).toEqual([]);

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { outgoingReference } from '../server/inbound/reply-reference';
 import { runJobs } from '../server/jobs/run-jobs';
+import { relayOutbox } from '../server/mail/relay';
+import { resendMailer } from '../server/mail/resend-mailer';
 import { databaseBytes, type TestApp, testApp } from './helpers';
 import { mailMessage } from './mail-messages';
+import { startResendCapture } from './resend-capture';
 
 /*
  * "Personal data leaves the database when retention ends or erasure is requested" (PRODUCT.md,
@@ -94,6 +97,8 @@ const PD = {
   // Over a page in size, so it spills into overflow pages; markers at both ends.
   fileStart: 'Bijlage-begin Geheimzinnige Ooievaar',
   fileEnd: 'Bijlage-einde Roerdomp Langs Het Riet',
+  note: 'Interne notitie Zilverreiger Achterkamer.',
+  noteFilename: 'notitie-bij-zwaantje-quispelhoven.png',
 };
 
 /** What `complaints` must hold in each of its `pd_` columns. */
@@ -145,6 +150,8 @@ const NEEDLES = [
   PD.replyText,
   PD.setAsideSubject,
   PD.setAsideText,
+  PD.note,
+  PD.noteFilename,
 ];
 
 function attachment() {
@@ -193,6 +200,22 @@ async function complaintWithEverything() {
   const link = (path: string, body: unknown) => t.json('POST', `/v1/track/${token}/${path}`, body);
 
   await step(number, 'update', { subject: PD.subject });
+  // An internal note with a document: the case file's own personal data.
+  const note = new FormData();
+  note.append('step', JSON.stringify({ note: PD.note }));
+  note.append(
+    'attachments',
+    new File(
+      [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7])],
+      PD.noteFilename,
+    ),
+  );
+  const noted = await t.app.request(`/v1/tenants/wenb/complaints/${number}/actions/add-note`, {
+    method: 'POST',
+    body: note,
+    headers: auth(),
+  });
+  expect(noted.status, await noted.clone().text()).toBe(200);
   await step(number, 'forward', { handler: PD.handler, handlerEmail: PD.handlerEmail });
   await step(number, 'respond', { message: PD.message });
   await step(number, 'postpone', { weeks: 1, reason: PD.postponeReason });
@@ -202,6 +225,17 @@ async function complaintWithEverything() {
   });
   expect((await link('appeal', { grounds: PD.grounds })).status).toBe(201);
   await step(number, 'decide-appeal', { decision: PD.decision });
+  // What was sent so far is kept as it went out (pd_subject, pd_body of the outbox).
+  const capture = await startResendCapture();
+  try {
+    await relayOutbox(t.db, now, {
+      mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
+      from: 'k@example.org',
+      sleep: async () => {},
+    });
+  } finally {
+    await capture.close();
+  }
   await step(number, 'close', { summary: PD.summary, preventiveMeasures: PD.preventiveMeasures });
   expect(
     (await link('satisfaction', { satisfied: false, comment: PD.satisfactionComment })).status,
@@ -326,6 +360,7 @@ async function expectEveryColumnFilled(number: string) {
     PD.reopenReason,
     PD.replySubject,
     PD.replyText,
+    PD.note,
   ]) {
     expect(events, `events.pd_data holds ${value}`).toContain(value);
   }
@@ -333,6 +368,7 @@ async function expectEveryColumnFilled(number: string) {
   expect(text(setAside, 'pd_subject')).toBe(PD.setAsideSubject);
   expect(text(setAside, 'pd_from')).toBe(PD.complainant.email);
   expect(Buffer.from(setAside[0]?.pd_raw as ArrayBuffer).includes(PD.setAsideText)).toBe(true);
+  expect(text(await rowsOf('outbox'), 'pd_body')).toContain(PD.description.slice(0, 30));
   const outbox = await rowsOf('outbox');
   expect(text(outbox, 'pd_recipient')).toContain(PD.complainant.email);
   expect(text(outbox, 'pd_recipient')).toContain(PD.handlerEmail);
@@ -342,7 +378,7 @@ async function expectEveryColumnFilled(number: string) {
   );
   expect(tokens.length).toBeGreaterThan(0);
   const files = await rowsOf('attachments');
-  expect(text(files, 'pd_filename')).toBe(PD.filename);
+  expect(text(files, 'pd_filename')).toBe(`${PD.filename}\n${PD.noteFilename}`);
   const content = Buffer.from(files[0]?.pd_content as ArrayBuffer);
   expect(content.includes(Buffer.from(PD.fileStart))).toBe(true);
   expect(content.includes(Buffer.from(PD.fileEnd))).toBe(true);

@@ -7,6 +7,7 @@ import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
 import { docsRoutes } from '../server/docs/docs-routes';
 import { inboundRoutes } from '../server/inbound/inbound-routes';
+import { letterPdf } from '../server/letters/letter-pdf';
 import { nodeWebhookTransport, type Resolver } from '../server/runtime/node-webhook-transport';
 import { openDatabase } from '../server/runtime/open-database';
 
@@ -80,6 +81,7 @@ export async function testApp(
     },
     webhookTransport: nodeWebhookTransport(options.resolver),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
+    renderLetter: letterPdf,
   };
   const app = createApp(deps, { docs: docsRoutes(), inboundMail: inboundRoutes(deps) });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>

@@ -121,6 +121,28 @@ describe('a new complaint from a message', () => {
       new RegExp(`^<klacht\\.${number}\\.[A-Za-z0-9_-]{16}@totaalonder1dak\\.nl>$`),
     );
   });
+
+  test("what the procedure asks staff to record for e-mail is left for staff: the Awb's name and address", async () => {
+    const awbKey = await t.tenant('awb');
+    await setAddress('awb', awbKey, 'klachten@gemeente.example');
+    const mail = complaintMail({
+      from: 'jan@example.nl',
+      to: 'klachten@gemeente.example',
+      attachments: [],
+    });
+    const res = await deliver(mail, 'awb', awbKey);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const c = await complaint((await res.json()).number, 'awb', awbKey);
+    expect(c).toMatchObject({ channel: 'email', complainant: { email: 'jan@example.nl' } });
+    // Staff registering the same e-mail by hand must give them (Awb 9:4).
+    const byHand = await t.json(
+      'POST',
+      '/v1/tenants/awb/complaints',
+      { channel: 'email', complainant: { email: 'jan@example.nl' }, description: 'Klacht.' },
+      auth(awbKey),
+    );
+    expect(byHand.status).toBe(422);
+  });
 });
 
 describe('replies', () => {

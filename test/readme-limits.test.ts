@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { MAX_FILENAME_LENGTH } from '../server/complaints/attachments';
+import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/attachments';
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES, QUARANTINE_LIMIT } from '../server/inbound/limits';
@@ -42,6 +42,7 @@ const EXPECTED: Record<string, string> = {
   MAX_JSON_DEPTH: String(MAX_JSON_DEPTH),
   'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
   MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,
+  MAX_FILES_PER_STEP: String(MAX_FILES_PER_STEP),
   MAX_TERMS: String(MAX_TERMS),
   MAX_WORKING_DAYS: String(MAX_WORKING_DAYS),
   MAX_CHAIN: String(MAX_CHAIN),

@@ -44,7 +44,12 @@ beforeAll(async () => {
     now = registered;
     const category = pick(CATEGORIES);
     const { number } = await call('POST', '/v1/tenants/totaalonder1dak/complaints', {
-      complainant: { name: `Klant ${i}`, initials: 'K.', phone: '0612345678' },
+      complainant: {
+        name: `Klant ${i}`,
+        initials: 'K.',
+        phone: '0612345678',
+        address: 'Laan 1, 1000 AA Amsterdam',
+      },
       description: `Klacht nummer ${i}`,
       ...(category === 'none' ? {} : { category }),
       channel: pick(['web', 'phone', 'email', 'letter'] as const),

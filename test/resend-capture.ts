@@ -12,7 +12,7 @@ export interface CapturedMail {
   headers?: Record<string, string>;
 }
 
-type Fault = '403' | '422' | '429' | '500' | 'timeout' | 'drop';
+type Fault = '400' | '403' | '422' | '429' | '500' | 'timeout' | 'drop';
 
 /**
  * A local stand-in for Resend's API that the real Resend SDK talks to (its base URL is
@@ -54,7 +54,7 @@ export async function startResendCapture(options: { retryAfter?: string | null }
         );
         return;
       }
-      if (fault === '403' || fault === '422') {
+      if (fault === '400' || fault === '403' || fault === '422') {
         res.writeHead(Number(fault), { 'Content-Type': 'application/json' });
         res.end(
           JSON.stringify({

@@ -12,7 +12,7 @@ import { type TestApp, testApp } from './helpers';
  * proposed the complainant may accept or appeal → appeal decided → closed. Before a solution is
  * proposed, staff may still forward, respond, postpone and propose; any open complaint may be
  * closed; only a closed complaint is reopened or asked about satisfaction; erasure requests and
- * registration updates are possible in every status.
+ * registration updates and internal notes are possible in every status.
  */
 const BEFORE_SOLUTION = [
   'record-acknowledgement',
@@ -23,6 +23,7 @@ const BEFORE_SOLUTION = [
   'close',
   'request-erasure',
   'update',
+  'add-note',
 ];
 const ALLOWED: Record<string, string[]> = {
   received: ['acknowledge', ...BEFORE_SOLUTION],
@@ -36,10 +37,18 @@ const ALLOWED: Record<string, string[]> = {
     'close',
     'request-erasure',
     'update',
+    'add-note',
   ],
-  appealFiled: ['record-acknowledgement', 'decide-appeal', 'close', 'request-erasure', 'update'],
-  appealDecided: ['record-acknowledgement', 'close', 'request-erasure', 'update'],
-  closed: ['reopen', 'record-satisfaction', 'request-erasure', 'update'],
+  appealFiled: [
+    'record-acknowledgement',
+    'decide-appeal',
+    'close',
+    'request-erasure',
+    'update',
+    'add-note',
+  ],
+  appealDecided: ['record-acknowledgement', 'close', 'request-erasure', 'update', 'add-note'],
+  closed: ['reopen', 'record-satisfaction', 'request-erasure', 'update', 'add-note'],
 };
 
 /** Where an allowed action leads; actions not listed leave the status as it is. */
@@ -70,6 +79,7 @@ const BODIES: Record<string, unknown> = {
   'record-satisfaction': { satisfied: true },
   'request-erasure': {},
   update: { category: 'kwaliteit' },
+  'add-note': { note: 'Klant belde nog even.' },
 };
 
 /** How to bring a complaint into each status through the API. */

@@ -49,11 +49,14 @@ afterAll(() => {
 });
 
 /**
- * Bigger scripts start slower on Workers: the bundle stays within this, gzipped. The aim is
- * 150 KB (issue #12); this guard was set just above the script of ~153 KB, so any growth shows.
- * (Since the jobs and e-mail intake moved to the second module, the script is ~147 KB.)
+ * Bigger scripts start slower on Workers: the script every request starts stays within this,
+ * gzipped. The aim is 150 KB (issue #12); this guard sits just above where the script is today
+ * (158.3 KiB, with the case file, webhooks and e-mail intake), so any growth shows. What a
+ * request rarely needs is a module of its own, loaded on first use: the PDF writer (pdf-lib,
+ * ~180 KB gzipped) on the first letter, and the background module (the jobs with the Resend SDK,
+ * e-mail intake with postal-mime) on the first scheduled() or email() event.
  */
-const WORKER_MAX_GZIP_BYTES = 156 * 1024;
+const WORKER_MAX_GZIP_BYTES = 159 * 1024;
 
 test('the Worker bundles (libSQL over HTTP), minified, within its size budget', {
   timeout: 120_000,
@@ -65,17 +68,23 @@ test('the Worker bundles (libSQL over HTTP), minified, within its size budget', 
   expect(gzipSync(script).byteLength).toBeLessThanOrEqual(WORKER_MAX_GZIP_BYTES);
   // The OpenAPI document's generator stays out of it (the Worker serves the built file).
   expect(script.toString()).not.toContain('checked before the body is read');
-  // What runs outside requests is the second module, loaded on its first event: the jobs with
-  // the Resend SDK, and e-mail intake with postal-mime, neither of which is in the script.
-  const background = readFileSync(join(outdir, 'lazy/background.mjs')).toString();
-  expect(output).toContain('lazy/background.mjs');
-  for (const [name, marker] of [
-    ['the Resend SDK', 'resend-node:'],
-    ['postal-mime', 'rfc822DepthExceeded'],
-  ]) {
-    expect(script.toString(), name).not.toContain(marker);
-    expect(background, name).toContain(marker);
+  // So do the PDF writer and what runs outside requests: modules of their own, uploaded beside
+  // the script and imported on first use (a letter; the first scheduled() or email() event).
+  const lazy = (name: string) => readFileSync(join(outdir, 'lazy', name)).toString();
+  for (const module of ['lazy/letter-pdf.mjs', 'lazy/background.mjs']) {
+    expect(script.toString()).toContain(module);
+    expect(output).toContain(module);
   }
+  for (const [name, marker, module] of [
+    ['the PDF writer', 'PDFDocument', 'letter-pdf.mjs'],
+    ['the Resend SDK', 'resend-node:', 'background.mjs'],
+    ['postal-mime', 'rfc822DepthExceeded', 'background.mjs'],
+  ] as const) {
+    expect(script.toString(), name).not.toContain(marker);
+    expect(lazy(module), name).toContain(marker);
+  }
+  // The background module loads the PDF writer (should it need one) rather than carry it.
+  expect(lazy('background.mjs')).not.toContain('PDFDocument');
 });
 
 describe('the Worker in workerd (wrangler dev)', () => {

@@ -3,7 +3,7 @@ import type { Action } from '../../shared/lifecycle';
 import type { Procedure } from '../../shared/procedure';
 import { randomToken } from '../crypto';
 import type { StaffRow } from '../staff/accounts';
-import { Select, TextArea, TextField, YesNo } from './form-fields';
+import { FileField, Select, TextArea, TextField, YesNo } from './form-fields';
 import { ACTION_LABELS, FIELD_LABELS } from './labels';
 import { Csrf, ErrorSummary } from './layout';
 
@@ -27,12 +27,14 @@ const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
     cause: 'long',
     summary: 'long',
     preventiveMeasures: 'long',
+    measuresEffectiveOn: 'date',
     satisfied: 'bool',
   },
   reopen: { reason: 'long' },
   'record-satisfaction': { satisfied: 'bool', comment: 'long' },
   'request-erasure': {},
   update: { category: 'category', cause: 'long', subject: 'text', receiverName: 'text' },
+  'add-note': { note: 'long' },
 };
 
 export type FormValues = Record<string, string>;
@@ -72,7 +74,7 @@ function required(action: Action, field: string, procedure: Procedure): boolean 
   if (action === 'record-satisfaction') return field === 'satisfied';
   if (action === 'decide-appeal') return field === 'decision';
   return (
-    ['message', 'weeks', 'reason', 'proposedSolution', 'grounds'].includes(field) &&
+    ['message', 'weeks', 'reason', 'proposedSolution', 'grounds', 'note'].includes(field) &&
     action !== 'reopen'
   );
 }
@@ -111,13 +113,19 @@ export const ActionForm: FC<ActionFormProps> = (p) => {
   return (
     <details open={p.open}>
       <summary>{ACTION_LABELS[action]}</summary>
-      <form method="post" action={`${p.postTo}/${action}`} novalidate>
+      <form method="post" action={`${p.postTo}/${action}`} enctype="multipart/form-data" novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="_key" value={values._key ?? randomToken(16)} />
         <ErrorSummary
           errors={errors}
-          idOf={(f) => (action === 'forward' ? id('handlerId') : id(f))}
-          labelOf={(f) => FIELD_LABELS[f] ?? f}
+          idOf={(f) =>
+            f.startsWith('attachments')
+              ? id('attachments')
+              : action === 'forward'
+                ? id('handlerId')
+                : id(f)
+          }
+          labelOf={(f) => FIELD_LABELS[f] ?? (f.startsWith('attachments') ? 'Documenten' : f)}
         />
         {action === 'forward' ? (
           p.handlers.length > 0 ? (
@@ -154,11 +162,20 @@ export const ActionForm: FC<ActionFormProps> = (p) => {
           }
           if (kind === 'int') return <TextField {...common} type="number" min={1} max={52} />;
           if (kind === 'date') {
-            return <TextField {...common} type="date" hint="Leeg laten: vandaag." />;
+            const hint = name === 'announcedOn' ? 'Leeg laten: vandaag.' : undefined;
+            return <TextField {...common} type="date" hint={hint} />;
           }
           if (kind === 'text') return <TextField {...common} />;
           return <Select {...common} options={options(kind)} />;
         })}
+        {action === 'request-erasure' ? null : (
+          <FileField
+            id={id('attachments')}
+            label="Documenten voor het dossier"
+            procedure={procedure}
+            errors={errors}
+          />
+        )}
         <button type="submit">{ACTION_LABELS[action]}</button>
       </form>
     </details>

@@ -73,6 +73,13 @@ export const ADMIN_DOCS = {
     'Admin view: perform one lifecycle step',
     [403, 404, 409, 422],
   ),
+  letters: adminPage('get', '/letters', 'Admin view: letters to print and post'),
+  markPosted: adminPage(
+    'post',
+    '/letters/{id}/posted',
+    'Admin view: mark a letter as posted',
+    [403, 404, 409],
+  ),
   reports: adminPage('get', '/reports', 'Admin view: the monthly report with bar charts'),
   csv: routeDoc({
     ...adminPage('get', '/reports/complaints.csv', 'Admin view: the anonymised CSV export'),

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
+import { checkStepFiles } from '../complaints/attachments';
 import { findComplaint } from '../complaints/complaint-records';
+import { isMultipart, stepLimit } from '../complaints/intake';
 import { performStep } from '../complaints/perform-step';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { honoPath } from '../docs/route-doc';
@@ -29,9 +31,10 @@ import {
 } from './admin-context';
 import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintPage, handlerChoices } from './complaint-page';
-import { errorPage, formValues } from './error-page';
+import { errorPage, formFiles, formValues } from './error-page';
 import { findPage } from './find-page';
 import { integrationPages } from './integration-pages';
+import { letterRoutes } from './letter-routes';
 import { newComplaintPage, submitFromForm } from './new-complaint-page';
 import { outboxPage } from './outbox-page';
 import { registerPage } from './register-page';
@@ -75,12 +78,14 @@ export function adminRoutes(deps: AppDeps) {
   app.use('/:slug/*', csrf());
   app.use(
     '/:slug/*',
-    bodyLimit({
-      maxSize: BODY_LIMITS.adminForm,
-      onError: () => {
-        throw new PageError(413, 'Te groot', 'Het formulier is te groot om te versturen.');
-      },
-    }),
+    // Forms with documents (registering a complaint, a step) may carry files.
+    (c, next) =>
+      bodyLimit({
+        maxSize: BODY_LIMITS.adminForm + stepLimit(c.get('tenant').procedure, isMultipart(c)),
+        onError: () => {
+          throw new PageError(413, 'Te groot', 'Het formulier is te groot om te versturen.');
+        },
+      })(c, next),
   );
 
   app.get(at(ADMIN_DOCS.signInPage), async (c) => {
@@ -159,7 +164,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post(at(ADMIN_DOCS.submit), async (c) => {
     if (!mayRegister(c.get('staff'))) throw forbiddenPage('Uw rol registreert geen klachten.');
-    return submitFromForm(c, deps, await formValues(c));
+    return submitFromForm(c, deps, await formValues(c), await formFiles(c));
   });
 
   app.get(at(ADMIN_DOCS.complaint), (c) => complaintPage(c, deps, deps.clock()));
@@ -176,6 +181,7 @@ export function adminRoutes(deps: AppDeps) {
     const values = await formValues(c);
     const body = actionBody(action, values, await handlerChoices(deps.db, tenant.id));
     try {
+      const files = checkStepFiles(await formFiles(c), tenant.procedure, 'nl');
       await performStep(deps.db, {
         tenant,
         number,
@@ -185,6 +191,8 @@ export function adminRoutes(deps: AppDeps) {
         now: deps.clock(),
         locale: 'nl',
         idempotencyKey: values._key ? `admin:${values._key}` : null,
+        linkBase: deps.config.publicUrl,
+        files,
       });
     } catch (err) {
       if (!(err instanceof ApiError) || (err.status !== 422 && err.status !== 409)) throw err;
@@ -277,6 +285,7 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   integrationPages(app, deps, adminOnly);
+  app.route('/', letterRoutes(deps));
 
   // Any other address inside a tenant's admin view: the view's own 404 page, with its menu.
   app.all('/:slug/*', () => {

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps';
 import { mayPerform } from '../staff/policy';
 import { ActionForm, type FormValues } from './action-forms';
 import { type AdminContext, base } from './admin-context';
+import { CaseFile } from './casefile-section';
 import {
   ACTION_LABELS,
   actorLabel,
@@ -95,6 +96,10 @@ export async function complaintPage(
     ['Maatregel', option(procedure.remedies, view.remedy)],
     ['Samenvatting van de afhandeling', view.summary],
     ['Maatregelen tegen herhaling', view.preventiveMeasures],
+    [
+      'Maatregelen gaan in op',
+      view.measuresEffectiveOn ? formatDate(view.measuresEffectiveOn) : null,
+    ],
     ['Melder tevreden', view.satisfied === null ? null : yesNo(view.satisfied)],
     ['Gesloten op', view.closedAt ? formatMoment(view.closedAt) : null],
   ];
@@ -191,6 +196,7 @@ export async function complaintPage(
           </li>
         ))}
       </ol>
+      <CaseFile slug={tenant.slug} view={view} />
       <h2 id="acties">Acties</h2>
       {actions.length === 0 ? (
         <p>

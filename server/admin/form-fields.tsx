@@ -126,3 +126,46 @@ export const YesNo: FC<FieldProps & { yes?: string; no?: string }> = (p) => (
     )}
   </fieldset>
 );
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+/**
+ * Documents for the case file: the procedure's types and size per file. Errors name the field
+ * `attachments` or one file (`attachments.2`); a browser cannot keep chosen files after a
+ * refused post, so the hint says to choose them again.
+ */
+export const FileField: FC<{
+  id: string;
+  label: string;
+  procedure: { form: { attachments: { types: string[]; maxBytes: number } } };
+  errors: Record<string, string>;
+}> = (p) => {
+  const limits = p.procedure.form.attachments;
+  const error = Object.entries(p.errors)
+    .filter(([field]) => field === 'attachments' || field.startsWith('attachments.'))
+    .map(([, message]) => message)
+    .join(' ');
+  const types = limits.types.map((t) => TYPE_NAMES[t] ?? t).join(', ');
+  const hint = `${types}; elk bestand tot ${Math.round(limits.maxBytes / 1024 / 1024)} MB.${
+    error ? ' Kies de bestanden opnieuw.' : ''
+  }`;
+  const field = { id: p.id, name: 'attachments', label: p.label, hint, error: error || undefined };
+  return (
+    <div class="field">
+      <Label {...field} />
+      <input
+        id={p.id}
+        name="attachments"
+        type="file"
+        multiple
+        accept={limits.types.join(',')}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(field)}
+      />
+    </div>
+  );
+};

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'record-satisfaction': 'Tevredenheid van de melder vastleggen',
   'request-erasure': 'Verzoek tot verwijdering vastleggen',
   update: 'Registratie bijwerken',
+  'add-note': 'Interne notitie toevoegen',
 };
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -56,6 +57,7 @@ export const EVENT_LABELS: Record<string, string> = {
   erasureRequested: 'Verzoek tot verwijdering',
   erased: 'Persoonsgegevens verwijderd',
   replyReceived: 'Reactie van de melder per e-mail',
+  noteAdded: 'Interne notitie',
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -90,6 +92,8 @@ export const FIELD_LABELS: Record<string, string> = {
   subject: 'Over wie gaat de klacht',
   summary: 'Samenvatting van de afhandeling',
   preventiveMeasures: 'Maatregelen tegen herhaling',
+  measuresEffectiveOn: 'Maatregelen gaan in op',
+  note: 'Notitie',
   eventSeq: 'Gebeurtenis',
   from: 'Van',
   text: 'Tekst',
@@ -102,7 +106,30 @@ export const OUTBOX_STATUS_LABELS: Record<string, string> = {
   sent: 'Verzonden',
   failed: 'Mislukt',
   cancelled: 'Geannuleerd',
+  sending: 'Wordt verzonden',
+  print: 'Te printen en te posten',
+  posted: 'Gepost',
 };
+
+/** What each message is, as the case file and the post book name it. */
+export const MESSAGE_KIND_LABELS: Record<string, string> = {
+  acknowledgement: 'Ontvangstbevestiging',
+  forwarded: 'Toewijzing aan behandelaar',
+  response: 'Reactie',
+  postponement: 'Verdaging',
+  solutionProposed: 'Voorgestelde oplossing',
+  appealNotice: 'Beroep (aan de beroepsinstantie)',
+  appealFiled: 'Bevestiging van het beroep',
+  appealDecision: 'Uitspraak op het beroep',
+  closing: 'Afhandelingsbrief',
+  reminder: 'Herinnering',
+  overdue: 'Termijn verstreken',
+};
+
+export function messageKindLabel(kind: string): string {
+  if (kind.startsWith('staff:')) return `Melding aan medewerkers (${kind.slice(6)})`;
+  return MESSAGE_KIND_LABELS[kind] ?? kind;
+}
 
 export const UNIT_LABELS: Record<string, string> = {
   workingDays: 'werkdagen',

@@ -91,6 +91,9 @@ export function navItems(slug: string, staff: StaffSession): NavItem[] {
   if (staff.role === 'receiver' || staff.role === 'admin') {
     items.push({ href: `${base}/complaints/new`, label: 'Klacht registreren', key: 'new' });
   }
+  if (staff.role !== 'appealBody') {
+    items.push({ href: `${base}/letters`, label: 'Te printen', key: 'letters' });
+  }
   items.push({ href: `${base}/reports`, label: 'Rapportage', key: 'reports' });
   if (staff.role === 'admin') {
     items.push({ href: `${base}/settings`, label: 'Instellingen', key: 'settings' });

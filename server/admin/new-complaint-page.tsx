@@ -1,10 +1,11 @@
 import type { Procedure } from '../../shared/procedure';
+import type { IncomingFile } from '../complaints/attachments';
 import { submitComplaint } from '../complaints/submit';
 import { randomToken } from '../crypto';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { ApiError } from '../http/errors';
 import { type AdminContext, base, staffActor } from './admin-context';
-import { Select, TextArea, TextField } from './form-fields';
+import { FileField, Select, TextArea, TextField } from './form-fields';
 import { amsterdamLocalToIso, CHANNEL_LABELS } from './labels';
 import { Csrf, ErrorSummary, staffPage } from './layout';
 
@@ -18,6 +19,8 @@ const CONTACT: [string, string, string][] = [
   ['phone', 'Telefoonnummer', 'tel'],
   ['email', 'E-mailadres', 'email'],
 ];
+
+const CONTACT_LABEL = Object.fromEntries(CONTACT.map(([k, l]) => [k, l.toLowerCase()]));
 
 const LABELS: Record<string, string> = {
   channel: 'Hoe is de klacht binnengekomen',
@@ -51,7 +54,13 @@ function form(
   values: Record<string, string>,
   errors: Record<string, string>,
 ) {
-  const modes = procedure.form.complainant;
+  const required = (channel: string) => {
+    const fields = procedure.intake[channel as keyof typeof procedure.intake]?.required ?? [];
+    return fields.length > 0
+      ? `${CHANNEL_LABELS[channel] ?? channel}: ${fields.map((f) => CONTACT_LABEL[f]).join(', ')}`
+      : null;
+  };
+  const perChannel = STAFF_CHANNELS.map(required).filter(Boolean);
   const input = (path: string, type = 'text', required = false) => (
     <TextField
       id={fieldId(path)}
@@ -67,11 +76,11 @@ function form(
     <>
       <ErrorSummary
         errors={errors}
-        idOf={fieldId}
-        labelOf={(f) => LABELS[f] ?? f}
+        idOf={(f) => fieldId(f.startsWith('attachments') ? 'attachments' : f)}
+        labelOf={(f) => LABELS[f] ?? (f.startsWith('attachments') ? 'Documenten' : f)}
         heading="Niet alle velden zijn goed ingevuld"
       />
-      <form method="post" action={`${base(c)}/complaints`} novalidate>
+      <form method="post" action={`${base(c)}/complaints`} enctype="multipart/form-data" novalidate>
         <Csrf token={c.get('csrf')} />
         <input type="hidden" name="_key" value={values._key ?? randomToken(16)} />
         <Select
@@ -94,11 +103,17 @@ function form(
           error={errors.receivedAt}
         />
         {input('receiverName')}
-        <fieldset>
+        <fieldset aria-describedby="contact-hint">
           <legend>Melder</legend>
-          {CONTACT.filter(([k]) => modes[k as keyof typeof modes] !== 'hidden').map(([k, , t]) =>
-            input(`complainant.${k}`, t, modes[k as keyof typeof modes] === 'required'),
-          )}
+          <p id="contact-hint" class="hint">
+            Vul ten minste een e-mailadres of een postadres in, zodat de melder antwoord krijgt (per
+            e-mail, of per brief die u print en verstuurt). Bij een klacht per telefoon of aan de
+            balie is een telefoonnummer ook genoeg.
+            {perChannel.length > 0
+              ? ` Deze klachtenregeling vraagt verder: ${perChannel.join('; ')}.`
+              : ''}
+          </p>
+          {CONTACT.map(([k, , t]) => input(`complainant.${k}`, t))}
         </fieldset>
         <fieldset>
           <legend>Namens iemand anders (alleen invullen als dat zo is)</legend>
@@ -129,6 +144,12 @@ function form(
           value={values.desiredSolution}
           error={errors.desiredSolution}
         />
+        <FileField
+          id={fieldId('attachments')}
+          label="Documenten (bijvoorbeeld de brief, gescand)"
+          procedure={procedure}
+          errors={errors}
+        />
         <button type="submit">Klacht registreren</button>
       </form>
     </>
@@ -153,6 +174,7 @@ export async function submitFromForm(
   c: AdminContext,
   deps: AppDeps,
   values: Record<string, string>,
+  files: IncomingFile[],
 ) {
   const tenant = c.get('tenant');
   const receivedAt = values.receivedAt ? amsterdamLocalToIso(values.receivedAt) : undefined;
@@ -172,7 +194,7 @@ export async function submitFromForm(
       tenant,
       actor: staffActor(c),
       body,
-      files: [],
+      files,
       idempotencyKey: values._key ? `admin:${values._key}` : null,
       locale: 'nl',
       clientAddress: clientAddressOf(deps, c),
@@ -186,8 +208,9 @@ export async function submitFromForm(
           Klacht {result.number} is geregistreerd.
         </p>
         <p>
-          Volglink voor de melder (alleen nu te zien; met een e-mailadres krijgt de melder hem ook
-          per e-mail):
+          Volglink voor de melder (alleen nu te zien). Met een e-mailadres krijgt de melder hem ook
+          per e-mail; met alleen een postadres staat de ontvangstbevestiging met de link klaar bij{' '}
+          <a href={`${base(c)}/letters`}>Te printen</a>.
         </p>
         <pre>{result.trackingUrl}</pre>
         <p>

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { complaints, outbox } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type AdminContext, base } from './admin-context';
-import { formatMoment, maskAddress, OUTBOX_STATUS_LABELS } from './labels';
+import { formatMoment, maskAddress, messageKindLabel, OUTBOX_STATUS_LABELS } from './labels';
 import { Csrf, staffPage } from './layout';
 import { WideTable } from './wide-table';
 
@@ -14,6 +14,7 @@ export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string
   const rows = await deps.db
     .select({
       kind: outbox.kind,
+      channel: outbox.channel,
       status: outbox.status,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
@@ -71,11 +72,11 @@ export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string
             {rows.map((r) => (
               <tr>
                 <td>{formatMoment(r.createdAt)}</td>
-                <td>{r.kind}</td>
+                <td>{messageKindLabel(r.kind)}</td>
                 <td>
                   {r.number ? <a href={`${base(c)}/complaints/${r.number}`}>{r.number}</a> : '—'}
                 </td>
-                <td>{maskAddress(r.recipient)}</td>
+                <td>{r.channel === 'letter' ? 'Per post' : maskAddress(r.recipient)}</td>
                 <td>
                   {OUTBOX_STATUS_LABELS[r.status] ?? r.status}
                   {r.sentAt ? ` op ${formatMoment(r.sentAt)}` : ''}

@@ -6,6 +6,7 @@ import { type AdminContext, base } from './admin-context';
 import { Select, TextField } from './form-fields';
 import { formatMoment, ROLE_LABELS, UNIT_LABELS } from './labels';
 import { Csrf, ErrorSummary, staffPage } from './layout';
+import { MessagePreviews } from './message-previews';
 import { WideTable } from './wide-table';
 
 const STAFF_FIELDS: Record<string, string> = {
@@ -224,6 +225,7 @@ export async function settingsPage(
         <p>Nog geen. Voeg ze toe in allowedOrigins van de klachtenregeling.</p>
       )}
       {procedureSummary(c)}
+      <MessagePreviews procedure={tenant.procedure} tenantName={tenant.name} now={deps.clock()} />
     </>
   );
   return staffPage(c, 'Instellingen', 'settings', body, status);

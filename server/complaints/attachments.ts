@@ -116,17 +116,47 @@ export function checkAttachments(files: IncomingFile[], procedure: Procedure, lo
   });
 }
 
+/** Documents staff may add with one step or note (intake files follow the procedure's form). */
+export const MAX_FILES_PER_STEP = 10;
+
+/**
+ * Documents staff add on a step: the same checks by content as the form's (the procedure's types
+ * and size per file), whether or not the public form takes files.
+ */
+export function checkStepFiles(files: IncomingFile[], procedure: Procedure, locale: Locale) {
+  const attachments = {
+    ...procedure.form.attachments,
+    mode: 'optional' as const,
+    maxCount: MAX_FILES_PER_STEP,
+  };
+  return checkAttachments(
+    files,
+    { ...procedure, form: { ...procedure.form, attachments } },
+    locale,
+  );
+}
+
 export async function readFile(file: File): Promise<IncomingFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sha256 = toHex(await crypto.subtle.digest('SHA-256', bytes));
   return { name: file.name.slice(0, 1000) || 'bestand', type: file.type, bytes, sha256 };
 }
 
-export function attachmentRows(tenantId: string, complaintId: string, files: IncomingFile[]) {
+/** Where a document came from: with the complaint, with a staff step, or with an internal note. */
+export type DocumentSource = { source: 'intake' } | { source: 'step' | 'note'; eventSeq: number };
+
+export function attachmentRows(
+  tenantId: string,
+  complaintId: string,
+  files: IncomingFile[],
+  from: DocumentSource = { source: 'intake' },
+) {
   return files.map((file) => ({
     id: crypto.randomUUID(),
     complaintId,
     tenantId,
+    source: from.source,
+    eventSeq: 'eventSeq' in from ? from.eventSeq : null,
     contentType: file.type,
     size: file.bytes.byteLength,
     sha256: file.sha256,

@@ -8,16 +8,22 @@ import { procedureSchema } from '../../shared/procedure';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { COMPLAINT_PATH, honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
-import { BODY_LIMITS, jsonBody, readJson } from '../http/body';
+import { limitBody, readJson } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { tenantCors } from '../http/cors';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validation';
-import { findAttachment } from './attachments';
+import { checkStepFiles, findAttachment } from './attachments';
 import { actorName, findComplaint } from './complaint-records';
 import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
-import { limitSubmission, readSubmission, refuseForeignOrigin } from './intake';
+import {
+  isMultipart,
+  limitSubmission,
+  readSubmission,
+  refuseForeignOrigin,
+  stepLimit,
+} from './intake';
 import { listComplaints, registerQuerySchema } from './listing';
 import { performStep } from './perform-step';
 import { submitComplaint } from './submit';
@@ -51,7 +57,7 @@ const COMPLAINT_DOCS = {
     auth: 'publicOrTenantKey',
     body: documentedSubmission,
     bodyAsOutput: true,
-    multipart: true,
+    multipart: 'complaint',
     idempotent: true,
     ok: { status: 201, description: 'Registered and durable', schema: submitResponseSchema },
     errors: [400, 401, 404, 413, 422, 429],
@@ -109,9 +115,11 @@ const COMPLAINT_DOCS = {
     auth: 'tenantKey',
     // The handler checks the body against the step's own schema (ACTION_BODIES[action]).
     body: z.union(ACTIONS.map((a) => ACTION_BODIES[a]) as unknown as [z.ZodType, z.ZodType]),
+    // Documents for the case file come with any step as multipart (the JSON in a `step` part).
+    multipart: 'step',
     idempotent: true,
     ok: { status: 200, description: 'The updated complaint', schema: complaintViewSchema },
-    errors: [400, 401, 404, 409, 422],
+    errors: [400, 401, 404, 409, 413, 422],
   }),
 };
 export const complaintDocs = [
@@ -187,12 +195,15 @@ export function complaintRoutes(deps: AppDeps) {
   app.post(
     honoPath(COMPLAINT_DOCS.step),
     tenantAccess(deps, 'required'),
-    jsonBody(BODY_LIMITS.json),
+    limitBody((c) => stepLimit(c.get('tenant').procedure, isMultipart(c))),
     async (c) => {
       const action = c.req.param('action') as Action;
       if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found');
-      const body = await readJson(c);
       const tenant = c.get('tenant');
+      // A JSON body goes to the step's own schema as it is (a 422 names what is wrong).
+      const { body, files } = isMultipart(c)
+        ? await readSubmission(c, 'step')
+        : { body: await readJson(c), files: [] };
       const row = await performStep(deps.db, {
         tenant,
         number: c.req.param('number'),
@@ -203,6 +214,7 @@ export function complaintRoutes(deps: AppDeps) {
         locale: c.get('locale'),
         idempotencyKey: c.req.header('Idempotency-Key') ?? null,
         linkBase: deps.config.publicUrl,
+        files: checkStepFiles(files, tenant.procedure, c.get('locale')),
       });
       return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));
     },

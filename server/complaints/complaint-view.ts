@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DeadlineView } from '../../shared/api';
 import type { DueDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
-import { attachments, type complaints, deadlines, events } from '../db/schema';
+import { attachments, type complaints, deadlines, events, outbox } from '../db/schema';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 type DeadlineRow = typeof deadlines.$inferSelect;
@@ -73,6 +73,7 @@ export function complaintView(
     remedy: row.remedy,
     summary: row.pdSummary,
     preventiveMeasures: row.pdPreventiveMeasures,
+    measuresEffectiveOn: row.measuresEffectiveOn,
     satisfied: row.satisfied,
     closedAt: row.closedAt,
     erasedAt: row.erasedAt,
@@ -92,8 +93,9 @@ export function complaintView(
   };
 }
 
+/** A complaint with its case file: documents (intake, steps, notes) and correspondence. */
 export async function loadView(db: Db, row: ComplaintRow, procedure: Procedure, locale: Locale) {
-  const [deadlineRows, eventRows, files] = await Promise.all([
+  const [deadlineRows, eventRows, files, messages] = await Promise.all([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
     db.query.events.findMany({ where: eq(events.complaintId, row.id), orderBy: asc(events.seq) }),
     db
@@ -102,11 +104,32 @@ export async function loadView(db: Db, row: ComplaintRow, procedure: Procedure, 
         name: attachments.pdFilename,
         size: attachments.size,
         type: attachments.contentType,
+        source: attachments.source,
+        eventSeq: attachments.eventSeq,
+        addedAt: attachments.createdAt,
       })
       .from(attachments)
-      .where(eq(attachments.complaintId, row.id)),
+      .where(eq(attachments.complaintId, row.id))
+      .orderBy(asc(attachments.createdAt), sql`rowid`),
+    db
+      .select({
+        id: outbox.id,
+        kind: outbox.kind,
+        channel: outbox.channel,
+        status: outbox.status,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+        postedAt: outbox.postedAt,
+      })
+      .from(outbox)
+      .where(eq(outbox.complaintId, row.id))
+      .orderBy(asc(outbox.createdAt), sql`rowid`),
   ]);
-  return { ...complaintView(row, deadlineRows, eventRows, procedure, locale), attachments: files };
+  return {
+    ...complaintView(row, deadlineRows, eventRows, procedure, locale),
+    attachments: files,
+    correspondence: messages,
+  };
 }
 
 /** A register line: enough to sort and pick, without the free text. */

@@ -9,12 +9,18 @@ import {
   trackingTokens,
 } from '../db/schema';
 
-/** Every personal-data column of a complaint, cleared on erasure and at the end of retention. */
-const CLEARED = Object.fromEntries(
-  Object.entries(complaints)
-    .filter(([key]) => key.startsWith('pd'))
-    .map(([key]) => [key, null]),
-) as Partial<typeof complaints.$inferInsert>;
+/** Every personal-data column of a table (`pd…`), set to null. */
+function cleared<T extends object>(table: T): Record<string, null> {
+  return Object.fromEntries(
+    Object.keys(table)
+      .filter((key) => key.startsWith('pd'))
+      .map((key) => [key, null]),
+  );
+}
+
+/** Cleared on erasure and at the end of retention: the complaint's and its messages' texts. */
+const COMPLAINT_CLEARED = cleared(complaints) as Partial<typeof complaints.$inferInsert>;
+const OUTBOX_CLEARED = cleared(outbox) as Partial<typeof outbox.$inferInsert>;
 
 /** Complaints erased in one batch (each statement names them all). */
 export const ERASE_CHUNK = 200;
@@ -25,11 +31,12 @@ export async function eraseComplaint(db: Db, complaintId: string, now: Date, act
 }
 
 /**
- * Erases complaints' personal data everywhere (complaint, timeline, outbox, attachments, replies
- * set aside) and keeps anonymous tombstones: number, dates, status, category, classification and
- * deadlines stay, so the reports still count them. Messages not yet sent are cancelled. Each chunk of complaints
- * is one batch; afterwards a local database file is checkpointed, so the erased data leaves the
- * write-ahead log as well as the file. Returns how many were erased.
+ * Erases complaints' personal data everywhere (complaint, timeline, correspondence, documents,
+ * notes and replies set aside) and keeps anonymous tombstones: number, dates, status, category,
+ * classification and deadlines stay, so the reports still count them. Messages not yet sent and
+ * letters not yet posted are cancelled. Each chunk of complaints is one batch; afterwards a local
+ * database file is checkpointed, so the erased data leaves the write-ahead log as well as the
+ * file. Returns how many were erased.
  */
 export async function eraseComplaints(
   db: Db,
@@ -67,7 +74,7 @@ export async function eraseComplaints(
       db
         .update(complaints)
         .set({
-          ...CLEARED,
+          ...COMPLAINT_CLEARED,
           erasedAt: at,
           // A tombstone names no one, staff included.
           handler: null,
@@ -91,13 +98,10 @@ export async function eraseComplaints(
         .where(
           and(
             inArray(outbox.complaintId, ids),
-            inArray(outbox.status, ['pending', 'held', 'failed']),
+            inArray(outbox.status, ['pending', 'held', 'failed', 'print']),
           ),
         ),
-      db
-        .update(outbox)
-        .set({ pdRecipient: null, pdPayload: null })
-        .where(inArray(outbox.complaintId, ids)),
+      db.update(outbox).set(OUTBOX_CLEARED).where(inArray(outbox.complaintId, ids)),
     ]);
     erased += rows.length;
   }

@@ -7,7 +7,7 @@ import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { retryAfter, withinLimit } from '../http/rate-limit';
-import { type IncomingFile, readFile } from './attachments';
+import { type IncomingFile, MAX_FILES_PER_STEP, readFile } from './attachments';
 import { verifyTurnstile } from './turnstile';
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -22,22 +22,36 @@ export const MIN_FILL_MS = 3_000;
 /** Public submissions per tenant and client address when SUBMIT_RATE_LIMIT is not set. */
 export const DEFAULT_SUBMIT_LIMIT = { max: 10, windowSeconds: 600 };
 
-const isMultipart = (c: Context) =>
+export const isMultipart = (c: Context) =>
   (c.req.header('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data');
 
 /**
  * The most bytes a submission to this tenant may have: the JSON, plus the files the procedure
- * allows (count × size) when it allows any. Checked before the body is read.
+ * allows (count × size) when it allows any, or staff may file. Checked before the body is read.
  */
-export function submissionLimit(procedure: Procedure, multipart: boolean): number {
+export function submissionLimit(procedure: Procedure, multipart: boolean, asStaff = false): number {
   if (!multipart) return BODY_LIMITS.submission;
   const { mode, maxCount, maxBytes } = procedure.form.attachments;
-  const files = mode === 'hidden' ? 0 : maxCount * maxBytes;
+  // Staff may file documents with any complaint (see checkStepFiles).
+  const files = asStaff
+    ? MAX_FILES_PER_STEP * maxBytes
+    : mode === 'hidden'
+      ? 0
+      : maxCount * maxBytes;
   return BODY_LIMITS.submission + files + BODY_LIMITS.multipartOverhead;
 }
 
+/** The most bytes a step may have: its JSON, plus documents when it is sent as multipart. */
+export function stepLimit(procedure: Procedure, multipart: boolean): number {
+  if (!multipart) return BODY_LIMITS.json;
+  const files = MAX_FILES_PER_STEP * procedure.form.attachments.maxBytes;
+  return BODY_LIMITS.json + files + BODY_LIMITS.multipartOverhead;
+}
+
 export function limitSubmission(): MiddlewareHandler<AppEnv> {
-  return limitBody((c) => submissionLimit(c.get('tenant').procedure, isMultipart(c)));
+  return limitBody((c) =>
+    submissionLimit(c.get('tenant').procedure, isMultipart(c), c.get('actor').kind !== 'public'),
+  );
 }
 
 /**
@@ -61,11 +75,13 @@ export function refuseForeignOrigin(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Reads a submission: JSON, or multipart/form-data with the JSON in a part named `complaint` and
- * the files in parts named `attachments`.
+ * Reads a body that may carry files: JSON, or multipart/form-data with the JSON in a part named
+ * `jsonPart` (`complaint` for a submission, `step` for a lifecycle step) and the files in parts
+ * named `attachments`.
  */
 export async function readSubmission(
   c: Context<AppEnv>,
+  jsonPart = 'complaint',
 ): Promise<{ body: Record<string, unknown>; files: IncomingFile[] }> {
   if (!isMultipart(c)) return { body: asObject(parseJson(await c.req.text())), files: [] };
   let form: Record<string, string | File | (string | File)[]>;
@@ -74,13 +90,19 @@ export async function readSubmission(
   } catch {
     throw new ApiError(400, 'bad_request');
   }
-  const part = form.complaint;
+  const part = form[jsonPart];
   const text = typeof part === 'string' ? part : part instanceof File ? await part.text() : '{}';
+  return { body: asObject(parseJson(text)), files: await filesIn(form) };
+}
+
+/** The files of a parsed multipart form's `attachments` parts. */
+export function filesIn(form: Record<string, unknown>): Promise<IncomingFile[]> {
   const raw = form.attachments;
+  // A file input left empty still sends a part: no name, no bytes.
   const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (f): f is File => f instanceof File,
+    (f): f is File => f instanceof File && !(f.name === '' && f.size === 0),
   );
-  return { body: asObject(parseJson(text)), files: await Promise.all(list.map(readFile)) };
+  return Promise.all(list.map(readFile));
 }
 
 /**

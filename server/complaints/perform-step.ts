@@ -10,18 +10,20 @@ import {
 import type { Locale } from '../../shared/localised';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
-import { complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
+import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validationError } from '../http/validation';
+import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { queueStepWebhooks } from '../webhooks/events';
+import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow, findComplaint } from './complaint-records';
 import { keyHashOf, once } from './idempotency';
 import { recomputeDeadlines } from './recompute-deadlines';
 import { STEP_HANDLERS } from './steps/step-table';
-import { type Effect, type StepHandler, UNCHANGED } from './steps/step-types';
+import { COMPLAINANT, type Effect, type StepHandler, UNCHANGED } from './steps/step-types';
 
 export interface StepInput {
   tenant: TenantRecord;
@@ -34,6 +36,8 @@ export interface StepInput {
   idempotencyKey: string | null;
   /** Base of tracking links; messages to the complainant then carry a fresh link. */
   linkBase?: string;
+  /** Documents added with the step (checked already: see checkStepFiles). */
+  files?: IncomingFile[];
 }
 
 /**
@@ -47,7 +51,14 @@ export interface StepInput {
 export async function performStep(db: Db, input: StepInput): Promise<ComplaintRow> {
   const row = await findComplaint(db, input.tenant.id, input.number);
   const keyHash = await keyHashOf(row.id, input.idempotencyKey);
-  const requestHash = await sha256Hex(JSON.stringify([input.action, input.body ?? {}]));
+  const files = input.files ?? [];
+  const requestHash = await sha256Hex(
+    JSON.stringify([
+      input.action,
+      input.body ?? {},
+      ...(files.length > 0 ? [files.map((f) => f.sha256)] : []),
+    ]),
+  );
   return once({
     keyHash,
     requestHash,
@@ -116,14 +127,11 @@ async function apply(
       nextStatus === 'closed' && closedAt ? amsterdamDate(new Date(closedAt)) : null,
     ),
   };
-  const messages = staffMessages(tenant, transition.event)
-    .concat(effect.messages)
-    .filter((m): m is { kind: string; to: string } => m.to !== null);
+  const messages = routed(row, staffMessages(tenant, transition.event).concat(effect.messages));
   // Only hashes of tracking tokens are kept, so a message that links to the tracking page
   // carries a freshly minted token.
-  const toComplainant = (m: { to: string }) => m.to === row.pdComplainantEmail;
   const link =
-    messages.some(toComplainant) && input.linkBase
+    messages.some((m) => m.toComplainant) && input.linkBase
       ? await mintTrackingToken(tenant.id, row.id).then(({ token, row: tokenRow }) => ({
           row: tokenRow,
           url: trackingUrl(input.linkBase as string, token),
@@ -158,23 +166,40 @@ async function apply(
     ...countChanges(db, tenant.id, row, after),
     ...(link ? [db.insert(trackingTokens).values(link.row)] : []),
     ...queueStepWebhooks(db, tenant.id, row.id, transition.event, seq),
+    ...(input.files?.length
+      ? [
+          db.insert(attachments).values(
+            attachmentRows(tenant.id, row.id, input.files, {
+              source: action === 'add-note' ? 'note' : 'step',
+              eventSeq: seq,
+            }),
+          ),
+        ]
+      : []),
     ...messages.map((m) =>
-      db.insert(outbox).values({
-        id: crypto.randomUUID(),
+      queueMessage(db, {
         tenantId: tenant.id,
         complaintId: row.id,
         kind: m.kind,
-        status: 'pending',
-        pdRecipient: m.to,
-        pdPayload: {
+        route: m.route,
+        payload: {
           eventSeq: seq,
           locale,
-          ...(link && toComplainant(m) ? { trackingUrl: link.url } : {}),
+          ...(link && m.toComplainant ? { trackingUrl: link.url } : {}),
         },
       }),
     ),
   ] as never);
   return findComplaint(db, tenant.id, input.number);
+}
+
+/** Where each message goes: the complainant's by their route (or not at all), staff's by e-mail. */
+function routed(row: ComplaintRow, messages: Effect['messages']) {
+  return messages.flatMap(({ kind, to }) => {
+    const route: Route | null =
+      to === COMPLAINANT ? complainantRoute(row) : to ? { channel: 'email', to } : null;
+    return route ? [{ kind, route, toComplainant: to === COMPLAINANT }] : [];
+  });
 }
 
 /** Staff who asked to hear of this event (procedure.notifications.staff). */

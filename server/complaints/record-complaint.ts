@@ -5,8 +5,9 @@ import { amsterdamDate, computeDueDates } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
-import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
+import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
+import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { calendarOf } from '../tenants/derived';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
@@ -80,16 +81,12 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     // A complaint registered late may have missed its registration term already.
     missed: missedFor(deadlineRows, null),
   };
-  const message = (kind: string, to: string, payload: Record<string, unknown>) =>
-    db.insert(outbox).values({
-      id: crypto.randomUUID(),
-      tenantId: tenant.id,
-      complaintId: id,
-      kind,
-      status: 'pending',
-      pdRecipient: to,
-      pdPayload: payload,
-    });
+  const message = (kind: string, route: Route, payload: Record<string, unknown>) =>
+    queueMessage(db, { tenantId: tenant.id, complaintId: id, kind, route, payload });
+  const answerBy = complainantRoute({
+    pdComplainantEmail: email,
+    pdComplainantAddress: data.complainant.address ?? null,
+  });
 
   const [inserted] = await db.batch([
     db
@@ -160,11 +157,15 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
       : []),
     // Staff who asked to hear of every new complaint.
     ...(procedure.notifications?.staff?.received ?? []).map((to) =>
-      message('staff:received', to, { eventSeq: 1, locale: procedure.locale }),
+      message(
+        'staff:received',
+        { channel: 'email', to },
+        { eventSeq: 1, locale: procedure.locale },
+      ),
     ),
     // The link is only known now (its token is stored hashed); the rest is read at send time.
-    ...(email
-      ? [message('acknowledgement', email, { trackingUrl: link, locale: input.locale })]
+    ...(answerBy
+      ? [message('acknowledgement', answerBy, { trackingUrl: link, locale: input.locale })]
       : []),
   ]);
   return {

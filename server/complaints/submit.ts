@@ -10,7 +10,7 @@ import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
 import { mailSubmissionSchemaOf, submissionSchemaOf } from '../tenants/derived';
-import { checkAttachments, type IncomingFile } from './attachments';
+import { checkAttachments, checkStepFiles, type IncomingFile } from './attachments';
 import { IDEMPOTENCY_KEY, keyHashOf, once } from './idempotency';
 import { guardPublicSubmission } from './intake';
 import { answerAgain, recordComplaint } from './record-complaint';
@@ -51,7 +51,12 @@ export async function submitComplaint(deps: AppDeps, input: Submission): Promise
     });
   }
   const data = parseSubmission(input, now);
-  const files = checkAttachments(input.files, tenant.procedure, locale);
+  // Staff file what came with a letter or e-mail, whatever the public form takes; e-mail intake
+  // takes what the form takes (more is set aside for staff).
+  const files =
+    input.actor.kind === 'public' || input.byMail
+      ? checkAttachments(input.files, tenant.procedure, locale)
+      : checkStepFiles(input.files, tenant.procedure, locale);
   // The files are part of the request: the same key with other files is another request.
   const requestHash = await sha256Hex(
     JSON.stringify(files.length > 0 ? { data, files: files.map((f) => [f.name, f.sha256]) } : data),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { errorBodySchema } from '../../shared/api';
 import { ACTIONS } from '../../shared/lifecycle';
 import { adminDocs } from '../admin/admin-route-docs';
+import { casefileDocs } from '../casefile/casefile-routes';
 import { complaintDocs } from '../complaints/complaint-routes';
 import { inboundDocs } from '../inbound/inbound-routes';
 import { outboxDocs } from '../mail/outbox-routes';
@@ -15,18 +16,19 @@ import { webhookDocs } from '../webhooks/webhook-routes';
 import { HEALTH_DOC, HOME_DOC } from './health-routes';
 import { type Auth, type RouteDoc, routeDoc } from './route-doc';
 
-const MULTIPART_SUBMISSION = {
+/** A JSON body and files in one multipart/form-data body; `part` carries the JSON. */
+const multipartBody = (part: string) => ({
   type: 'object',
-  required: ['complaint'],
+  required: [part],
   properties: {
-    complaint: { type: 'string', description: 'The JSON body, as in application/json' },
+    [part]: { type: 'string', description: 'The JSON body, as in application/json' },
     attachments: {
       type: 'array',
       items: { type: 'string', contentMediaType: 'application/octet-stream' },
       description: "Files (PDF, JPEG, PNG by content) within the procedure's limits",
     },
   },
-};
+});
 
 /** The routes of docs-routes.ts, which serve this document. */
 export const OPERATIONS_DOCS = {
@@ -59,6 +61,7 @@ export function allRoutes(): RouteDoc[] {
     ...procedureDocs,
     ...formDocs,
     ...complaintDocs,
+    ...casefileDocs,
     ...reportDocs,
     ...outboxDocs,
     ...trackDocs,
@@ -181,7 +184,7 @@ export function openApiDocument(): Record<string, unknown> {
                   schema: jsonSchema(op.body, op.bodyAsOutput ? 'output' : 'input'),
                 },
                 ...(op.multipart
-                  ? { 'multipart/form-data': { schema: MULTIPART_SUBMISSION } }
+                  ? { 'multipart/form-data': { schema: multipartBody(op.multipart) } }
                   : {}),
               },
             },

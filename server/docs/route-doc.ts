@@ -26,8 +26,8 @@ export interface RouteDoc {
   bodyAsOutput?: boolean;
   query?: z.ZodObject;
   idempotent?: boolean;
-  /** Also accepted as multipart/form-data: the JSON in a `complaint` part, files as `attachments`. */
-  multipart?: boolean;
+  /** Also accepted as multipart/form-data: the JSON in the part named here, files as `attachments`. */
+  multipart?: 'complaint' | 'step';
   /** A body that is not JSON (e.g. a whole e-mail message), by its media type. */
   rawBody?: { contentType: string; description: string };
   ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };

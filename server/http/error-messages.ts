@@ -56,6 +56,10 @@ export const ERROR_MESSAGES = {
     nl: 'We konden niet vaststellen dat u geen computerprogramma bent. Probeer het opnieuw; wat u heeft ingevuld, blijft bewaard.',
     en: 'We could not confirm that you are not a program. Please try again; what you filled in is kept.',
   },
+  not_a_letter_to_post: {
+    nl: 'Dit bericht is geen brief die nog op de post moet.',
+    en: 'This message is not a letter waiting to be posted.',
+  },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   origin_not_allowed: {
     nl: 'Dit klachtenformulier mag niet worden gebruikt op de website waar het nu staat.',
@@ -96,6 +100,14 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** Field-level messages, used for 422 bodies. Plain language, formal "u" in Dutch. */
 export const FIELD_MESSAGES = {
   required: { nl: 'Vul dit veld in.', en: 'Please fill in this field.' },
+  wayToAnswer: {
+    nl: 'Vul een e-mailadres of een postadres in, zodat de melder antwoord kan krijgen.',
+    en: 'Fill in an e-mail address or a postal address, so the complainant can be answered.',
+  },
+  wayToAnswerOral: {
+    nl: 'Vul een e-mailadres, een postadres of een telefoonnummer in, zodat de melder antwoord kan krijgen.',
+    en: 'Fill in an e-mail address, a postal address or a phone number, so the complainant can be answered.',
+  },
   tooLong: {
     nl: 'Gebruik maximaal {max} tekens.',
     en: 'Use at most {max} characters.',
@@ -121,6 +133,18 @@ export const FIELD_MESSAGES = {
   type: { nl: 'Deze waarde heeft niet de juiste vorm.', en: 'This value has the wrong type.' },
   unknownKey: { nl: 'Dit veld bestaat niet.', en: 'This field is not recognised.' },
   future: { nl: 'Dit tijdstip ligt in de toekomst.', en: 'This moment is in the future.' },
+  unknownPlaceholder: {
+    nl: 'De invulplek {placeholder} bestaat niet voor dit bericht.',
+    en: 'The placeholder {placeholder} does not exist for this message.',
+  },
+  missingPlaceholder: {
+    nl: 'Dit bericht moet {placeholder} bevatten.',
+    en: 'This message must contain {placeholder}.',
+  },
+  answerable: {
+    nl: 'Vul een e-mailadres of een postadres in, zodat wij de melder kunnen antwoorden (bij een telefonische of persoonlijke klacht mag dat ook een telefoonnummer zijn).',
+    en: 'Enter an e-mail address or a postal address, so we can answer the complainant (for a complaint by phone or in person, a phone number will do).',
+  },
   invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
   plainText: {
     nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',

@@ -10,9 +10,17 @@ type Issue = z.core.$ZodIssue & { input?: unknown };
 
 /** One localised message for a zod issue, in plain words rather than zod's technical ones. */
 function issueMessage(issue: Issue, locale: Locale): string {
-  // Schemas name one of our messages as '@key' where zod's own wording would not do.
-  if (issue.message?.startsWith('@') && issue.message.slice(1) in FIELD_MESSAGES) {
-    return fieldMessage(issue.message.slice(1) as FieldMessageKey, locale);
+  // Schemas name one of our messages as '@key' (or '@key|name=value&…' with values to fill in)
+  // where zod's own wording would not do.
+  if (issue.message?.startsWith('@')) {
+    const [key = '', params = ''] = issue.message.slice(1).split('|');
+    if (key in FIELD_MESSAGES) {
+      return fieldMessage(
+        key as FieldMessageKey,
+        locale,
+        Object.fromEntries(new URLSearchParams(params)),
+      );
+    }
   }
   switch (issue.code) {
     case 'invalid_type':

@@ -1,15 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DueDate } from '../../shared/deadlines';
-import type { Locale } from '../../shared/localised';
-import type { Procedure } from '../../shared/procedure';
-import { performStep } from '../complaints/perform-step';
 import type { Db } from '../db/client';
-import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
-import { ApiError, logError } from '../http/errors';
+import { outbox } from '../db/schema';
+import { logError } from '../http/errors';
 import { outgoingReference } from '../inbound/reply-reference';
-import { tenantOfRow } from '../tenants/tenants';
+import { acknowledgeDelivered } from './acknowledged';
+import { type Composed, compose } from './compose';
 import { type Mailer, mailbox } from './mailer';
-import { renderMessage } from './templates';
+
+type OutboxRow = typeof outbox.$inferSelect;
 
 export interface RelayOptions {
   mailer?: Mailer;
@@ -35,8 +33,6 @@ export interface RelayReport {
   held: number;
   cancelled: number;
 }
-
-type OutboxRow = typeof outbox.$inferSelect;
 
 // A claimed row is ours for this long; a process that dies mid-send leaves it to the next run,
 // which resends with the same Idempotency-Key, so the provider delivers it once.
@@ -83,9 +79,9 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   for (const { id } of claimed) {
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
     if (!row) continue;
-    let message: Awaited<ReturnType<typeof compose>>;
+    let message: ReturnType<typeof withReference>;
     try {
-      message = await compose(db, row, options.secretKey);
+      message = withReference(await compose(db, row, now), row, options.secretKey);
     } catch (err) {
       // One message that cannot be written must not hold up the others; it is retried later.
       await db
@@ -99,7 +95,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
       report.retrying++;
       continue;
     }
-    if (!message) {
+    if (!message?.to) {
       await db
         .update(outbox)
         .set({ status: 'cancelled', pdRecipient: null, pdPayload: null })
@@ -131,12 +127,14 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
           lastError: null,
           nextAttemptAt: null,
           pdPayload: payload,
+          // The case file keeps what was sent, without the link's token (stored only hashed).
+          ...keptText(message.rendered, (row.pdPayload as { trackingUrl?: string })?.trackingUrl),
         })
         .where(eq(outbox.id, id));
       report.sent++;
       if (row.kind === 'acknowledgement') {
         // Sent is sent: recording the acknowledgement must not make the relay stop here.
-        await acknowledgeDelivered(db, row, at).catch((err: Error) =>
+        await acknowledgeDelivered(db, row, at, 'acknowledgement e-mail').catch((err: Error) =>
           logError(`acknowledgement of outbox ${row.id} not recorded`, err),
         );
       }
@@ -164,6 +162,16 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   return report;
 }
 
+/** The subject and text of a message as the case file keeps them: the personal link redacted. */
+export function keptText(
+  rendered: { subject: string; text: string },
+  trackingUrl: string | undefined,
+) {
+  const redact = (text: string) =>
+    trackingUrl ? text.replaceAll(trackingUrl, '[persoonlijke link / personal link]') : text;
+  return { pdSubject: redact(rendered.subject), pdBody: redact(rendered.text) };
+}
+
 /**
  * Puts a tenant's failed messages back in line, from the first attempt: for when the cause (a
  * key, a domain, a mailbox) has been fixed. Returns how many.
@@ -178,92 +186,27 @@ export async function requeueFailed(db: Db, tenantId: string): Promise<number> {
 }
 
 /**
- * The written acknowledgement is a step of the procedure (wenb: within two working days): its
- * delivery records it, so the term is met without anyone having to click.
+ * A message to the complainant of a tenant with a complaint address goes with that address as
+ * Reply-To and carries the complaint's reference (inbound/reply-reference.ts), so the
+ * complainant's replies go to the complaint address and find their complaint.
  */
-async function acknowledgeDelivered(db: Db, row: OutboxRow, at: Date) {
-  if (!row.complaintId) return;
-  const complaint = await db.query.complaints.findFirst({
-    where: eq(complaints.id, row.complaintId),
-  });
-  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
-  if (!complaint || complaint.erasedAt || !tenant || complaint.status === 'closed') return;
-  const done = await db.query.events.findFirst({
-    where: and(eq(events.complaintId, complaint.id), eq(events.type, 'acknowledged')),
-  });
-  if (done) return;
-  const procedure = tenant.procedure as Procedure;
-  try {
-    await performStep(db, {
-      tenant: tenantOfRow(tenant),
-      number: complaint.number,
-      action: complaint.status === 'received' ? 'acknowledge' : 'record-acknowledgement',
-      body: {},
-      actor: { kind: 'system', name: 'acknowledgement e-mail' },
-      now: at,
-      locale: procedure.locale,
-      idempotencyKey: `delivered:${row.id}`,
-    });
-  } catch (err) {
-    // Staff changed the complaint at the same moment: their step stands, the next run retries.
-    if (!(err instanceof ApiError && (err.status === 409 || err.status === 404))) throw err;
-  }
-}
-
-async function compose(db: Db, row: OutboxRow, secretKey?: string) {
-  if (!row.pdRecipient || !row.complaintId) return null;
-  const complaint = await db.query.complaints.findFirst({
-    where: eq(complaints.id, row.complaintId),
-  });
-  if (!complaint || complaint.erasedAt) return null;
-  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
-  if (!tenant) return null;
-  const procedure = tenant.procedure as Procedure;
-  const payload = (row.pdPayload ?? {}) as {
-    eventSeq?: number;
-    locale?: Locale;
-    trackingUrl?: string;
-    term?: string;
-  };
-  const [deadlineRows, event] = await Promise.all([
-    db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
-    payload.eventSeq
-      ? db.query.events.findFirst({
-          where: and(eq(events.complaintId, complaint.id), eq(events.seq, payload.eventSeq)),
-        })
-      : undefined,
-  ]);
-  const rendered = renderMessage({
-    kind: row.kind,
-    locale: payload.locale ?? procedure.locale,
-    tenantName: tenant.name,
-    procedure,
-    number: complaint.number,
-    description: complaint.pdDescription,
-    handler: complaint.handler,
-    deadlines: deadlineRows.map((d) => ({
-      term: d.term,
-      dueDate: d.dueDate,
-      detail: d.detail as DueDate,
-    })),
-    eventText: (event?.pdData ?? {}) as Record<string, string>,
-    eventData: (event?.data ?? {}) as Record<string, unknown>,
-    trackingUrl: payload.trackingUrl,
-    term: payload.term,
-  });
-  // The complainant's replies go to the tenant's complaint address and find their complaint.
-  const inbound = procedure.inbound?.address;
-  const reference =
-    inbound && secretKey && row.pdRecipient === complaint.pdComplainantEmail
-      ? outgoingReference(secretKey, tenant.id, complaint.number, inbound.split('@')[1] ?? '')
-      : null;
+function withReference(message: Composed | null, row: OutboxRow, secretKey?: string) {
+  if (!message) return null;
+  const inbound = message.procedure.inbound?.address;
+  if (!inbound || !secretKey || !message.toComplainant) return { ...message, headers: undefined };
+  const reference = outgoingReference(
+    secretKey,
+    row.tenantId,
+    message.number,
+    inbound.split('@')[1] ?? '',
+  );
   return {
-    to: row.pdRecipient,
-    senderName: procedure.notifications?.senderName ?? tenant.name,
-    replyTo: reference ? inbound : procedure.notifications?.replyTo,
-    rendered: reference
-      ? { ...rendered, subject: `${rendered.subject} ${reference.subjectTag}` }
-      : rendered,
-    headers: reference ? { References: reference.references } : undefined,
+    ...message,
+    replyTo: inbound,
+    rendered: {
+      ...message.rendered,
+      subject: `${message.rendered.subject} ${reference.subjectTag}`,
+    },
+    headers: { References: reference.references },
   };
 }

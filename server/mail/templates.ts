@@ -1,25 +1,7 @@
-import type { DueDate } from '../../shared/deadlines';
-import { formatDate } from '../../shared/deadlines';
-import type { Locale } from '../../shared/localised';
-import type { Procedure } from '../../shared/procedure';
+import { fillPlaceholders, MESSAGE_KINDS, type MessageKind } from '../../shared/message-kinds';
+import { deadlineLines, excerpt, type MessageContext, messageValues } from './message-values';
 
-/** Everything a message may mention, read at send time (so an erased complaint sends nothing). */
-export interface MessageContext {
-  kind: string;
-  locale: Locale;
-  tenantName: string;
-  procedure: Procedure;
-  number: string;
-  description: string | null;
-  handler: string | null;
-  deadlines: { term: string; dueDate: string; detail: DueDate }[];
-  /** The free text of the event that caused the message (a response, a reason, a decision…). */
-  eventText: Record<string, string>;
-  eventData: Record<string, unknown>;
-  trackingUrl?: string;
-  /** For reminders and escalations: the term concerned. */
-  term?: string;
-}
+export type { MessageContext } from './message-values';
 
 export interface RenderedMessage {
   subject: string;
@@ -27,40 +9,24 @@ export interface RenderedMessage {
   html: string;
 }
 
-type Lines = { subject: string; body: (string | null)[] };
+type Lines = { subject: string; body: (string | null | undefined)[] };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-function excerpt(text: string | null, max = 300): string {
-  if (!text) return '';
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
+/** A line that says `label: value`, or nothing when there is no value. */
+const labelled = (label: string, value: string) => (value ? `${label}: ${value}` : null);
 
-function deadlineLines(ctx: MessageContext, nl: boolean, only?: string): string[] {
-  return ctx.deadlines
-    .filter((d) => (only ? d.term === only : ctx.procedure.terms[d.term]?.public !== false))
-    .map((d) => {
-      const label = ctx.procedure.terms[d.term]?.label[ctx.locale] ?? d.term;
-      const date = formatDate(d.dueDate, ctx.locale);
-      return `- ${label}: ${nl ? 'uiterlijk' : 'by'} ${date}. ${d.detail.explanation[ctx.locale]}`;
-    });
-}
-
-function termLabel(ctx: MessageContext): string {
-  return (ctx.term && ctx.procedure.terms[ctx.term]?.label[ctx.locale]) || ctx.term || '';
-}
-
-function linkLine(ctx: MessageContext, nl: boolean): string | null {
-  if (!ctx.trackingUrl) return null;
-  return nl
-    ? `Volg uw klacht via uw persoonlijke link: ${ctx.trackingUrl}`
-    : `Follow your complaint with your personal link: ${ctx.trackingUrl}`;
-}
-
-function compose(ctx: MessageContext): Lines {
+/** The built-in text of each message, in the message's language. */
+function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
   const nl = ctx.locale === 'nl';
   const n = ctx.number;
-  const t = ctx.eventText;
+  const link = v.trackingUrl
+    ? nl
+      ? `Volg uw klacht via uw persoonlijke link: ${v.trackingUrl}`
+      : `Follow your complaint with your personal link: ${v.trackingUrl}`
+    : null;
+  const termLabel =
+    (ctx.term && ctx.procedure.terms[ctx.term]?.label[ctx.locale]) || ctx.term || '';
   switch (ctx.kind) {
     case 'acknowledgement':
       return {
@@ -71,15 +37,15 @@ function compose(ctx: MessageContext): Lines {
           nl
             ? `Bedankt voor uw klacht. Uw klachtnummer is ${n}. U schreef ons:`
             : `Thank you for your complaint. Your complaint number is ${n}. You wrote:`,
-          `"${excerpt(ctx.description)}"`,
+          `"${v.description}"`,
           nl
             ? 'Dit zijn de termijnen die wij u beloven:'
             : 'These are the deadlines we promise you:',
-          ...deadlineLines(ctx, nl),
-          linkLine(ctx, nl),
+          v.deadlines,
+          link,
           nl
-            ? `Wij bewaren uw klacht en uw gegevens tot ${ctx.procedure.retention.years} jaar na de afhandeling. U kunt ons vragen ze eerder te verwijderen.`
-            : `We keep your complaint and your details until ${ctx.procedure.retention.years} years after it is closed. You may ask us to delete them earlier.`,
+            ? `Wij bewaren uw klacht en uw gegevens tot ${v.retentionYears} jaar na de afhandeling. U kunt ons vragen ze eerder te verwijderen.`
+            : `We keep your complaint and your details until ${v.retentionYears} years after it is closed. You may ask us to delete them earlier.`,
         ],
       };
     case 'forwarded':
@@ -87,53 +53,41 @@ function compose(ctx: MessageContext): Lines {
         subject: nl ? `Klacht ${n} is aan u toegewezen` : `Complaint ${n} was assigned to you`,
         body: [
           nl ? `U bent de behandelaar van klacht ${n}.` : `You handle complaint ${n}.`,
-          `"${excerpt(ctx.description)}"`,
-          ...deadlineLines(ctx, nl),
+          `"${excerpt(ctx.complaint.description)}"`,
+          v.deadlines,
         ],
       };
     case 'response':
       return {
         subject: nl ? `Reactie op uw klacht ${n}` : `A response to your complaint ${n}`,
-        body: [t.message ?? '', linkLine(ctx, nl)],
+        body: [v.message, link],
       };
-    case 'postponement': {
-      const d = ctx.deadlines.find((x) => x.term === ctx.eventData.term);
+    case 'postponement':
       return {
         subject: nl
           ? `Wij hebben meer tijd nodig voor klacht ${n}`
           : `We need more time for complaint ${n}`,
         body: [
           nl
-            ? `Wij verdagen de afhandeling van uw klacht met ${ctx.eventData.weeks} weken.`
-            : `We are postponing the handling of your complaint by ${ctx.eventData.weeks} weeks.`,
-          t.reason ? `${nl ? 'Reden' : 'Reason'}: ${t.reason}` : null,
-          d
-            ? `${nl ? 'Nieuwe datum: uiterlijk' : 'New date: by'} ${formatDate(d.dueDate, ctx.locale)}.`
-            : null,
-          linkLine(ctx, nl),
+            ? `Wij verdagen de afhandeling van uw klacht met ${v.weeks} weken.`
+            : `We are postponing the handling of your complaint by ${v.weeks} weeks.`,
+          labelled(nl ? 'Reden' : 'Reason', v.reason ?? ''),
+          v.newDate ? `${nl ? 'Nieuwe datum: uiterlijk' : 'New date: by'} ${v.newDate}.` : null,
+          link,
         ],
       };
-    }
     case 'solutionProposed':
       return {
         subject: nl ? `Ons voorstel voor uw klacht ${n}` : `Our proposal for your complaint ${n}`,
-        body: [
-          t.proposedSolution ?? '',
-          ctx.procedure.appeal.enabled
-            ? nl
-              ? `Gaat u niet akkoord? Dan kunt u binnen ${ctx.procedure.appeal.windowDays} dagen in beroep gaan bij ${ctx.procedure.appeal.body?.role.nl}, via uw persoonlijke link.`
-              : `If you do not agree, you can appeal to the ${ctx.procedure.appeal.body?.role.en} within ${ctx.procedure.appeal.windowDays} days, using your personal link.`
-            : null,
-          linkLine(ctx, nl),
-        ],
+        body: [v.proposedSolution, v.appealRoute, link],
       };
     case 'appealNotice':
       return {
         subject: nl ? `Beroep ingesteld tegen klacht ${n}` : `Appeal filed against complaint ${n}`,
         body: [
-          nl ? `De indiener gaat in beroep. Gronden:` : 'The complainant appeals. Grounds:',
-          t.grounds ?? '',
-          ...(ctx.procedure.appeal.term ? deadlineLines(ctx, nl, ctx.procedure.appeal.term) : []),
+          nl ? 'De indiener gaat in beroep. Gronden:' : 'The complainant appeals. Grounds:',
+          ctx.eventText.grounds ?? '',
+          ctx.procedure.appeal.term ? deadlineLines(ctx, ctx.procedure.appeal.term) : null,
         ],
       };
     case 'appealFiled':
@@ -141,30 +95,55 @@ function compose(ctx: MessageContext): Lines {
         subject: nl ? `Uw beroep is ontvangen (${n})` : `Your appeal has been received (${n})`,
         body: [
           nl
-            ? `Wij hebben uw beroep doorgestuurd naar ${ctx.procedure.appeal.body?.role.nl}.`
-            : `We have passed your appeal to the ${ctx.procedure.appeal.body?.role.en}.`,
-          ...deadlineLines(ctx, nl),
-          linkLine(ctx, nl),
+            ? `Wij hebben uw beroep doorgestuurd naar ${v.appealBody}.`
+            : `We have passed your appeal to the ${v.appealBody}.`,
+          v.deadlines,
+          link,
         ],
       };
     case 'appealDecision':
       return {
         subject: nl ? `Uitspraak over uw beroep (${n})` : `Decision on your appeal (${n})`,
-        body: [t.decision ?? '', linkLine(ctx, nl)],
+        body: [
+          labelled(nl ? 'Uitspraak' : 'Decision', v.judgement ?? ''),
+          v.decision,
+          v.referral,
+          link,
+        ],
       };
     case 'closing':
       return {
         subject: nl ? `Uw klacht ${n} is afgehandeld` : `Your complaint ${n} has been closed`,
         body: [
-          nl ? 'Wij hebben uw klacht afgehandeld.' : 'We have closed your complaint.',
-          ctx.trackingUrl
+          nl
+            ? `Wij hebben uw klacht ${n} afgehandeld. Hieronder leest u wat wij hebben gevonden en gedaan.`
+            : `We have closed your complaint ${n}. Below you can read what we found and did.`,
+          labelled(nl ? 'Wat wij hebben gedaan' : 'What we did', v.summary ?? ''),
+          // Without a summary, the solution that was proposed says what was done.
+          v.summary
+            ? null
+            : labelled(
+                nl ? 'Onze oplossing' : 'Our solution',
+                ctx.complaint.proposedSolution ?? '',
+              ),
+          labelled(nl ? 'Ons oordeel' : 'Our judgement', v.judgement ?? ''),
+          labelled(nl ? 'Oplossing' : 'Remedy', v.remedy ?? ''),
+          labelled(
+            nl
+              ? 'Wat wij veranderen om herhaling te voorkomen'
+              : 'What we change so it does not happen again',
+            v.measures
+              ? `${v.measures}${v.measuresEffectiveOn ? ` (${nl ? 'vanaf' : 'from'} ${v.measuresEffectiveOn})` : ''}`
+              : '',
+          ),
+          v.referral,
+          v.trackingUrl
             ? nl
-              ? `Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten via ${ctx.trackingUrl}`
-              : `Are you satisfied with how we handled your complaint? Let us know at ${ctx.trackingUrl}`
+              ? `Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten via ${v.trackingUrl}`
+              : `Are you satisfied with how we handled your complaint? Let us know at ${v.trackingUrl}`
             : nl
-              ? 'Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten door te antwoorden op deze e-mail.'
-              : 'Are you satisfied with how we handled your complaint? Let us know by replying to this e-mail.',
-          ctx.procedure.referral ? ctx.procedure.referral[ctx.locale] : null,
+              ? 'Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten door te antwoorden op deze brief.'
+              : 'Are you satisfied with how we handled your complaint? Let us know by replying to this letter.',
         ],
       };
     case 'replyReceived':
@@ -174,19 +153,19 @@ function compose(ctx: MessageContext): Lines {
           nl
             ? `De indiener van klacht ${n} heeft per e-mail gereageerd. Het bericht staat bij de klacht.`
             : `The complainant of ${n} replied by e-mail. The message is with the complaint.`,
-          t.text ? `"${excerpt(t.text, 1000)}"` : null,
+          ctx.eventText.text ? `"${excerpt(ctx.eventText.text, 1000)}"` : null,
         ],
       };
     case 'reminder':
       return {
         subject: nl
-          ? `Herinnering: klacht ${n}, ${termLabel(ctx)}`
-          : `Reminder: complaint ${n}, ${termLabel(ctx)}`,
+          ? `Herinnering: klacht ${n}, ${termLabel}`
+          : `Reminder: complaint ${n}, ${termLabel}`,
         body: [
           nl
-            ? `De termijn "${termLabel(ctx)}" van klacht ${n} verloopt binnenkort.`
-            : `The deadline "${termLabel(ctx)}" of complaint ${n} ends soon.`,
-          ...deadlineLines(ctx, nl, ctx.term),
+            ? `De termijn "${termLabel}" van klacht ${n} verloopt binnenkort.`
+            : `The deadline "${termLabel}" of complaint ${n} ends soon.`,
+          deadlineLines(ctx, ctx.term),
         ],
       };
     case 'overdue':
@@ -194,10 +173,12 @@ function compose(ctx: MessageContext): Lines {
         subject: nl ? `Termijn verstreken: klacht ${n}` : `Deadline passed: complaint ${n}`,
         body: [
           nl
-            ? `De termijn "${termLabel(ctx)}" van klacht ${n} is verstreken zonder dat de stap is gezet.`
-            : `The deadline "${termLabel(ctx)}" of complaint ${n} has passed without the step being taken.`,
-          ...deadlineLines(ctx, nl, ctx.term),
-          ctx.handler ? `${nl ? 'Behandelaar' : 'Handler'}: ${ctx.handler}` : null,
+            ? `De termijn "${termLabel}" van klacht ${n} is verstreken zonder dat de stap is gezet.`
+            : `The deadline "${termLabel}" of complaint ${n} has passed without the step being taken.`,
+          deadlineLines(ctx, ctx.term),
+          ctx.complaint.handler
+            ? `${nl ? 'Behandelaar' : 'Handler'}: ${ctx.complaint.handler}`
+            : null,
         ],
       };
     default: {
@@ -210,19 +191,32 @@ function compose(ctx: MessageContext): Lines {
   }
 }
 
+/** The organisation's own wording of this message in this language, if it has one. */
+function ownWording(ctx: MessageContext, v: Record<string, string>): Lines | null {
+  if (!(ctx.kind in MESSAGE_KINDS)) return null;
+  const wording = ctx.procedure.messages[ctx.kind as MessageKind]?.[ctx.locale];
+  if (!wording) return null;
+  return {
+    subject: fillPlaceholders(wording.subject, v),
+    body: fillPlaceholders(wording.body, v).split(/\n\s*\n/),
+  };
+}
+
 /** Plain text and HTML of one message, in the tenant's (or the request's) language. */
 export function renderMessage(ctx: MessageContext): RenderedMessage {
-  const { subject, body } = compose(ctx);
-  const lines = body.filter((line): line is string => Boolean(line));
-  const signature = ctx.procedure.notifications?.senderName ?? ctx.tenantName;
-  const text = `${lines.join('\n\n')}\n\n${ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,'}\n${signature}\n`;
+  const values = messageValues(ctx);
+  const { subject, body } = ownWording(ctx, values) ?? builtIn(ctx, values);
+  const lines = body.map((line) => line?.trim()).filter((line): line is string => Boolean(line));
+  const signature = values.organisation ?? ctx.tenantName;
+  const greeting = ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,';
+  const text = `${lines.join('\n\n')}\n\n${greeting}\n${signature}\n`;
   const html = `<!doctype html><html lang="${ctx.locale}"><body>${lines
     .map(
       (line) =>
-        `<p>${escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`,
+        `<p>${escapeHtml(line)
+          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+          .replace(/\n/g, '<br>')}</p>`,
     )
-    .join(
-      '',
-    )}<p>${ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,'}<br>${escapeHtml(signature)}</p></body></html>`;
+    .join('')}<p>${greeting}<br>${escapeHtml(signature)}</p></body></html>`;
   return { subject, text, html };
 }

@@ -15,6 +15,13 @@ const DEMO_NAMES: Record<string, string> = {
   wkkgz: 'Zorggroep Voorbeeld',
 };
 
+/** Made-up letterheads, so the demo's letters show where a real one goes. */
+const DEMO_LETTERHEAD = {
+  address: ['Postbus 1234', '1000 AB Voorbeeldstad'],
+  phone: '020 123 45 67',
+  email: 'klachten@voorbeeld.example',
+};
+
 /**
  * Makes sure each preset has a demo tenant, and gives each a fresh API key for this run (the
  * previous run's demo key is revoked: keys are only stored as hashes, so they cannot be shown
@@ -27,7 +34,8 @@ export async function seedDemo(db: Db) {
   for (const slug of PRESET_NAMES) {
     const existing = await findTenant(db, slug);
     if (!existing) {
-      const procedure = presetProcedure(slug);
+      const preset = presetProcedure(slug);
+      const procedure = { ...preset, letterhead: preset.letterhead ?? DEMO_LETTERHEAD };
       const created = await createTenant(db, { slug, name: DEMO_NAMES[slug] ?? slug, procedure });
       if (created) keys.push({ slug, name: created.tenant.name, apiKey: created.apiKey });
       continue;

@@ -2,13 +2,18 @@ import type { Context } from 'hono';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import type { AppDeps } from '../deps';
+import type { RenderLetter } from '../letters/letter-pdf';
 import type { Mailer } from '../mail/mailer';
 import { type Env, isLocalDatabase, publicOrigin } from './env';
 
-/** What only the runtime knows: its database client and how it sees a client's address. */
+/**
+ * What only the runtime knows: its database client, how it sees a client's address, and how it
+ * loads the PDF writer.
+ */
 export interface Runtime {
   db: Db;
   clientAddress: (c: Context) => string | undefined;
+  renderLetter: RenderLetter;
   /** The operator token when the environment has none (npm start makes one per run). */
   operatorToken?: string;
   /** The server secret when the environment has none (kept beside a local database file). */
@@ -33,6 +38,7 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
     db: runtime.db,
     clock: () => new Date(),
     clientAddress: runtime.clientAddress,
+    renderLetter: runtime.renderLetter,
     config: {
       // No token, no operator: an empty hash matches no bearer token's hash.
       operatorTokenHash: operatorToken ? await sha256Hex(operatorToken) : '',

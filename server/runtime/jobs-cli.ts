@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runJobs } from '../jobs/run-jobs';
-import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
-import { localSecretKey } from './local-secret';
-import { mailerFromEnv } from './mailer-from-env';
-import { nodeWebhookTransport } from './node-webhook-transport';
+import { nodeDeps } from './node-deps';
 import { openDatabase } from './open-database';
 
 /** `npm run jobs -- --as-of YYYY-MM-DD [--dry-run]`: the scheduled jobs as of that date. */
@@ -20,13 +17,7 @@ async function main() {
   // Noon in Amsterdam on that date, so the date is that day in every time zone that matters.
   const now = asOf ? new Date(`${asOf}T12:00:00+01:00`) : new Date();
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const deps = await depsFromEnv(env, {
-    db,
-    clientAddress: () => undefined,
-    secretKey: localSecretKey(env.DATABASE_URL),
-    mailer: mailerFromEnv(env),
-    webhookTransport: nodeWebhookTransport(),
-  });
+  const deps = await nodeDeps(env, db);
   const report = await runJobs(deps, now, { dryRun: values['dry-run'] });
   console.log(JSON.stringify(report, null, 2));
   db.$client.close();

@@ -10,11 +10,8 @@ import { inboundRoutes } from '../inbound/inbound-routes';
 import { runJobs } from '../jobs/run-jobs';
 import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
-import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv } from './env';
-import { localSecretKey } from './local-secret';
-import { mailerFromEnv } from './mailer-from-env';
-import { nodeWebhookTransport } from './node-webhook-transport';
+import { nodeDeps } from './node-deps';
 import { openDatabase } from './open-database';
 import { siteRoutes } from './site';
 
@@ -24,12 +21,8 @@ async function main() {
   const env = parseEnv(nodeEnvSchema, process.env);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
-  const deps = await depsFromEnv(env, {
-    db,
+  const deps = await nodeDeps(env, db, {
     operatorToken,
-    secretKey: localSecretKey(env.DATABASE_URL),
-    mailer: mailerFromEnv(env),
-    webhookTransport: nodeWebhookTransport(),
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const origin = deps.config.publicUrl;

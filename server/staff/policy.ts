@@ -19,6 +19,7 @@ const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
     'update',
     'accept-solution',
     'file-appeal',
+    'add-note',
   ],
   handler: [
     'respond',
@@ -28,6 +29,7 @@ const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
     'reopen',
     'record-satisfaction',
     'update',
+    'add-note',
   ],
   appealBody: ['decide-appeal'],
   admin: ACTIONS,
@@ -56,6 +58,11 @@ export function mayRegister(member: StaffMember): boolean {
   return member.role === 'receiver' || member.role === 'admin';
 }
 
+/** Who posts letters: whoever registers complaints, and the handler of this one. */
+export function mayPost(member: StaffMember, complaint: { handler: string | null }): boolean {
+  return mayRegister(member) || (member.role === 'handler' && same(complaint.handler, member.name));
+}
+
 export function isAdmin(member: StaffMember): boolean {
   return member.role === 'admin';
 }
@@ -79,6 +86,9 @@ export function mayCallApi(
   if (segments.length === 1) return mayRegister(member);
   if (segments.length === 4 && sub === 'actions' && ACTIONS.includes(action as Action)) {
     return complaint().then((row) => row === null || mayPerform(member, action as Action, row));
+  }
+  if (segments.length === 5 && sub === 'correspondence' && segments[4] === 'posted') {
+    return complaint().then((row) => row === null || mayPost(member, row));
   }
   return false;
 }

@@ -41,23 +41,16 @@ export function submissionSchemaOf(procedure: Procedure, asStaff: boolean): z.Zo
 }
 
 /**
- * The body of a complaint that came in by e-mail: as staff register it, except that the
- * complainant's details are what the message gives (its address and maybe a name), so the
- * form's required contact fields are left for staff to complete rather than refusing the mail.
+ * The body of a complaint that came in by e-mail: as staff register one (channel `email`), except
+ * that the complainant's details are what the message gives (its address and maybe a name), so
+ * what the procedure asks staff to record for e-mail (`intake.email`, e.g. the Awb's name and
+ * address) is left for staff to complete rather than refusing the mail.
  */
 export function mailSubmissionSchemaOf(procedure: Procedure): z.ZodType {
   const entry = of(procedure);
-  if (!entry.mail) {
-    const given = Object.fromEntries(
-      Object.entries(procedure.form.complainant).map(([field, mode]) => [
-        field,
-        mode === 'required' || field === 'email' || field === 'name' ? 'optional' : mode,
-      ]),
-    ) as Procedure['form']['complainant'];
-    entry.mail = complaintSubmissionSchema(
-      { ...procedure, form: { ...procedure.form, complainant: given } },
-      true,
-    );
-  }
+  entry.mail ??= complaintSubmissionSchema(
+    { ...procedure, intake: { ...procedure.intake, email: { required: [] } } },
+    true,
+  );
   return entry.mail;
 }

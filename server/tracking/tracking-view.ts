@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { appealWindowEnds } from '../../shared/appeal-window';
 import type { DueDate } from '../../shared/deadlines';
 import { amsterdamDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import { appealWindowEnds } from '../complaints/steps/complainant-steps';
 import type { Db } from '../db/client';
 import { type complaints, deadlines, events } from '../db/schema';
 

@@ -1,5 +1,14 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { computeDue, formatDate, makeCalendar, type Term } from './index';
+import {
+  addDays,
+  computeDue,
+  easterSunday,
+  formatDate,
+  makeCalendar,
+  type Term,
+  weekday,
+} from './index';
 
 const wd = (amount: number): Term => ({ amount, unit: 'workingDays', from: 'received' });
 const weeks = (amount: number): Term => ({ amount, unit: 'weeks', from: 'received' });
@@ -169,5 +178,101 @@ describe('explanations', () => {
     const due = computeDue(weeks(6), '2026-06-15', cal, { nl: 'indiening', en: 'submission' });
     expect(due.explanation.nl).toMatch(/^6 weken na indiening op ma 15 jun 2026/);
     expect(due.explanation.en).toMatch(/^6 weeks after submission on Mon 15 Jun 2026/);
+  });
+});
+
+// The calendars below are made inside each test, so that everything that builds them runs
+// within the test (mutation testing activates a mutant only while tests run).
+describe('the calendar as configured', () => {
+  // 1990–2080 includes the years in which the algorithm's rarer branches matter (a = 0 in 1995,
+  // 2014, …; m = 1 in 2049 and 2076).
+  it('computes Easter as date-holidays does for 1990–2080', () => {
+    const hd = new Holidays('NL');
+    for (let year = 1990; year <= 2080; year++) {
+      const pasen = hd.getHolidays(year).find((h) => h.name === 'Pasen');
+      expect(easterSunday(year), `Easter ${year}`).toBe(pasen?.date.slice(0, 10));
+    }
+  });
+
+  it('defaults to the full Atw: Good Friday, decree days and 5 May every year', () => {
+    const full = makeCalendar();
+    expect(full.isWorkingDay('2026-04-03')).toBe(false);
+    expect(full.isWorkingDay('2026-01-02')).toBe(false);
+    expect(full.isWorkingDay('2026-05-05')).toBe(false);
+    expect(makeCalendar({ base: 'atw' }).isWorkingDay('2026-05-05')).toBe(false);
+  });
+
+  it('light: no Good Friday, no decree days, 5 May only in lustrum years', () => {
+    const light = makeCalendar({ base: 'light' });
+    expect(light.isWorkingDay('2026-04-03')).toBe(true);
+    expect(light.isWorkingDay('2026-01-02')).toBe(true);
+    expect(light.isWorkingDay('2026-05-05')).toBe(true);
+    expect(light.isWorkingDay('2025-05-05')).toBe(false);
+  });
+
+  it('lists each holiday with its kind, sorted by date, the Atw before the tenant on a shared day', () => {
+    const cal = makeCalendar({
+      closedDays: [
+        { date: '2026-12-25', name: 'Kerstsluiting' },
+        { date: '2026-01-05', name: 'Inventaris' },
+        { date: '2027-01-04', name: 'Volgend jaar' },
+      ],
+    });
+    const list = cal.holidays(2026).map((h) => `${h.date} ${h.kind} ${h.name.nl}`);
+    expect(list.slice(0, 3)).toEqual([
+      '2026-01-01 atw Nieuwjaarsdag',
+      '2026-01-02 decree gelijkgestelde feestdag (dag na Nieuwjaarsdag)',
+      '2026-01-05 tenant Inventaris',
+    ]);
+    expect(list.slice(-3)).toEqual([
+      '2026-12-25 atw Eerste Kerstdag',
+      '2026-12-25 tenant Kerstsluiting',
+      '2026-12-26 atw Tweede Kerstdag',
+    ]);
+    expect(cal.closedReasons('2026-12-25').map((r) => r.nl)).toEqual([
+      'Eerste Kerstdag',
+      'Kerstsluiting',
+    ]);
+    expect(list.some((h) => h.includes('Volgend jaar'))).toBe(false);
+    expect(cal.isWorkingDay('2027-01-04')).toBe(false);
+  });
+
+  it('a copy of the holiday list cannot change the calendar', () => {
+    const cal = makeCalendar();
+    const list = cal.holidays(2026);
+    (list[0] as { date: string }).date = '2026-03-03';
+    expect(cal.holidays(2026)[0]?.date).toBe('2026-01-01');
+  });
+
+  it('finds a working day after a closure of 401 days, and gives up beyond', () => {
+    // Every weekday from Mon 7 Jan 2030 to Fri 7 Feb 2031 closed: with the weekends around them,
+    // Sat 5 Jan 2030 to Sun 9 Feb 2031 is a run of 401 closed days.
+    const closedDays: { date: string; name: string }[] = [];
+    for (let d = '2030-01-07'; d <= '2031-02-07'; d = addDays(d, 1)) {
+      if (weekday(d) !== 0 && weekday(d) !== 6) closedDays.push({ date: d, name: 'Dicht' });
+    }
+    const cal = makeCalendar({ closedDays });
+    expect(cal.addWorkingDays('2030-01-04', 1)).toBe('2031-02-10');
+    expect(cal.nextWorkingDay('2030-01-07')).toBe('2031-02-10');
+    const longer = makeCalendar({
+      closedDays: [...closedDays, { date: '2031-02-10', name: 'Dicht' }],
+    });
+    expect(() => longer.addWorkingDays('2030-01-04', 1)).toThrow(
+      'No working day near 2030-01-04 in this calendar',
+    );
+  });
+
+  it('counts working days backwards and refuses what is not a number of days or a year', () => {
+    const cal = makeCalendar();
+    // Mon 5 Jan 2026 back over the decree day (2 Jan) and Nieuwjaarsdag: Wed 31, Tue 30 Dec.
+    expect(cal.addWorkingDays('2026-01-05', -2)).toBe('2025-12-30');
+    expect(cal.addWorkingDays('2026-01-03', 0)).toBe('2026-01-03');
+    expect(() => cal.addWorkingDays('2026-01-05', 1.5)).toThrow(
+      'Working days must be an integer, got 1.5',
+    );
+    expect(() => cal.holidays(2026.5)).toThrow('Invalid year: 2026.5');
+    expect(() => makeCalendar({ closedDays: [{ date: '2026-02-30', name: 'Oops' }] })).toThrow(
+      'Invalid closed day "Oops": expected an existing YYYY-MM-DD date, got 2026-02-30',
+    );
   });
 });

@@ -6,6 +6,7 @@ export {
   daysBetween,
   endOfAmsterdamDay,
   formatDate,
+  formatLongDate,
   isValidIsoDate,
   weekday,
 } from './dates';

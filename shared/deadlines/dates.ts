@@ -147,6 +147,44 @@ const MONTHS = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 } as const;
 
+const LONG_MONTHS = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} as const;
+
+/** '4 januari 2027' / '4 January 2027': as a letter writes a date. */
+export function formatLongDate(date: IsoDate, locale: 'nl' | 'en'): string {
+  assertIsoDate(date);
+  const month = LONG_MONTHS[locale][Number(date.slice(5, 7)) - 1];
+  return `${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
+}
+
 /** 'ma 28 dec 2026' / 'Mon 28 Dec 2026'; withYear false gives 'ma 28 dec'. */
 export function formatDate(date: IsoDate, locale: 'nl' | 'en', withYear = true): string {
   assertIsoDate(date);

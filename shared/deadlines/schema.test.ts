@@ -174,3 +174,73 @@ describe('postponementSchema', () => {
     expect(paths(postponementSchema.safeParse(input))).toContainEqual(path);
   });
 });
+
+describe('termsSchema bounds', () => {
+  const term = (amount: number, unit: string, from: string | { term: string }) => ({
+    amount,
+    unit,
+    from,
+  });
+  const messages = (result: z.ZodSafeParseResult<unknown>) =>
+    issues(result).map((i) => `${i.path.join('.')}: ${i.msg}`);
+
+  it('takes at most 20 terms', () => {
+    const many = (n: number) =>
+      Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`t${i}`, term(1, 'weeks', 'received')]),
+      );
+    expect(termsSchema().safeParse(many(20)).success).toBe(true);
+    expect(messages(termsSchema().safeParse(many(21)))).toEqual([': At most 20 terms']);
+  });
+
+  it('lets at most 5 terms start from each other', () => {
+    const chain = (n: number) =>
+      Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [
+          `t${i}`,
+          term(1, 'weeks', i === 0 ? 'received' : { term: `t${i - 1}` }),
+        ]),
+      );
+    expect(termsSchema().safeParse(chain(5)).success).toBe(true);
+    expect(messages(termsSchema().safeParse(chain(7)))).toEqual([
+      't5.from: Term "t5" ends a chain of 6 terms; at most 5 may start from each other',
+      't6.from: Term "t6" ends a chain of 7 terms; at most 5 may start from each other',
+    ]);
+  });
+
+  it('lets a chain reach at most 730 days from its first event', () => {
+    // weeks count 7 days, calendar days 1, working days 7/5 (rounded up); 52 weeks are 364 days.
+    const year = term(52, 'weeks', 'received');
+    const chain = (last: object, first: object = year) =>
+      termsSchema().safeParse({
+        a: first,
+        b: term(52, 'weeks', { term: 'a' }),
+        c: { ...last, from: { term: 'b' } },
+      });
+    expect(chain(term(2, 'calendarDays', '')).success).toBe(true);
+    expect(messages(chain(term(3, 'calendarDays', '')))).toEqual([
+      'c.amount: Term "c" ends 731 days after its first event; at most 730',
+    ]);
+    expect(chain(term(1, 'workingDays', '')).success).toBe(true);
+    expect(messages(chain(term(2, 'workingDays', '')))).toEqual([
+      'c.amount: Term "c" ends 731 days after its first event; at most 730',
+    ]);
+    expect(chain(term(1, 'weeks', ''), term(1, 'calendarDays', 'received')).success).toBe(true);
+    expect(chain(term(1, 'weeks', ''), term(260, 'workingDays', 'received')).success).toBe(false);
+    expect(chain(term(1, 'weeks', ''), term(1, 'workingDays', 'received')).success).toBe(true);
+  });
+
+  it('on a term that starts from an unknown one, names only the unknown reference', () => {
+    const result = termsSchema().safeParse({
+      a: term(1, 'weeks', { term: 'b' }),
+      b: term(1, 'weeks', { term: 'zz' }),
+    });
+    expect(messages(result)).toEqual(['b.from: Term "b" starts from unknown term "zz"']);
+  });
+
+  it('names the largest amount of each unit', () => {
+    expect(messages(termSchema.safeParse(term(53, 'weeks', 'received')))).toEqual([
+      'amount: Amount must be at most 52 for unit weeks',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDue, computeDueDates, makeCalendar, postpone, type Term } from './index';
+import { computeDue, computeDueDates, extendDue, makeCalendar, postpone, type Term } from './index';
 
 const cal = makeCalendar();
 const wkkgz = { maxWeeks: 4 };
@@ -194,6 +194,98 @@ describe('postpone', () => {
           en: expect.stringContaining('Fri 27 Nov 2026'),
         },
       });
+    });
+  });
+});
+
+describe('the engine refuses what it cannot compute', () => {
+  const cal = () => makeCalendar();
+
+  it('an unknown unit, a postponement of no whole weeks', () => {
+    const term = { amount: 2, unit: 'months', from: 'received' } as unknown as Term;
+    expect(() => computeDue(term, '2026-03-02', cal())).toThrow('Unknown term unit: months');
+    const due = computeDue({ amount: 2, unit: 'weeks', from: 'received' }, '2026-03-02', cal());
+    for (const weeks of [0, -1, 1.5]) {
+      expect(() => extendDue(due, { weeks, announcedOn: '2026-03-03' }, cal())).toThrow(
+        `Postponement weeks must be a positive integer, got ${weeks}`,
+      );
+    }
+  });
+
+  it('names only the terms of a cycle, not the terms leading to it', () => {
+    const terms: Record<string, Term> = {
+      x: { amount: 1, unit: 'weeks', from: { term: 'a' } },
+      a: { amount: 1, unit: 'weeks', from: { term: 'b' } },
+      b: { amount: 1, unit: 'weeks', from: { term: 'a' } },
+    };
+    expect(() => computeDueDates(terms, { received: '2026-06-15' }, cal())).toThrow(
+      'Deadline terms form a cycle: a -> b -> a',
+    );
+  });
+
+  it('an event given without a date has not happened', () => {
+    const due = computeDueDates(
+      { t: { amount: 1, unit: 'weeks', from: 'appealFiled' } },
+      { received: '2026-06-15', appealFiled: undefined },
+      cal(),
+    );
+    expect(due).toEqual({});
+  });
+});
+
+describe('explanations', () => {
+  const cal = () => makeCalendar();
+
+  it('name the term a chained term starts from, in English too', () => {
+    const due = computeDueDates(
+      {
+        first: { amount: 1, unit: 'weeks', from: 'received' },
+        second: { amount: 1, unit: 'weeks', from: { term: 'first' } },
+      },
+      { received: '2026-06-15' },
+      cal(),
+    );
+    expect(due.second?.explanation.en).toBe(
+      '1 week after end of term first on Mon 22 Jun 2026. Due by the end of Mon 29 Jun 2026.',
+    );
+  });
+
+  it('list the days skipped over, in English too', () => {
+    const due = computeDue(
+      { amount: 2, unit: 'workingDays', from: 'received' },
+      '2026-04-02',
+      cal(),
+    );
+    expect(due.explanation.en).toBe(
+      '2 working days after receipt on Thu 2 Apr 2026; skipped: Fri 3 Apr (Goede Vrijdag), ' +
+        'Sat 4 Apr (weekend), Sun 5 Apr (weekend, Eerste Paasdag), Mon 6 Apr (Tweede Paasdag). ' +
+        'Due by the end of Wed 8 Apr 2026.',
+    );
+  });
+
+  it('of a postponement without a reason give none', () => {
+    const due = computeDue({ amount: 6, unit: 'weeks', from: 'received' }, '2026-03-02', cal());
+    const later = extendDue(due, { weeks: 3, announcedOn: '2026-03-20' }, cal());
+    expect(later.explanation.nl).toBe(
+      '6 weken na ontvangst op ma 2 mrt 2026; verdaagd met 3 weken vanaf ma 13 apr 2026 ' +
+        '(aangekondigd op vr 20 mrt 2026). Uiterlijk ma 4 mei 2026.',
+    );
+    expect(later.explanation.en).toBe(
+      '6 weeks after receipt on Mon 2 Mar 2026; postponed by 3 weeks from Mon 13 Apr 2026 ' +
+        '(announced on Fri 20 Mar 2026). Due by the end of Mon 4 May 2026.',
+    );
+  });
+});
+
+describe('postponing', () => {
+  it('refuses an announcement date that does not exist', () => {
+    const cal = makeCalendar();
+    const due = computeDue({ amount: 6, unit: 'weeks', from: 'received' }, '2026-03-02', cal);
+    const result = postpone(due, { weeks: 2, announcedOn: '2026-02-30' }, wkkgz, cal, false);
+    expect(result).toEqual({
+      ok: false,
+      field: 'announcedOn',
+      reason: { nl: 'Ongeldige datum van aankondiging.', en: 'Invalid announcement date.' },
     });
   });
 });

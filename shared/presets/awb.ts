@@ -36,8 +36,15 @@ export const awb = {
     category: 'optional',
     desiredSolution: 'optional',
   },
+  // Art. 9:4: a written complaint states the complainant's name and address.
+  intake: { letter: { required: ['name', 'address'] }, email: { required: ['name', 'address'] } },
+  // Art. 9:12 and Wet Nationale ombudsman art. 12: within a year of the body's decision.
   referral: {
-    nl: 'Bent u het niet eens met de afhandeling van uw klacht? Dan kunt u zich wenden tot de Nationale ombudsman (www.nationaleombudsman.nl, telefoon 0800 33 55 555).',
-    en: 'If you disagree with how your complaint was handled, you may turn to the National Ombudsman (www.nationaleombudsman.nl, phone 0800 33 55 555).',
+    to: { nl: 'de Nationale ombudsman', en: 'the National Ombudsman' },
+    contact: {
+      nl: 'www.nationaleombudsman.nl, telefoon 0800 33 55 555',
+      en: 'www.nationaleombudsman.nl, phone 0800 33 55 555',
+    },
+    within: { amount: 1, unit: 'years', from: 'decision' },
   },
 } satisfies ProcedureInput;

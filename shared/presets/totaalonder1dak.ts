@@ -43,6 +43,12 @@ export const totaalonder1dak = {
     { id: 'other', label: { nl: 'Andere oplossing', en: 'Other solution' } },
   ],
   recordAdmissibility: true,
+  // "NAWTE-gegevens MELDER": a letter has a name and address; a call a name and number.
+  intake: {
+    letter: { required: ['name', 'address'] },
+    phone: { required: ['name', 'phone'] },
+    inPerson: { required: ['name'] },
+  },
   requiredOnClose: ['classification', 'summary'],
   retention: { years: 5 },
   appeal: { enabled: false },
@@ -72,6 +78,13 @@ export const totaalonder1dak = {
       nl: 'Beschrijf uw klacht zo duidelijk en gedetailleerd mogelijk: wanneer het gesprek plaatsvond, wie u heeft gesproken en of u een overeenkomst bent aangegaan. Houd een klant- of offertenummer bij de hand.',
       en: 'Describe your complaint as clearly and in as much detail as you can: when the conversation took place, who you spoke to and whether you entered into an agreement. Keep a customer or quotation number at hand.',
     },
+  },
+  // The seed's own address for letters.
+  letterhead: {
+    address: ['Ossekop 3-b', '8911 LE Leeuwarden'],
+    phone: '058 808 0050',
+    email: 'info@totaalonder1dak.nl',
+    website: 'totaalonder1dak.nl',
   },
   notifications: {
     senderName: 'TotaalOnder1Dak Klantenservice',

@@ -52,8 +52,19 @@ export const wenb = {
       label: { nl: 'Wijze van dienstverlening', en: 'Manner in which the service was provided' },
     },
   ],
+  // The seed records no judgement; these let the closing letter say what was found.
+  classifications: [
+    { id: 'terecht', label: { nl: 'Terechte klacht', en: 'Justified complaint' } },
+    { id: 'onterecht', label: { nl: 'Onterechte klacht', en: 'Unjustified complaint' } },
+  ],
   requiredOnProposal: ['cause'],
   requiredOnClose: ['cause'],
+  // §2.1: complaints come by e-mail or letter; name and phone number are registered.
+  intake: {
+    letter: { required: ['name'] },
+    email: { required: ['name'] },
+    phone: { required: ['name', 'phone'] },
+  },
   retention: { years: 2 },
   appeal: {
     enabled: true,

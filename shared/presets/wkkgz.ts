@@ -5,7 +5,7 @@ import { STATUTORY_OUTCOMES, statutoryTerms } from './statutory';
  * Care providers under the Wet kwaliteit, klachten en geschillen zorg. Art. 17: a decision
  * within six weeks, postponable by at most four weeks when announced in writing before the term
  * ends; the acknowledgement term (five working days) is common practice, not law. The closing
- * letter names the disputes body the provider is affiliated with (art. 18). Retention is a
+ * letter names the disputes body the provider is affiliated with, with its term. Retention is a
  * default to review.
  */
 export const wkkgz = {
@@ -34,8 +34,13 @@ export const wkkgz = {
     category: 'optional',
     desiredSolution: 'optional',
   },
+  // Art. 18 and 21: the disputes body the provider is affiliated with; set its name, contact
+  // details and the term its rules give (often twelve months from the complaint).
   referral: {
-    nl: 'Bent u het niet eens met ons oordeel? Dan kunt u uw klacht voorleggen aan de geschilleninstantie waarbij wij zijn aangesloten.',
-    en: 'If you disagree with our decision, you may submit your complaint to the disputes body we are affiliated with.',
+    to: {
+      nl: 'de geschilleninstantie waarbij wij zijn aangesloten',
+      en: 'the disputes body we are affiliated with',
+    },
+    within: { amount: 12, unit: 'months', from: 'received' },
   },
 } satisfies ProcedureInput;

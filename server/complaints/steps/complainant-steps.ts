@@ -1,8 +1,8 @@
+import { appealWindowEnds } from '../../../shared/appeal-window';
 import { amsterdamDate } from '../../../shared/deadlines';
 import { allowedActions, type Status } from '../../../shared/lifecycle';
 import { ApiError } from '../../http/errors';
-import type { StepContext, StepHandler } from './step-types';
-import { UNCHANGED } from './step-types';
+import { COMPLAINANT, type StepContext, type StepHandler, UNCHANGED } from './step-types';
 
 /*
  * Steps the complainant takes (through the tracking link, or staff recording a letter or a call
@@ -19,13 +19,6 @@ function accepted({ timeline }: StepContext): boolean {
 
 export const acceptSolution: StepHandler<'accept-solution'> = (_body, ctx) =>
   accepted(ctx) ? UNCHANGED : { changes: {}, messages: [] };
-
-/** The last day of the appeal window: `windowDays` after the day of the proposal. */
-export function appealWindowEnds(proposedOn: string, windowDays: number): string {
-  const lastDay = new Date(`${proposedOn}T12:00:00Z`);
-  lastDay.setUTCDate(lastDay.getUTCDate() + windowDays);
-  return lastDay.toISOString().slice(0, 10);
-}
 
 export const fileAppeal: StepHandler<'file-appeal'> = (body, ctx) => {
   const { procedure } = ctx.tenant;
@@ -47,16 +40,16 @@ export const fileAppeal: StepHandler<'file-appeal'> = (body, ctx) => {
     pdData: { grounds: body.grounds },
     messages: [
       { kind: 'appealNotice', to: procedure.appeal.body?.email ?? null },
-      { kind: 'appealFiled', to: ctx.row.pdComplainantEmail },
+      { kind: 'appealFiled', to: COMPLAINANT },
     ],
   };
 };
 
-export const decideAppeal: StepHandler<'decide-appeal'> = (body, { row }) => ({
+export const decideAppeal: StepHandler<'decide-appeal'> = (body) => ({
   changes: {},
   data: body.upheld === undefined ? undefined : { upheld: body.upheld },
   pdData: { decision: body.decision },
-  messages: [{ kind: 'appealDecision', to: row.pdComplainantEmail }],
+  messages: [{ kind: 'appealDecision', to: COMPLAINANT }],
 });
 
 export const recordSatisfaction: StepHandler<'record-satisfaction'> = (body) => ({

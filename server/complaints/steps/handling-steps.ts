@@ -2,15 +2,14 @@ import { type DueDate, postpone as postponeTerm } from '../../../shared/deadline
 import { fieldMessage } from '../../http/error-messages';
 import { ApiError } from '../../http/errors';
 import { calendarOf } from '../../tenants/derived';
-import type { StepHandler } from './step-types';
-import { checkOption, fieldError } from './step-types';
+import { COMPLAINANT, checkOption, fieldError, type StepHandler } from './step-types';
 
 /* Steps of the handling itself: responding, postponing, proposing a solution, closing. */
 
 export const respond: StepHandler<'respond'> = (body, { row, now }) => ({
   changes: { feedbackAt: row.feedbackAt ?? now.toISOString() },
   pdData: { message: body.message },
-  messages: [{ kind: 'response', to: row.pdComplainantEmail }],
+  messages: [{ kind: 'response', to: COMPLAINANT }],
 });
 
 /** Awb 9:11 / Wkkgz art. 17: one postponement of a term, announced before it ends. */
@@ -42,7 +41,7 @@ export const postpone: StepHandler<'postpone'> = (body, ctx) => {
     changes: {},
     data: { term: name, weeks: body.weeks, announcedOn: request.announcedOn },
     pdData: { reason: body.reason },
-    messages: [{ kind: 'postponement', to: ctx.row.pdComplainantEmail }],
+    messages: [{ kind: 'postponement', to: COMPLAINANT }],
   };
 };
 
@@ -64,7 +63,7 @@ export const proposeSolution: StepHandler<'propose-solution'> = (body, ctx) => {
       proposedSolution: body.proposedSolution,
       ...(body.cause ? { cause: body.cause } : {}),
     },
-    messages: [{ kind: 'solutionProposed', to: row.pdComplainantEmail }],
+    messages: [{ kind: 'solutionProposed', to: COMPLAINANT }],
   };
 };
 
@@ -80,6 +79,7 @@ export const close: StepHandler<'close'> = (body, { row, tenant, now, locale }) 
     cause: body.cause ?? row.pdCause,
     summary: body.summary ?? row.pdSummary,
     preventiveMeasures: body.preventiveMeasures ?? row.pdPreventiveMeasures,
+    measuresEffectiveOn: body.measuresEffectiveOn ?? row.measuresEffectiveOn,
   };
   const missing = procedure.requiredOnClose.filter((f) => merged[f] === null);
   if (missing.length > 0) {
@@ -98,6 +98,7 @@ export const close: StepHandler<'close'> = (body, { row, tenant, now, locale }) 
       pdCause: merged.cause,
       pdSummary: merged.summary,
       pdPreventiveMeasures: merged.preventiveMeasures,
+      measuresEffectiveOn: merged.measuresEffectiveOn,
       ...(body.satisfied !== undefined ? { satisfied: body.satisfied } : {}),
     },
     data: {
@@ -105,7 +106,7 @@ export const close: StepHandler<'close'> = (body, { row, tenant, now, locale }) 
       admissible: merged.admissible,
       remedy: merged.remedy,
     },
-    messages: [{ kind: 'closing', to: row.pdComplainantEmail }],
+    messages: [{ kind: 'closing', to: COMPLAINANT }],
   };
 };
 

@@ -2,8 +2,8 @@ import type { Effect, StepHandler } from './step-types';
 import { checkOption, fieldError, samePerson, UNCHANGED } from './step-types';
 
 /*
- * Steps around receiving a complaint: acknowledging it, forwarding it to a handler, correcting
- * what was registered.
+ * Steps around receiving a complaint and keeping its case file: acknowledging it, forwarding it
+ * to a handler, correcting what was registered, adding an internal note.
  */
 
 // The acknowledgement e-mail itself was queued on receipt; this records that it went out (the
@@ -50,3 +50,11 @@ export const update: StepHandler<'update'> = (body, { row, tenant, locale }) => 
     internal: true,
   };
 };
+
+/** A note (and the documents that come with it) for staff: never on the tracking page or mailed. */
+export const addNote: StepHandler<'add-note'> = (body) => ({
+  changes: {},
+  pdData: { note: body.note },
+  messages: [],
+  internal: true,
+});

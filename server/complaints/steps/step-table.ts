@@ -7,7 +7,7 @@ import {
   requestErasure,
 } from './complainant-steps';
 import { close, postpone, proposeSolution, reopen, respond } from './handling-steps';
-import { acknowledge, forward, recordAcknowledgement, update } from './intake-steps';
+import { acknowledge, addNote, forward, recordAcknowledgement, update } from './intake-steps';
 import type { StepHandler } from './step-types';
 
 /**
@@ -29,4 +29,5 @@ export const STEP_HANDLERS: { [A in Action]: StepHandler<A> } = {
   'record-satisfaction': recordSatisfaction,
   'request-erasure': requestErasure,
   update,
+  'add-note': addNote,
 };

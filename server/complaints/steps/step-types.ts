@@ -21,6 +21,12 @@ export interface StepContext {
   deadlines: DeadlineRow[];
 }
 
+/**
+ * A message for the complainant: by e-mail when they gave an address, else as a letter to print
+ * and post when they gave a postal address (performStep decides), else none.
+ */
+export const COMPLAINANT = '@complainant';
+
 /** What a step does; the lifecycle's transition (status, event) is added by performStep. */
 export interface Effect {
   changes: Partial<typeof complaints.$inferInsert>;
@@ -28,7 +34,7 @@ export interface Effect {
   data?: Record<string, unknown>;
   /** Recorded with the event, erased with the complaint: free text, names. */
   pdData?: Record<string, unknown>;
-  /** Messages to queue: their kind and recipient (none when null). */
+  /** Messages to queue: their kind and recipient (an address, COMPLAINANT, or none when null). */
   messages: { kind: string; to: string | null }[];
   /** A timeline event the complainant does not see. */
   internal?: boolean;

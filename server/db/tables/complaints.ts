@@ -27,6 +27,8 @@ export const complaints = sqliteTable(
      * unmet. (An open complaint past an unmet date is overdue too, read from next_due_date.)
      */
     missed: integer('missed', { mode: 'boolean' }).notNull().default(false),
+    /** From when the preventive measures take effect (recorded on closing). */
+    measuresEffectiveOn: text('measures_effective_on'),
     /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
     version: integer('version').notNull().default(1),
     category: text('category'),
@@ -153,7 +155,11 @@ export const events = sqliteTable(
   ],
 );
 
-/** Messages to send, written in the same batch as the event that causes them. */
+/**
+ * Messages to send, written in the same batch as the event that causes them: e-mail (relayed
+ * through the mail provider) or a letter (printed and posted by staff). With the message's text
+ * as it went out, this is the correspondence of the complaint's case file.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
@@ -161,6 +167,11 @@ export const outbox = sqliteTable(
     tenantId: text('tenant_id').notNull(),
     complaintId: text('complaint_id').references(() => complaints.id),
     kind: text('kind').notNull(),
+    /** 'email' or 'letter'. */
+    channel: text('channel', { enum: ['email', 'letter'] })
+      .notNull()
+      .default('email'),
+    /** pending | held | sending | sent | failed | cancelled; letters: print | posted. */
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
@@ -169,9 +180,19 @@ export const outbox = sqliteTable(
     /** Recipient address and the rendered message's variables. */
     pdRecipient: text('pd_recipient'),
     pdPayload: text('pd_payload', { mode: 'json' }),
+    /** The message as it went out (sent or posted); until then it is rendered when read. */
+    pdSubject: text('pd_subject'),
+    pdBody: text('pd_body'),
+    /** When staff marked the letter as posted. */
+    postedAt: text('posted_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_status').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_status').on(t.status, t.nextAttemptAt),
+    index('outbox_complaint').on(t.complaintId),
+    // The letters a tenant still has to print and post.
+    index('outbox_tenant_to_print').on(t.tenantId, t.createdAt).where(sql`${t.status} = 'print'`),
+  ],
 );
 
 /**
@@ -192,7 +213,10 @@ export const trackingTokens = sqliteTable(
   (t) => [index('tracking_tokens_complaint').on(t.complaintId)],
 );
 
-/** Files sent with a complaint; their name and content are personal data. */
+/**
+ * The documents of a complaint's case file: files sent with it, and files staff add on any step
+ * or with an internal note. Their name and content are personal data.
+ */
 export const attachments = sqliteTable(
   'attachments',
   {
@@ -201,6 +225,12 @@ export const attachments = sqliteTable(
       .notNull()
       .references(() => complaints.id),
     tenantId: text('tenant_id').notNull(),
+    /** 'intake' (with the complaint), 'step' (added by staff with a step) or 'note' (internal). */
+    source: text('source', { enum: ['intake', 'step', 'note'] })
+      .notNull()
+      .default('intake'),
+    /** The timeline event it came with (null for intake). */
+    eventSeq: integer('event_seq'),
     /** The type found from the content (magic bytes), not the one the client claimed. */
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

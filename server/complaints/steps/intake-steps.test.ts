@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import {
+  apiErrorOf,
+  complaintRow,
+  event,
+  NOW,
+  stepContext,
+  tenantOf,
+} from '../../../test/unit-fixtures';
+import { acknowledge, forward, recordAcknowledgement, update } from './intake-steps';
+import { checkOption, samePerson, UNCHANGED } from './step-types';
+
+describe('acknowledging', () => {
+  test('changes nothing else and sends nothing (the e-mail went out on receipt)', () => {
+    expect(acknowledge({}, stepContext())).toEqual({ changes: {}, messages: [] });
+  });
+
+  test('recording an acknowledgement that is already on the timeline changes nothing', () => {
+    const timeline = [
+      event('received', '2026-03-02T09:00:00Z'),
+      event('acknowledged', '2026-03-03T09:00:00Z'),
+    ];
+    expect(recordAcknowledgement({}, stepContext({ timeline }))).toBe(UNCHANGED);
+    expect(recordAcknowledgement({}, stepContext())).toEqual({ changes: {}, messages: [] });
+  });
+});
+
+describe('forwarding', () => {
+  test('assigns the handler, tells them when an address is given, and keeps it internal', () => {
+    expect(forward({ handler: 'Piet', handlerEmail: 'piet@example.nl' }, stepContext())).toEqual({
+      changes: { handler: 'Piet', handlerEmail: 'piet@example.nl', forwardedAt: NOW.toISOString() },
+      pdData: { handler: 'Piet' },
+      messages: [{ kind: 'forwarded', to: 'piet@example.nl' }],
+      internal: true,
+    });
+  });
+
+  test('without an address nobody is e-mailed and an earlier address is cleared', () => {
+    const row = complaintRow({ handlerEmail: 'oud@example.nl' });
+    expect(forward({ handler: 'Piet' }, stepContext({ row }))).toMatchObject({
+      changes: { handler: 'Piet', handlerEmail: null },
+      messages: [{ kind: 'forwarded', to: null }],
+    });
+  });
+
+  test('Awb 9:7: not to the person the complaint is about, however it is typed', () => {
+    const awb = tenantOf('awb');
+    const row = complaintRow({ pdSubject: 'Piet de Vries' });
+    const err = apiErrorOf(() =>
+      forward({ handler: ' piet DE vries ' }, stepContext({ tenant: awb, row })),
+    );
+    expect([err.status, err.code, err.fields]).toEqual([
+      422,
+      'validation_failed',
+      { handler: 'De behandelaar mag niet degene zijn over wie de klacht gaat.' },
+    ]);
+    expect(forward({ handler: 'Klaas' }, stepContext({ tenant: awb, row }))).not.toBe(UNCHANGED);
+  });
+
+  test('where the procedure allows it, the subject may handle it', () => {
+    const row = complaintRow({ pdSubject: 'Piet' });
+    expect(forward({ handler: 'Piet' }, stepContext({ row }))).not.toBe(UNCHANGED);
+  });
+});
+
+describe('correcting the registration', () => {
+  const t1d = tenantOf('totaalonder1dak');
+
+  test('changes only what was sent, in an internal event', () => {
+    const body = { category: 'overig', cause: 'Oorzaak', subject: 'Piet', receiverName: 'Anna' };
+    expect(update(body, stepContext({ tenant: t1d }))).toEqual({
+      changes: {
+        category: 'overig',
+        pdCause: 'Oorzaak',
+        pdSubject: 'Piet',
+        pdReceiverName: 'Anna',
+      },
+      data: { category: 'overig' },
+      messages: [],
+      internal: true,
+    });
+    expect(update({}, stepContext({ tenant: t1d }))).toEqual({
+      changes: {},
+      data: undefined,
+      messages: [],
+      internal: true,
+    });
+  });
+
+  test('the category can be cleared', () => {
+    expect(update({ category: null }, stepContext({ tenant: t1d }))).toMatchObject({
+      changes: { category: null },
+      data: { category: null },
+    });
+  });
+
+  test('an unknown category is a 422 on category', () => {
+    const err = apiErrorOf(() =>
+      update({ category: 'nope' }, stepContext({ tenant: t1d, locale: 'en' })),
+    );
+    expect([err.status, err.fields]).toEqual([422, { category: 'Choose one of the options.' }]);
+  });
+
+  test('Awb 9:7: the subject may not be the handler already assigned', () => {
+    const awb = tenantOf('awb');
+    const row = complaintRow({ handler: 'Piet' });
+    const err = apiErrorOf(() => update({ subject: 'PIET' }, stepContext({ tenant: awb, row })));
+    expect(Object.keys(err.fields ?? {})).toEqual(['subject']);
+    expect(update({ subject: 'Klaas' }, stepContext({ tenant: awb, row }))).not.toBe(UNCHANGED);
+    expect(update({ subject: 'Piet' }, stepContext({ tenant: t1d, row }))).not.toBe(UNCHANGED);
+  });
+});
+
+describe('helpers of the steps', () => {
+  test('samePerson ignores case and surrounding spaces, never matches a missing name', () => {
+    expect(samePerson(' Piet ', 'piet')).toBe(true);
+    expect(samePerson('Piet', 'Klaas')).toBe(false);
+    expect(samePerson(null, 'Piet')).toBe(false);
+    expect(samePerson('Piet', undefined)).toBe(false);
+    expect(samePerson('', '')).toBe(false);
+  });
+
+  test('checkOption accepts an option, no choice at all, and refuses anything else', () => {
+    const options = [{ id: 'a' }, { id: 'b' }];
+    expect(() => checkOption('category', 'b', options, 'nl')).not.toThrow();
+    expect(() => checkOption('category', null, options, 'nl')).not.toThrow();
+    expect(() => checkOption('category', undefined, options, 'nl')).not.toThrow();
+    expect(apiErrorOf(() => checkOption('category', 'c', options, 'nl')).fields).toEqual({
+      category: 'Kies een van de opties.',
+    });
+  });
+});

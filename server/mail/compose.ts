@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { amsterdamDate, type DueDate } from '../../shared/deadlines';
+import type { Locale } from '../../shared/localised';
+import type { Procedure } from '../../shared/procedure';
+import type { Db } from '../db/client';
+import { complaints, deadlines, events, type outbox, tenants } from '../db/schema';
+import { type RenderedMessage, renderMessage } from './templates';
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+export interface Composed {
+  /** The e-mail address (null for a letter). */
+  to: string | null;
+  /** Whether it is an e-mail to the complainant (the address they gave). */
+  toComplainant: boolean;
+  senderName: string;
+  replyTo?: string;
+  rendered: RenderedMessage;
+  /** For letters: whom and where to (the complainant's name and postal address). */
+  addressee: { name: string | null; address: string | null };
+  tenantName: string;
+  procedure: Procedure;
+  number: string;
+}
+
+/**
+ * Writes one message of the outbox from the complaint as it is now (so an erased complaint sends
+ * nothing): null when there is nothing to send it about any more.
+ */
+export async function compose(db: Db, row: OutboxRow, now = new Date()): Promise<Composed | null> {
+  if (!row.complaintId || (row.channel === 'email' && !row.pdRecipient)) return null;
+  const complaint = await db.query.complaints.findFirst({
+    where: eq(complaints.id, row.complaintId),
+  });
+  if (!complaint || complaint.erasedAt) return null;
+  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
+  if (!tenant) return null;
+  const procedure = tenant.procedure as Procedure;
+  const payload = (row.pdPayload ?? {}) as {
+    eventSeq?: number;
+    locale?: Locale;
+    trackingUrl?: string;
+    term?: string;
+  };
+  const [deadlineRows, timeline] = await Promise.all([
+    db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
+    db.query.events.findMany({
+      where: and(
+        eq(events.complaintId, complaint.id),
+        inArray(events.type, ['solutionProposed', 'solutionAccepted', 'appealFiled', 'reopened']),
+      ),
+      orderBy: asc(events.seq),
+    }),
+  ]);
+  const event = payload.eventSeq
+    ? await db.query.events.findFirst({
+        where: and(eq(events.complaintId, complaint.id), eq(events.seq, payload.eventSeq)),
+      })
+    : undefined;
+  // The appeal route stays open after a proposal until it is accepted or an appeal is filed.
+  const last = timeline.at(-1);
+  const openProposalOn =
+    last?.type === 'solutionProposed' ? amsterdamDate(new Date(last.at)) : null;
+  const rendered = renderMessage({
+    kind: row.kind,
+    locale: payload.locale ?? procedure.locale,
+    tenantName: tenant.name,
+    procedure,
+    number: complaint.number,
+    complaint: {
+      description: complaint.pdDescription,
+      handler: complaint.handler,
+      complainantName: complaint.pdComplainantName,
+      receivedDate: complaint.receivedDate,
+      summary: complaint.pdSummary,
+      proposedSolution: complaint.pdProposedSolution,
+      classification: complaint.classification,
+      remedy: complaint.remedy,
+      preventiveMeasures: complaint.pdPreventiveMeasures,
+      measuresEffectiveOn: complaint.measuresEffectiveOn,
+      openProposalOn,
+    },
+    deadlines: deadlineRows.map((d) => ({
+      term: d.term,
+      dueDate: d.dueDate,
+      detail: d.detail as DueDate,
+    })),
+    eventText: (event?.pdData ?? {}) as Record<string, string>,
+    eventData: (event?.data ?? {}) as Record<string, unknown>,
+    trackingUrl: payload.trackingUrl,
+    term: payload.term,
+    today: amsterdamDate(now),
+    eventDate: event ? amsterdamDate(new Date(event.at)) : undefined,
+  });
+  return {
+    to: row.pdRecipient,
+    toComplainant:
+      row.channel === 'email' &&
+      row.pdRecipient !== null &&
+      row.pdRecipient === complaint.pdComplainantEmail,
+    senderName: procedure.notifications?.senderName ?? tenant.name,
+    replyTo: procedure.notifications?.replyTo,
+    rendered,
+    addressee: { name: complaint.pdComplainantName, address: complaint.pdComplainantAddress },
+    tenantName: tenant.name,
+    procedure,
+    number: complaint.number,
+  };
+}

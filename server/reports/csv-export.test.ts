@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, test } from 'vitest';
+import { world } from '../../test/unit-fixtures';
+import { complaints, deadlines } from '../db/schema';
+import { anonymisedCsv } from './csv-export';
+
+type World = Awaited<ReturnType<typeof world>>;
+let w: World;
+afterEach(() => w?.close());
+
+const set = (number: string, values: Partial<typeof complaints.$inferInsert>) =>
+  w.db.update(complaints).set(values).where(eq(complaints.number, number));
+
+/** The export as the client receives it: the stream read to its end. */
+const csv = (includeText = false, year = 2026) =>
+  new Response(anonymisedCsv(w.db, w.tenant.id, w.tenant.procedure, year, includeText)).text();
+const lines = (text: string) => text.slice(1).split('\r\n');
+
+describe('the anonymised export', () => {
+  test('has a header with a due and met column per term, and one line per complaint', async () => {
+    w = await world('awb');
+    const a = await w.submit();
+    await set(a, {
+      category: 'overig',
+      status: 'closed',
+      classification: 'gegrond',
+      admissible: true,
+      remedy: 'excuses',
+      closedAt: '2026-03-20T10:00:00.000Z',
+      satisfied: false,
+    });
+    await w.db
+      .update(deadlines)
+      .set({ metDate: '2026-03-04' })
+      .where(eq(deadlines.term, 'acknowledgement'));
+    await w.submit();
+    const text = await csv();
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(lines(text)).toEqual([
+      'number,registered,received,channel,category,status,classification,admissible,remedy,closed,satisfied,erased,acknowledgement_due,acknowledgement_met,decision_due,decision_met',
+      '2026-0001,2026-03-02,2026-03-02,web,overig,closed,gegrond,yes,excuses,2026-03-20,no,no,2026-03-09,2026-03-04,2026-04-13,',
+      '2026-0002,2026-03-02,2026-03-02,web,,received,,,,,,no,2026-03-09,,2026-04-13,',
+      '',
+    ]);
+  });
+
+  test('holds no contact details or free text, unless staff ask for the handling texts', async () => {
+    w = await world('awb');
+    const a = await w.submit();
+    await set(a, {
+      pdCause: 'Oorzaak',
+      pdSummary: 'Samen, vatting',
+      pdPreventiveMeasures: 'Maatregel "x"',
+    });
+    const plain = await csv();
+    expect(plain).not.toMatch(/Jan|Jansen|monteur|Oorzaak/);
+    const withText = lines(await csv(true));
+    expect(withText[0]).toMatch(/,cause,summary,preventiveMeasures$/);
+    expect(withText[1]).toMatch(/,Oorzaak,"Samen, vatting","Maatregel ""x"""$/);
+    expect(withText[1]).not.toContain('Jan');
+  });
+
+  test('keeps erased complaints, marked as such', async () => {
+    w = await world('awb');
+    const a = await w.submit();
+    await set(a, { erasedAt: '2026-03-05T00:00:00Z', admissible: false, satisfied: true });
+    expect(lines(await csv())[1]).toMatch(/^2026-0001,.*,no,,,yes,yes,2026-03-09/);
+  });
+
+  test('counts complaints by their year of registration, in number order', async () => {
+    w = await world('awb');
+    const a = await w.submit();
+    const b = await w.submit();
+    await set(a, { registeredDate: '2025-12-31' });
+    await set(b, { registeredDate: '2026-12-31' });
+    expect(
+      lines(await csv(false, 2025))
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['2026-0001']);
+    expect(
+      lines(await csv(false, 2026))
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['2026-0002']);
+    expect(lines(await csv(false, 2027))).toHaveLength(2);
+  });
+
+  test('cells that a spreadsheet would run as a formula are defused, and quoting is exact', async () => {
+    w = await world('awb');
+    const cells: Record<string, string> = {
+      '=1+1': "'=1+1",
+      '+31': "'+31",
+      '-5': "'-5",
+      '@SUM(A1)': "'@SUM(A1)",
+      '\tx': "'\tx",
+      'a;b': '"a;b"',
+      'line\nbreak': '"line\nbreak"',
+      'cr\rx': '"cr\rx"',
+      plain: 'plain',
+    };
+    for (const value of Object.keys(cells)) {
+      const n = await w.submit();
+      await set(n, { pdSummary: value });
+    }
+    const text = await csv(true);
+    for (const [value, cell] of Object.entries(cells)) {
+      expect(text, JSON.stringify(value)).toContain(`,${cell},`);
+    }
+    const n = await w.submit();
+    await set(n, { pdSummary: "\r=HYPERLINK('x')" });
+    expect(await csv(true)).toContain(`,"'\r=HYPERLINK('x')",`);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import { ACTIONS, type Action } from '../../shared/lifecycle';
+import { isAdmin, mayCallApi, mayPerform, mayRegister, type StaffMember } from './policy';
+
+const receiver: StaffMember = { name: 'Rita', role: 'receiver' };
+const handler: StaffMember = { name: 'Hans de Boer', role: 'handler' };
+const appealBody: StaffMember = { name: 'Voorzitter', role: 'appealBody' };
+const admin: StaffMember = { name: 'Ad', role: 'admin' };
+
+const mine = { handler: 'Hans de Boer' };
+const allowed = (member: StaffMember, complaint = mine) =>
+  ACTIONS.filter((action) => mayPerform(member, action, complaint));
+
+describe('who may take which step', () => {
+  test('a receiver registers, acknowledges, forwards, corrects and records letters', () => {
+    expect(allowed(receiver)).toEqual([
+      'acknowledge',
+      'record-acknowledgement',
+      'forward',
+      'accept-solution',
+      'file-appeal',
+      'update',
+    ]);
+  });
+
+  test('a handler handles the complaints forwarded to them, and only those', () => {
+    expect(allowed(handler)).toEqual([
+      'respond',
+      'postpone',
+      'propose-solution',
+      'close',
+      'reopen',
+      'record-satisfaction',
+      'update',
+    ]);
+    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(7);
+    expect(allowed(handler, { handler: 'Someone else' })).toEqual([]);
+    expect(allowed(handler, { handler: null } as never)).toEqual([]);
+  });
+
+  test('the appeal body decides appeals, on any complaint', () => {
+    expect(allowed(appealBody, { handler: null } as never)).toEqual(['decide-appeal']);
+  });
+
+  test('an admin may do everything', () => {
+    expect(allowed(admin, { handler: null } as never)).toEqual(ACTIONS);
+  });
+
+  test('registering is for receivers and admins; the admin pages for admins', () => {
+    expect([receiver, handler, appealBody, admin].map(mayRegister)).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect([receiver, handler, appealBody, admin].map(isAdmin)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+});
+
+describe('what a staff session may call on the tenant API', () => {
+  const found = () => Promise.resolve(mine);
+  const missing = () => Promise.resolve(null);
+  const action = (a: Action) => ['complaints', '2026-0001', 'actions', a];
+
+  test('everyone reads everything but the staff list', async () => {
+    for (const member of [receiver, handler, appealBody]) {
+      expect(mayCallApi(member, 'GET', ['complaints'], found)).toBe(true);
+      expect(mayCallApi(member, 'HEAD', ['reports', 'monthly'], found)).toBe(true);
+      expect(mayCallApi(member, 'GET', ['staff'], found)).toBe(false);
+      expect(mayCallApi(member, 'POST', ['staff'], found)).toBe(false);
+    }
+    expect(mayCallApi(admin, 'GET', ['staff'], found)).toBe(true);
+    expect(mayCallApi(admin, 'DELETE', ['complaints', '2026-0001'], found)).toBe(true);
+  });
+
+  test('of the changes only registering and the steps their role allows', async () => {
+    expect(mayCallApi(receiver, 'POST', ['complaints'], found)).toBe(true);
+    expect(mayCallApi(handler, 'POST', ['complaints'], found)).toBe(false);
+    expect(await mayCallApi(receiver, 'POST', action('forward'), found)).toBe(true);
+    expect(await mayCallApi(receiver, 'POST', action('close'), found)).toBe(false);
+    expect(await mayCallApi(handler, 'POST', action('close'), found)).toBe(true);
+    expect(
+      await mayCallApi(handler, 'POST', action('close'), () => Promise.resolve({ handler: 'X' })),
+    ).toBe(false);
+  });
+
+  test('a step on an unknown complaint is let through, to be answered 404', async () => {
+    expect(await mayCallApi(handler, 'POST', action('close'), missing)).toBe(true);
+  });
+
+  test('anything else is for admins: the procedure, erasure, unknown actions and routes', async () => {
+    expect(mayCallApi(receiver, 'PUT', ['procedure'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'PUT', ['complaints'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'POST', ['procedure'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'DELETE', ['complaints', '2026-0001'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'POST', ['outbox', 'retry'], found)).toBe(false);
+    expect(mayCallApi(receiver, 'POST', ['complaints', '2026-0001', 'actions', 'fly'], found)).toBe(
+      false,
+    );
+    expect(
+      mayCallApi(receiver, 'POST', ['complaints', '2026-0001', 'other', 'forward'], found),
+    ).toBe(false);
+    expect(mayCallApi(receiver, 'POST', ['complaints', '2026-0001', 'actions'], found)).toBe(false);
+    expect(
+      mayCallApi(receiver, 'POST', ['complaints', '2026-0001', 'actions', 'forward', 'x'], found),
+    ).toBe(false);
+    expect(mayCallApi(admin, 'PUT', ['procedure'], found)).toBe(true);
+  });
+});

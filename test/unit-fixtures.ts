@@ -1,0 +1,226 @@
+/*
+ * Plain data for the unit tests beside the server's domain code: a complaint row as the database
+ * returns it, a tenant from a preset, timeline events and deadlines computed by the real engine.
+ * No behaviour of our own modules is replaced; these are only the inputs they read.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ComplaintRow, DeadlineRow, EventRow } from '../server/complaints/complaint-records';
+import type { StepContext } from '../server/complaints/steps/step-types';
+import type { Db } from '../server/db/client';
+import type { TenantRecord } from '../server/http/context';
+import { ApiError } from '../server/http/errors';
+import { openDatabase } from '../server/runtime/open-database';
+import { findTenant } from '../server/tenants/tenants';
+import { computeDue, makeCalendar } from '../shared/deadlines';
+import { type PresetName, presetProcedure } from '../shared/presets';
+import type { Procedure } from '../shared/procedure';
+import { testApp } from './helpers';
+
+export const NOW = new Date('2026-03-10T10:00:00.000Z');
+
+/** A complaint as the database holds it after registration on 2 March 2026. */
+export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow {
+  return {
+    id: 'complaint-1',
+    tenantId: 'tenant-1',
+    year: 2026,
+    seq: 1,
+    number: '2026-0001',
+    status: 'received',
+    channel: 'web',
+    receivedAt: '2026-03-02T09:00:00.000Z',
+    receivedDate: '2026-03-02',
+    registeredAt: '2026-03-02T09:00:00.000Z',
+    registeredDate: '2026-03-02',
+    nextDueDate: null,
+    version: 1,
+    category: null,
+    handler: null,
+    handlerEmail: null,
+    forwardedAt: null,
+    feedbackAt: null,
+    classification: null,
+    admissible: null,
+    remedy: null,
+    satisfied: null,
+    closedAt: null,
+    erasedAt: null,
+    idempotencyKeyHash: null,
+    requestHash: null,
+    replaySealed: null,
+    pdReceiverName: null,
+    pdSubject: null,
+    pdComplainantName: 'Jan Jansen',
+    pdComplainantInitials: null,
+    pdComplainantAddress: null,
+    pdComplainantPhone: null,
+    pdComplainantEmail: 'jan@example.nl',
+    pdOnBehalfOfName: null,
+    pdOnBehalfOfInitials: null,
+    pdOnBehalfOfAddress: null,
+    pdOnBehalfOfPhone: null,
+    pdOnBehalfOfEmail: null,
+    pdDescription: 'De monteur kwam niet.',
+    pdDesiredSolution: null,
+    pdCause: null,
+    pdProposedSolution: null,
+    pdSummary: null,
+    pdPreventiveMeasures: null,
+    measuresEffectiveOn: null,
+    locale: null,
+    missed: false,
+    createdAt: '2026-03-02T09:00:00.000Z',
+    ...changes,
+  };
+}
+
+/** A tenant on a preset procedure, optionally changed. */
+export function tenantOf(preset: PresetName, change?: (p: Procedure) => void): TenantRecord {
+  const procedure = presetProcedure(preset);
+  change?.(procedure);
+  return { id: 'tenant-1', slug: preset, name: `Tenant ${preset}`, procedure, version: 1 };
+}
+
+/** A timeline event. */
+export function event(type: string, at: string, data: unknown = null, seq = 1): EventRow {
+  return {
+    id: `event-${seq}-${type}`,
+    complaintId: 'complaint-1',
+    tenantId: 'tenant-1',
+    seq,
+    type,
+    at,
+    public: true,
+    idempotencyKeyHash: null,
+    requestHash: null,
+    actor: 'complainant',
+    data,
+    pdData: null,
+  };
+}
+
+/** The deadline row of a procedure's term, computed by the engine from the receipt date. */
+export function deadlineRow(
+  procedure: Procedure,
+  term: string,
+  changes: Partial<DeadlineRow> = {},
+  received = '2026-03-02',
+): DeadlineRow {
+  const t = procedure.terms[term];
+  if (!t) throw new Error(`no term ${term}`);
+  const detail = computeDue(t, received, makeCalendar(procedure.calendar));
+  return {
+    complaintId: 'complaint-1',
+    tenantId: 'tenant-1',
+    term,
+    dueDate: detail.date,
+    detail,
+    metAt: null,
+    metDate: null,
+    postponed: false,
+    remindedFor: null,
+    escalatedFor: null,
+    ...changes,
+  };
+}
+
+/** What a step handler reads. */
+export function stepContext(changes: Partial<StepContext> = {}): StepContext {
+  return {
+    row: complaintRow(),
+    tenant: tenantOf('totaalonder1dak'),
+    now: NOW,
+    today: '2026-03-10',
+    locale: 'nl',
+    timeline: [event('received', '2026-03-02T09:00:00.000Z')],
+    deadlines: [],
+    ...changes,
+  };
+}
+
+/** The ApiError `fn` throws (fails the test when it throws nothing or something else). */
+export function apiErrorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected an ApiError');
+}
+
+/** Like apiErrorOf, for a promise. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected an ApiError');
+}
+
+/** A migrated libSQL file in a fresh temp folder, and how to remove it. */
+export async function tempDatabase(): Promise<{ db: Db; close: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'klacht-unit-'));
+  const db = await openDatabase(`file:${join(dir, 'unit.db')}`);
+  return {
+    db,
+    close: () => {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A complainant with every contact field, trimmed to what a tenant's form asks. */
+export const JAN = {
+  name: 'Jan Jansen',
+  initials: 'J.',
+  address: 'Dorpsstraat 1, Ons Dorp',
+  phone: '06 12345678',
+  email: 'jan@example.nl',
+};
+
+/**
+ * The real app on a temp libSQL file with one tenant on a preset (changed by `change`), whose
+ * clock is `clock.now`; `submit` registers a complaint through the API as the web form does.
+ */
+export async function world(
+  preset: PresetName,
+  change?: (p: Procedure) => void,
+  start = new Date('2026-03-02T09:00:00.000Z'),
+) {
+  const clock = { now: start };
+  const t = await testApp({ now: () => clock.now });
+  const procedure = presetProcedure(preset);
+  change?.(procedure);
+  const key = await t.tenant(preset, { procedure });
+  const tenant = await findTenant(t.db, preset);
+  if (!tenant) throw new Error('no tenant');
+  const contact = Object.fromEntries(
+    Object.entries(JAN).filter(
+      ([field]) => procedure.form.complainant[field as keyof typeof JAN] !== 'hidden',
+    ),
+  );
+  return {
+    t,
+    db: t.db,
+    tenant,
+    key,
+    clock,
+    async submit(extra: Record<string, unknown> = {}): Promise<string> {
+      const res = await t.json(
+        'POST',
+        `/v1/tenants/${preset}/complaints`,
+        { complainant: contact, description: 'De monteur kwam niet.', ...extra },
+        { Authorization: `Bearer ${key}` },
+      );
+      if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { number: string }).number;
+    },
+    close: () => t.close(),
+  };
+}
