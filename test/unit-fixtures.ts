@@ -73,6 +73,9 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     measuresEffectiveOn: null,
     locale: null,
     missed: false,
+    declined: false,
+    postponed: false,
+    handlingDays: null,
     createdAt: '2026-03-02T09:00:00.000Z',
     ...changes,
   };

@@ -50,10 +50,11 @@ afterAll(() => {
 /**
  * Bigger scripts start slower on Workers: the script every request starts stays within this,
  * gzipped. The aim is 150 KB (issue #12); this guard sits just above where the script is today
- * (~162 KB with the case file and letters of issue #14), so any growth shows. The PDF writer
- * (pdf-lib, ~185 KB gzipped) is a separate module, loaded on the first letter.
+ * (~162 KB with the case file and letters of issue #14, ~173 KB with the statutory steps and the
+ * published pages of issue #13), so any growth shows. The PDF writer (pdf-lib, ~185 KB gzipped)
+ * is a separate module, loaded on the first letter.
  */
-const WORKER_MAX_GZIP_BYTES = 164 * 1024;
+const WORKER_MAX_GZIP_BYTES = 174 * 1024;
 
 test('the Worker bundles (libSQL over HTTP), minified, within its size budget', {
   timeout: 120_000,
@@ -130,7 +131,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
   test('GET /health answers ok', async () => {
     const res = await fetch(`${base}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, calendar: { decreeDaysKnownThrough: 2028 } });
   });
 
   test('POST /v1/tenants validates the body with the API 422 shape', async () => {

@@ -28,6 +28,11 @@ export const ACTION_LABELS: Record<Action, string> = {
   forward: 'Doorsturen naar een behandelaar',
   respond: 'Reageren aan de melder',
   postpone: 'Termijn verdagen',
+  decline: 'Klacht niet in behandeling nemen (art. 9:8 Awb)',
+  'invite-hearing': 'Melder uitnodigen om te worden gehoord',
+  'record-hearing': 'Verslag van het horen vastleggen',
+  'waive-hearing': 'Afzien van horen vastleggen (art. 9:10 lid 2 Awb)',
+  'record-advice': 'Advies van de klachtencommissie vastleggen',
   'propose-solution': 'Oplossing voorstellen',
   'accept-solution': 'Akkoord van de melder met de oplossing vastleggen',
   'file-appeal': 'Beroep registreren (per brief of telefoon ontvangen)',
@@ -57,6 +62,11 @@ export const EVENT_LABELS: Record<string, string> = {
   erasureRequested: 'Verzoek tot verwijdering',
   erased: 'Persoonsgegevens verwijderd',
   noteAdded: 'Interne notitie',
+  declined: 'Niet in behandeling genomen',
+  hearingInvited: 'Uitgenodigd om te worden gehoord',
+  hearingHeld: 'Gehoord',
+  hearingWaived: 'Afgezien van horen',
+  adviceGiven: 'Advies klachtencommissie',
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -93,6 +103,20 @@ export const FIELD_LABELS: Record<string, string> = {
   preventiveMeasures: 'Maatregelen tegen herhaling',
   measuresEffectiveOn: 'Maatregelen gaan in op',
   note: 'Notitie',
+  consent: 'Instemming van de melder',
+  consentGivenOn: 'Schriftelijke instemming van de melder op',
+  consentHow: 'Instemming gegeven',
+  ground: 'Grond',
+  on: 'Datum',
+  time: 'Tijd',
+  mode: 'Hoe',
+  place: 'Plaats of hoe te bellen',
+  heldOn: 'Gehoord op',
+  attendees: 'Aanwezig',
+  report: 'Verslag',
+  advisedOn: 'Advies gegeven op',
+  advice: 'Advies',
+  deviationReason: 'Reden om af te wijken van het advies',
   eventSeq: 'Gebeurtenis',
 };
 
@@ -118,6 +142,8 @@ export const MESSAGE_KIND_LABELS: Record<string, string> = {
   appealFiled: 'Bevestiging van het beroep',
   appealDecision: 'Uitspraak op het beroep',
   closing: 'Afhandelingsbrief',
+  declined: 'Bericht: klacht niet in behandeling',
+  hearingInvitation: 'Uitnodiging om te worden gehoord',
   reminder: 'Herinnering',
   overdue: 'Termijn verstreken',
 };

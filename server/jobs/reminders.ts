@@ -3,7 +3,7 @@ import { amsterdamDate, type WorkingCalendar } from '../../shared/deadlines';
 import type { Procedure } from '../../shared/procedure';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
-import { complaints, deadlines, outbox } from '../db/schema';
+import { complaints, deadlines, outbox, staff } from '../db/schema';
 
 function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
   let day = date;
@@ -37,6 +37,27 @@ export async function queueReminders(
   const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
+  // Tenants nobody could hear an escalation from (no escalation address, no staff notified of
+  // overdue terms, no admin): their overdue complaints without a handler wait, unmarked, until
+  // someone can be told, without crowding out the work that can be done.
+  const admins = await adminsByTenant(db);
+  const mute = [...procedures]
+    .filter(
+      ([id, { procedure }]) =>
+        procedure.reminders.escalateTo.length === 0 &&
+        (procedure.notifications?.staff.overdue ?? []).length === 0 &&
+        (admins.get(id) ?? []).length === 0,
+    )
+    .map(([id, { procedure }]) =>
+      procedure.appeal.term && procedure.appeal.body
+        ? sql`(${deadlines.tenantId} = ${id} AND ${deadlines.term} <> ${procedure.appeal.term})`
+        : sql`${deadlines.tenantId} = ${id}`,
+    );
+  const waiting =
+    mute.length > 0
+      ? sql`NOT (${deadlines.dueDate} < ${today} AND ${complaints.handlerEmail} IS NULL
+          AND (${sql.join(mute, sql` OR `)}))`
+      : sql`1 = 1`;
   const candidates = await db
     .select({
       complaintId: deadlines.complaintId,
@@ -56,6 +77,7 @@ export async function queueReminders(
               AND ${deadlines.remindedFor} IS NOT ${deadlines.dueDate})
           OR (${deadlines.dueDate} < ${today}
               AND ${deadlines.escalatedFor} IS NOT ${deadlines.dueDate}))`,
+        waiting,
       ),
     )
     .orderBy(deadlines.dueDate)
@@ -76,15 +98,28 @@ export async function queueReminders(
     );
     // Not yet: the deadline comes back on a later run, when its reminder day has come.
     if (!overdue && today < reminderDay) continue;
-    marks.push({ complaintId: d.complaintId, term: d.term, dueDate: d.dueDate, overdue });
-    if (overdue && !procedure.reminders.escalateWhenOverdue) continue;
+    const mark = { complaintId: d.complaintId, term: d.term, dueDate: d.dueDate, overdue };
+    if (overdue && !procedure.reminders.escalateWhenOverdue) {
+      marks.push(mark);
+      continue;
+    }
     const kind = overdue ? 'overdue' : 'reminder';
-    const staff = procedure.notifications?.staff ?? {};
+    const notify = procedure.notifications?.staff ?? {};
     // The appeal body decides appeals, so the appeal term's messages go to it.
     const appealBody = d.term === procedure.appeal.term ? procedure.appeal.body?.email : null;
     const recipients = new Set(
-      [appealBody ?? d.handlerEmail, ...(staff[kind] ?? [])].filter((x): x is string => !!x),
+      [appealBody ?? d.handlerEmail, ...(notify[kind] ?? [])].filter((x): x is string => !!x),
     );
+    // Nobody is forgotten: an overdue complaint nobody answers for goes to the escalation
+    // address, else to the tenant's admins; without any of them it is not marked escalated.
+    if (overdue && recipients.size === 0) {
+      const fallback = procedure.reminders.escalateTo.length
+        ? procedure.reminders.escalateTo
+        : (admins.get(d.tenantId) ?? []);
+      for (const to of fallback) recipients.add(to);
+      if (recipients.size === 0) continue;
+    }
+    marks.push(mark);
     if (recipients.size === 0) continue;
     if (overdue) escalations++;
     else reminders++;
@@ -118,4 +153,15 @@ export async function queueReminders(
     reminders: inserted.filter((r) => r.kind === 'reminder').length,
     escalations: inserted.filter((r) => r.kind === 'overdue').length,
   };
+}
+
+/** The e-mail addresses of each tenant's active admins. */
+async function adminsByTenant(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ tenantId: staff.tenantId, email: staff.email })
+    .from(staff)
+    .where(and(eq(staff.role, 'admin'), isNull(staff.disabledAt)));
+  const byTenant = new Map<string, string[]>();
+  for (const r of rows) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.email]);
+  return byTenant;
 }
