@@ -12,6 +12,7 @@ import { notFoundHandler } from './http/not-found';
 import { securityHeaders } from './http/security-headers';
 import { trimTrailingSlash } from './http/trailing-slash';
 import { outboxRoutes } from './mail/outbox-routes';
+import { publishedRoutes } from './published/published-routes';
 import { reportRoutes } from './reports/report-routes';
 import { staffRoutes } from './staff/staff-routes';
 import { formRoutes } from './tenants/form-routes';
@@ -50,7 +51,7 @@ export function createApp(
   app.notFound(notFoundHandler(() => app.routes));
 
   if (options.site) app.route('/', options.site);
-  app.route('/', healthRoutes());
+  app.route('/', healthRoutes(deps.clock));
   if (options.docs) app.route('/', options.docs);
   app.route('/', tenantRoutes(deps));
   app.route('/', procedureRoutes(deps));
@@ -60,6 +61,7 @@ export function createApp(
   app.route('/', reportRoutes(deps));
   app.route('/', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));
+  app.route('/', publishedRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', webhookRoutes(deps));
   if (options.inboundMail) app.route('/', options.inboundMail);

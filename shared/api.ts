@@ -120,6 +120,8 @@ export const complaintViewSchema = z.object({
   preventiveMeasures: z.string().nullable(),
   satisfied: z.boolean().nullable(),
   closedAt: z.string().nullable(),
+  /** Closed without being handled (Awb 9:8). */
+  declined: z.boolean(),
   erasedAt: z.string().nullable(),
   due: z.record(z.string(), z.string()),
   deadlines: z.array(
@@ -192,6 +194,21 @@ export const monthlyReportSchema = z.object({
       overdue: z.number(),
     }),
   ),
+});
+
+export const yearlyReportSchema = z.object({
+  year: z.number(),
+  received: z.number(),
+  handled: z.number(),
+  notHandled: z.number(),
+  open: z.number(),
+  byCategory: z.record(z.string(), z.number()),
+  byClassification: z.record(z.string(), z.number()),
+  admissible: z.object({ yes: z.number(), no: z.number(), unknown: z.number() }),
+  handledWithinTerm: z.number(),
+  handledWithinTermShare: z.number().nullable(),
+  medianHandlingDays: z.number().nullable(),
+  postponed: z.number(),
 });
 
 /** One message of a complaint's case file with its text (the personal link redacted). */

@@ -209,12 +209,18 @@ describe('a submission by staff', () => {
     expect(schema.safeParse({ ...base, receivedAt: '2000-01-01T00:00:00Z' }).success).toBe(true);
   });
 
-  test('any category of the procedure, and the desired solution, are optional for staff', () => {
+  test('on the web channel staff meet the form; on another the category and desired solution are optional', () => {
     const required = wenb();
     required.form.category = 'required';
     required.form.desiredSolution = 'required';
     const schema = complaintSubmissionSchema(required, true);
-    expect(schema.safeParse({ complainant: jan, description: 'x' }).success).toBe(true);
+    expect(messages(schema.safeParse({ complainant: jan, description: 'x' }))).toEqual([
+      'category: @required',
+      'desiredSolution: @required',
+    ]);
+    expect(
+      schema.safeParse({ complainant: jan, description: 'x', channel: 'letter' }).success,
+    ).toBe(true);
     const t1d = complaintSubmissionSchema(presetProcedure('totaalonder1dak'), true);
     const person = { name: 'Jan', initials: 'J.', phone: '0612345678' };
     expect(
@@ -225,5 +231,76 @@ describe('a submission by staff', () => {
         desiredSolution: 'Geld',
       }),
     ).toMatchObject({ category: 'overig', desiredSolution: 'Geld' });
+  });
+});
+
+describe('staff intake by channel', () => {
+  test("on the web channel the form's required contact fields apply, whatever staff may record", () => {
+    const schema = complaintSubmissionSchema(wenb(), true);
+    expect(messages(schema.safeParse({ complainant: { name: 'Jan' }, description: 'x' }))).toEqual([
+      'complainant.phone: @required',
+      'complainant.email: @required',
+    ]);
+  });
+
+  test("another channel needs what the procedure's intake asks for it, and a way to answer", () => {
+    const schema = complaintSubmissionSchema(wenb(), true);
+    // wenb: a letter needs the name; an answer goes by e-mail or post.
+    expect(
+      messages(schema.safeParse({ complainant: {}, description: 'x', channel: 'letter' })),
+    ).toEqual([
+      'complainant.name: @required',
+      'complainant.email: @wayToAnswer',
+      'complainant.address: @wayToAnswer',
+    ]);
+    expect(
+      schema.safeParse({
+        complainant: { name: 'Jan', address: 'Dorpsstraat 1' },
+        description: 'x',
+        channel: 'letter',
+      }).success,
+    ).toBe(true);
+    // A phone number is no way to answer a letter, only a complaint told by phone or in person.
+    expect(
+      paths(
+        schema.safeParse({
+          complainant: { name: 'Jan', phone: '0612345678' },
+          description: 'x',
+          channel: 'letter',
+        }),
+      ),
+    ).toEqual(['complainant.email', 'complainant.address']);
+  });
+
+  test('a complaint told by phone may be answered by phone', () => {
+    const schema = complaintSubmissionSchema(wenb(), true);
+    expect(
+      schema.safeParse({
+        complainant: { name: 'Jan', phone: '0612345678' },
+        description: 'x',
+        channel: 'phone',
+      }).success,
+    ).toBe(true);
+    // wenb: by phone the name and the phone number are asked.
+    expect(
+      messages(schema.safeParse({ complainant: {}, description: 'x', channel: 'phone' })),
+    ).toEqual([
+      'complainant.name: @required',
+      'complainant.phone: @required',
+      'complainant.email: @wayToAnswerOral',
+      'complainant.address: @wayToAnswerOral',
+      'complainant.phone: @wayToAnswerOral',
+    ]);
+  });
+
+  test('a channel the intake says nothing of needs only a way to answer', () => {
+    const schema = complaintSubmissionSchema(wenb(), true);
+    expect(
+      schema.safeParse({
+        complainant: { email: 'jan@example.nl' },
+        description: 'x',
+        channel: 'social',
+      }).success,
+    ).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       acknowledged: [
         'record-acknowledgement',
@@ -24,6 +25,7 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       forwarded: [
         'record-acknowledgement',
@@ -34,6 +36,7 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       inProgress: [
         'record-acknowledgement',
@@ -44,6 +47,7 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       solutionProposed: [
         'record-acknowledgement',
@@ -52,6 +56,7 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       appealFiled: [
         'record-acknowledgement',
@@ -59,9 +64,10 @@ describe('the lifecycle table', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
-      appealDecided: ['record-acknowledgement', 'close', 'request-erasure', 'update'],
-      closed: ['reopen', 'record-satisfaction', 'request-erasure', 'update'],
+      appealDecided: ['record-acknowledgement', 'close', 'request-erasure', 'update', 'add-note'],
+      closed: ['reopen', 'record-satisfaction', 'request-erasure', 'update', 'add-note'],
     });
   });
 

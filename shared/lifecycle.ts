@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoDateSchema } from './deadlines';
+import { CONSENT_WAYS, DECLINE_GROUNDS, HEARING_MODES, WAIVE_GROUNDS } from './statutory';
 import { plainText } from './text';
 
 /*
@@ -29,6 +30,14 @@ export const TRANSITIONS = {
   forward: { from: BEFORE_SOLUTION, to: 'forwarded', event: 'forwarded' },
   respond: { from: BEFORE_SOLUTION, to: 'inProgress', event: 'responded' },
   postpone: { from: BEFORE_SOLUTION, to: null, event: 'postponed' },
+  // Awb 9:8: not handled; the complainant is told in writing, within four weeks of receipt.
+  decline: { from: BEFORE_SOLUTION, to: 'closed', event: 'declined' },
+  // Awb 9:10: the complainant is invited and heard, or the hearing is waived on a statutory ground.
+  'invite-hearing': { from: BEFORE_SOLUTION, to: null, event: 'hearingInvited' },
+  'record-hearing': { from: BEFORE_SOLUTION, to: null, event: 'hearingHeld' },
+  'waive-hearing': { from: BEFORE_SOLUTION, to: null, event: 'hearingWaived' },
+  // Awb 9:14: the complaints committee's advice, before the body decides.
+  'record-advice': { from: BEFORE_SOLUTION, to: null, event: 'adviceGiven' },
   'propose-solution': { from: BEFORE_SOLUTION, to: 'solutionProposed', event: 'solutionProposed' },
   'accept-solution': { from: ['solutionProposed'], to: null, event: 'solutionAccepted' },
   'file-appeal': { from: ['solutionProposed'], to: 'appealFiled', event: 'appealFiled' },
@@ -71,6 +80,32 @@ export const ACTION_BODIES = {
     term: z.string().max(64).optional(),
     /** When the complainant was told; defaults to today. */
     announcedOn: isoDateSchema.optional(),
+    /** Awb 9:11 lid 3: the complainant's written consent, needed for a further postponement. */
+    consent: z.strictObject({ givenOn: isoDateSchema, how: z.enum(CONSENT_WAYS) }).optional(),
+  }),
+  decline: z.strictObject({ ground: z.enum(DECLINE_GROUNDS), reason: text(5_000) }),
+  'invite-hearing': z.strictObject({
+    on: isoDateSchema,
+    /** A time of day, "14:30". */
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+    mode: z.enum(HEARING_MODES),
+    /** The address, or how the call is made. */
+    place: text(500),
+  }),
+  'record-hearing': z.strictObject({
+    heldOn: isoDateSchema,
+    attendees: text(2_000),
+    report: text(20_000),
+  }),
+  'waive-hearing': z.strictObject({ ground: z.enum(WAIVE_GROUNDS), reason: text(2_000) }),
+  'record-advice': z.strictObject({
+    advisedOn: isoDateSchema,
+    advice: text(20_000),
+    /** The judgement the committee recommends. */
+    classification: optionId.optional(),
   }),
   'propose-solution': z.strictObject({
     proposedSolution: text(10_000),
@@ -90,6 +125,8 @@ export const ACTION_BODIES = {
     /** From when the preventive measures take effect. */
     measuresEffectiveOn: isoDateSchema.optional(),
     satisfied: z.boolean().optional(),
+    /** Awb 9:15 lid 3: why the decision departs from the committee's advice. */
+    deviationReason: text(5_000).optional(),
   }),
   reopen: z.strictObject({ reason: text(2_000).optional() }),
   'record-satisfaction': z.strictObject({
@@ -102,6 +139,8 @@ export const ACTION_BODIES = {
     cause: text(5_000).optional(),
     subject: text(200).optional(),
     receiverName: text(200).optional(),
+    /** Whether the complaint is admissible, recorded as soon as it is known. */
+    admissible: z.boolean().nullable().optional(),
   }),
   'add-note': z.strictObject({ note: text(10_000) }),
 } as const satisfies Record<Action, z.ZodType>;

@@ -19,9 +19,17 @@ export const COMMON_PLACEHOLDERS = [
  * asks for.
  */
 export const MESSAGE_KINDS = {
-  acknowledgement: { own: ['deadlines', 'description', 'retentionYears'], required: ['number'] },
+  acknowledgement: {
+    own: ['deadlines', 'description', 'retentionYears', 'complaintsOfficer'],
+    required: ['number'],
+  },
   response: { own: ['message'], required: ['message'] },
   postponement: { own: ['weeks', 'reason', 'newDate'], required: ['newDate'] },
+  declined: { own: ['ground', 'reason', 'referral'], required: ['ground', 'reason'] },
+  hearingInvitation: {
+    own: ['hearingOn', 'hearingPlace'],
+    required: ['hearingOn', 'hearingPlace'],
+  },
   solutionProposed: {
     own: ['proposedSolution', 'appealRoute', 'appealWindowEnds'],
     required: ['proposedSolution'],
@@ -40,6 +48,7 @@ export const MESSAGE_KINDS = {
       'measuresEffectiveOn',
       'referral',
       'appealRoute',
+      'deviation',
     ],
     required: ['summary', 'judgement', 'referral'],
   },

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
 import { intakeSchema, letterheadSchema, messagesSchema, referralSchema } from './letters';
 import { LOCALES, localisedSchema } from './localised';
+import { committeeSchema, complaintsOfficerSchema } from './statutory';
 import { plainText } from './text';
 
 /** How the form treats a field: asked and required, asked and optional, or not asked. */
@@ -113,10 +114,25 @@ export const procedureSchema = z
         /** Working days before the due date; 0 sends the reminder on the day itself. */
         workingDaysBefore: z.number().int().min(0).max(30).default(1),
         escalateWhenOverdue: z.boolean().default(true),
+        /**
+         * Who hears of an overdue complaint that has no handler with an e-mail address (the
+         * tenant's admins when empty), so no complaint is forgotten.
+         */
+        escalateTo: z.array(z.email()).max(20).default([]),
       })
       .prefault({}),
     /** Awb 9:7: the handler may not be the person the complaint is about. */
     handlerMayNotBeSubject: z.boolean().default(false),
+    /** Whoever received a complaint may handle it once it is forwarded to them (wenb §2.1). */
+    receiverMayHandle: z.boolean().default(false),
+    /** Awb 9:10: the complainant is heard before the decision, unless a ground waives it. */
+    hearing: z.boolean().default(false),
+    /** Awb 9:14: a complaints committee advises before the decision. */
+    committee: committeeSchema.optional(),
+    /** Wkkgz art. 15: shown on the form, in the acknowledgement and on the tracking page. */
+    complaintsOfficer: complaintsOfficerSchema.optional(),
+    /** What the tenant's public pages show beyond its procedure: the yearly report (Awb 9:12a). */
+    publish: z.object({ yearlyReport: z.boolean().default(false) }).prefault({}),
     /** Registration fields that must accompany a proposed solution (wenb: the cause). */
     requiredOnProposal: z.array(z.enum(['cause'])).default([]),
     retention: z.object({ years: z.number().int().min(1).max(100) }),

@@ -11,7 +11,8 @@ import { type TestApp, testApp } from './helpers';
  * received → acknowledged → (forwarded) → in progress → solution proposed → closed; from solution
  * proposed the complainant may accept or appeal → appeal decided → closed. Before a solution is
  * proposed, staff may still forward, respond, postpone and propose; any open complaint may be
- * closed; only a closed complaint is reopened or asked about satisfaction; erasure requests and
+ * closed; before a solution it may also be declined (Awb 9:8), heard or its hearing waived
+ * (9:10), and a committee's advice recorded (9:14); only a closed complaint is reopened or asked about satisfaction; erasure requests and
  * registration updates and internal notes are possible in every status.
  */
 const BEFORE_SOLUTION = [
@@ -19,6 +20,11 @@ const BEFORE_SOLUTION = [
   'forward',
   'respond',
   'postpone',
+  'decline',
+  'invite-hearing',
+  'record-hearing',
+  'waive-hearing',
+  'record-advice',
   'propose-solution',
   'close',
   'request-erasure',
@@ -60,6 +66,7 @@ const LEADS_TO: Record<string, string> = {
   'file-appeal': 'appealFiled',
   'decide-appeal': 'appealDecided',
   close: 'closed',
+  decline: 'closed',
   reopen: 'inProgress',
 };
 
@@ -80,6 +87,11 @@ const BODIES: Record<string, unknown> = {
   'request-erasure': {},
   update: { category: 'kwaliteit' },
   'add-note': { note: 'Klant belde nog even.' },
+  decline: { ground: 'handledBefore', reason: 'Al behandeld als klacht 2026-0001.' },
+  'invite-hearing': { on: '2027-01-05', mode: 'phone', place: 'Wij bellen u op 06 12345678.' },
+  'record-hearing': { heldOn: '2026-12-23', attendees: 'Klant, behandelaar', report: 'Gesproken.' },
+  'waive-hearing': { ground: 'complainantDeclined', reason: 'Klant wil niet gehoord worden.' },
+  'record-advice': { advisedOn: '2026-12-23', advice: 'Ongegrond.' },
 };
 
 /** How to bring a complaint into each status through the API. */

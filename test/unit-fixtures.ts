@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComplaintRow, DeadlineRow, EventRow } from '../server/complaints/complaint-records';
+import { performStep } from '../server/complaints/perform-step';
 import type { StepContext } from '../server/complaints/steps/step-types';
 import type { Db } from '../server/db/client';
 import type { TenantRecord } from '../server/http/context';
@@ -14,6 +15,7 @@ import { ApiError } from '../server/http/errors';
 import { openDatabase } from '../server/runtime/open-database';
 import { findTenant } from '../server/tenants/tenants';
 import { computeDue, makeCalendar } from '../shared/deadlines';
+import type { Action } from '../shared/lifecycle';
 import { type PresetName, presetProcedure } from '../shared/presets';
 import type { Procedure } from '../shared/procedure';
 import { testApp } from './helpers';
@@ -71,6 +73,9 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     measuresEffectiveOn: null,
     locale: null,
     missed: false,
+    declined: false,
+    postponed: false,
+    handlingDays: null,
     createdAt: '2026-03-02T09:00:00.000Z',
     ...changes,
   };
@@ -186,7 +191,8 @@ export const JAN = {
 
 /**
  * The real app on a temp libSQL file with one tenant on a preset (changed by `change`), whose
- * clock is `clock.now`; `submit` registers a complaint through the API as the web form does.
+ * clock is `clock.now`; `submit` registers a complaint through the API as the web form does, and
+ * `step` takes a lifecycle step on it as an admin would (performStep, at `clock.now`).
  */
 export async function world(
   preset: PresetName,
@@ -220,6 +226,18 @@ export async function world(
       );
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { number: string }).number;
+    },
+    step(number: string, action: Action, body: Record<string, unknown> = {}) {
+      return performStep(t.db, {
+        tenant,
+        number,
+        action,
+        body,
+        actor: { kind: 'staff', staffId: 'staff-1', name: 'Beheerder', role: 'admin' },
+        now: clock.now,
+        locale: 'nl',
+        idempotencyKey: null,
+      });
     },
     close: () => t.close(),
   };

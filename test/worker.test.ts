@@ -51,12 +51,13 @@ afterAll(() => {
 /**
  * Bigger scripts start slower on Workers: the script every request starts stays within this,
  * gzipped. The aim is 150 KB (issue #12); this guard sits just above where the script is today
- * (158.3 KiB, with the case file, webhooks and e-mail intake), so any growth shows. What a
- * request rarely needs is a module of its own, loaded on first use: the PDF writer (pdf-lib,
- * ~180 KB gzipped) on the first letter, and the background module (the jobs with the Resend SDK,
- * e-mail intake with postal-mime) on the first scheduled() or email() event.
+ * (168.6 KiB with the case file and letters of issue #14, the statutory steps and published pages
+ * of issue #13, webhooks and e-mail intake), so any growth shows. What a request rarely needs is
+ * a module of its own, loaded on first use: the PDF writer (pdf-lib, ~180 KB gzipped) on the
+ * first letter, and the background module (the jobs with the Resend SDK, e-mail intake with
+ * postal-mime) on the first scheduled() or email() event.
  */
-const WORKER_MAX_GZIP_BYTES = 159 * 1024;
+const WORKER_MAX_GZIP_BYTES = 170 * 1024;
 
 test('the Worker bundles (libSQL over HTTP), minified, within its size budget', {
   timeout: 120_000,
@@ -148,7 +149,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
   test('GET /health answers ok', async () => {
     const res = await fetch(`${base}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, calendar: { decreeDaysKnownThrough: 2028 } });
   });
 
   test('POST /v1/tenants validates the body with the API 422 shape', async () => {

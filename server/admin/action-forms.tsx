@@ -1,13 +1,29 @@
 import type { FC } from 'hono/jsx';
 import type { Action } from '../../shared/lifecycle';
 import type { Procedure } from '../../shared/procedure';
+import {
+  CONSENT_WAY_LABELS,
+  DECLINE_GROUND_LABELS,
+  HEARING_MODE_LABELS,
+  WAIVE_GROUND_LABELS,
+} from '../../shared/statutory';
 import { randomToken } from '../crypto';
 import type { StaffRow } from '../staff/accounts';
 import { FileField, Select, TextArea, TextField, YesNo } from './form-fields';
 import { ACTION_LABELS, FIELD_LABELS } from './labels';
 import { Csrf, ErrorSummary } from './layout';
 
-type Kind = 'text' | 'long' | 'bool' | 'int' | 'date' | 'category' | 'class' | 'remedy';
+type Kind =
+  | 'text'
+  | 'long'
+  | 'bool'
+  | 'int'
+  | 'date'
+  | 'time'
+  | 'category'
+  | 'class'
+  | 'remedy'
+  | 'choice';
 
 /** The fields of each action's form; names are the action body's keys. */
 const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
@@ -15,7 +31,18 @@ const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
   'record-acknowledgement': {},
   forward: {},
   respond: { message: 'long' },
-  postpone: { weeks: 'int', reason: 'long', announcedOn: 'date' },
+  postpone: {
+    weeks: 'int',
+    reason: 'long',
+    announcedOn: 'date',
+    consentGivenOn: 'date',
+    consentHow: 'choice',
+  },
+  decline: { ground: 'choice', reason: 'long' },
+  'invite-hearing': { on: 'date', time: 'time', mode: 'choice', place: 'long' },
+  'record-hearing': { heldOn: 'date', attendees: 'long', report: 'long' },
+  'waive-hearing': { ground: 'choice', reason: 'long' },
+  'record-advice': { advisedOn: 'date', advice: 'long', classification: 'class' },
   'propose-solution': { proposedSolution: 'long', cause: 'long', remedy: 'remedy' },
   'accept-solution': {},
   'file-appeal': { grounds: 'long' },
@@ -29,15 +56,39 @@ const FORM_FIELDS: Record<Action, Record<string, Kind>> = {
     preventiveMeasures: 'long',
     measuresEffectiveOn: 'date',
     satisfied: 'bool',
+    deviationReason: 'long',
   },
   reopen: { reason: 'long' },
   'record-satisfaction': { satisfied: 'bool', comment: 'long' },
   'request-erasure': {},
-  update: { category: 'category', cause: 'long', subject: 'text', receiverName: 'text' },
+  update: {
+    category: 'category',
+    admissible: 'bool',
+    cause: 'long',
+    subject: 'text',
+    receiverName: 'text',
+  },
   'add-note': { note: 'long' },
 };
 
 export type FormValues = Record<string, string>;
+
+const DATE_HINTS: Record<string, string> = {
+  announcedOn: 'Leeg laten: vandaag.',
+  consentGivenOn:
+    'Alleen voor verder uitstel na een eerste verdaging (art. 9:11 lid 3 Awb): de datum van de schriftelijke instemming van de melder.',
+};
+
+const labelled = (labels: Record<string, { nl: string }>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label: label.nl }));
+
+/** The options of a field that is one of a fixed list (grounds, ways, modes). */
+function choicesOf(action: Action, field: string) {
+  if (action === 'decline') return labelled(DECLINE_GROUND_LABELS);
+  if (action === 'waive-hearing') return labelled(WAIVE_GROUND_LABELS);
+  if (field === 'consentHow') return labelled(CONSENT_WAY_LABELS);
+  return labelled(HEARING_MODE_LABELS);
+}
 
 /**
  * The action's body from the posted form: empty fields are left out (so the API's defaults and
@@ -61,6 +112,12 @@ export function actionBody(
     else if (kind === 'int') body[name] = /^\d+$/.test(value) ? Number(value) : value;
     else body[name] = value;
   }
+  // The consent to a further postponement is one object in the API.
+  if (action === 'postpone' && (body.consentGivenOn || body.consentHow)) {
+    body.consent = { givenOn: body.consentGivenOn, how: body.consentHow };
+  }
+  delete body.consentGivenOn;
+  delete body.consentHow;
   return body;
 }
 
@@ -74,8 +131,23 @@ function required(action: Action, field: string, procedure: Procedure): boolean 
   if (action === 'record-satisfaction') return field === 'satisfied';
   if (action === 'decide-appeal') return field === 'decision';
   return (
-    ['message', 'weeks', 'reason', 'proposedSolution', 'grounds', 'note'].includes(field) &&
-    action !== 'reopen'
+    [
+      'message',
+      'weeks',
+      'reason',
+      'proposedSolution',
+      'grounds',
+      'note',
+      'ground',
+      'on',
+      'mode',
+      'place',
+      'heldOn',
+      'attendees',
+      'report',
+      'advisedOn',
+      'advice',
+    ].includes(field) && action !== 'reopen'
   );
 }
 
@@ -104,10 +176,11 @@ export const ActionForm: FC<ActionFormProps> = (p) => {
         : procedure.remedies
     ).map((o) => ({ value: o.id, label: o.label.nl }));
   const fields = Object.entries(FORM_FIELDS[action]).filter(([name, kind]) => {
+    if (action === 'close' && name === 'deviationReason') return procedure.committee !== undefined;
     if (kind === 'class' && procedure.classifications.length === 0) return false;
     if (kind === 'remedy' && procedure.remedies.length === 0) return false;
     if (kind === 'category' && procedure.categories.length === 0) return false;
-    if (action === 'close' && name === 'admissible') return procedure.recordAdmissibility;
+    if (name === 'admissible') return procedure.recordAdmissibility;
     return true;
   });
   return (
@@ -161,10 +234,9 @@ export const ActionForm: FC<ActionFormProps> = (p) => {
             );
           }
           if (kind === 'int') return <TextField {...common} type="number" min={1} max={52} />;
-          if (kind === 'date') {
-            const hint = name === 'announcedOn' ? 'Leeg laten: vandaag.' : undefined;
-            return <TextField {...common} type="date" hint={hint} />;
-          }
+          if (kind === 'date') return <TextField {...common} type="date" hint={DATE_HINTS[name]} />;
+          if (kind === 'time') return <TextField {...common} type="time" />;
+          if (kind === 'choice') return <Select {...common} options={choicesOf(action, name)} />;
           if (kind === 'text') return <TextField {...common} />;
           return <Select {...common} options={options(kind)} />;
         })}

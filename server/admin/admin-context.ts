@@ -11,6 +11,8 @@ export interface AdminEnv {
     staff: StaffSession;
     /** The hidden field every form of this session carries. */
     csrf: string;
+    /** Today in Amsterdam, by the app's clock. */
+    today: string;
   };
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { amsterdamDate } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { checkStepFiles } from '../complaints/attachments';
 import { findComplaint } from '../complaints/complaint-records';
@@ -15,7 +16,7 @@ import { fieldErrors } from '../http/validation';
 import { requeueFailed } from '../mail/relay';
 import { anonymisedCsv } from '../reports/csv-export';
 import { createStaff, createStaffSchema, findStaff, updateStaff } from '../staff/accounts';
-import { isAdmin, mayPerform, mayRegister } from '../staff/policy';
+import { isAdmin, mayPerform, mayRegister, roleRules } from '../staff/policy';
 import { checkCsrf, csrfToken, endSession, findSession, sessionCookie } from '../staff/sessions';
 import { PasswordCheckGate, signIn } from '../staff/sign-in';
 import { findTenant } from '../tenants/tenants';
@@ -70,6 +71,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.use('/:slug/*', async (c, next) => {
     c.set('locale', 'nl');
+    c.set('today', amsterdamDate(deps.clock()));
     const tenant = await findTenant(deps.db, c.req.param('slug'));
     if (!tenant) throw notFoundPage();
     c.set('tenant', tenant);
@@ -175,7 +177,7 @@ export function adminRoutes(deps: AppDeps) {
     const tenant = c.get('tenant');
     const number = c.req.param('number');
     const row = await findComplaint(deps.db, tenant.id, number);
-    if (!mayPerform(c.get('staff'), action, row)) {
+    if (!mayPerform(c.get('staff'), action, row, roleRules(tenant.procedure))) {
       throw forbiddenPage('Uw rol staat deze handeling bij deze klacht niet toe.');
     }
     const values = await formValues(c);

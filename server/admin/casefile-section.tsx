@@ -1,7 +1,14 @@
 import type { FC } from 'hono/jsx';
+import { DECLINE_GROUND_LABELS, WAIVE_GROUND_LABELS } from '../../shared/statutory';
 import { pdfPath } from '../casefile/casefile-routes';
 import type { loadView } from '../complaints/complaint-view';
-import { actorLabel, formatMoment, messageKindLabel, OUTBOX_STATUS_LABELS } from './labels';
+import {
+  actorLabel,
+  formatDate,
+  formatMoment,
+  messageKindLabel,
+  OUTBOX_STATUS_LABELS,
+} from './labels';
 import { WideTable } from './wide-table';
 
 type View = Awaited<ReturnType<typeof loadView>>;
@@ -73,6 +80,7 @@ export const CaseFile: FC<{ slug: string; view: View }> = ({ slug, view }) => {
           ))}
         </ul>
       )}
+      <Hearings view={view} />
       <h3>Interne notities</h3>
       <p class="hint">Alleen voor medewerkers: niet op de volgpagina en nooit in een bericht.</p>
       {notes.length === 0 ? (
@@ -87,6 +95,53 @@ export const CaseFile: FC<{ slug: string; view: View }> = ({ slug, view }) => {
           ))}
         </ul>
       )}
+    </>
+  );
+};
+
+const RECORDS: Record<string, string> = {
+  hearingHeld: 'Verslag van het horen',
+  hearingWaived: 'Afgezien van horen',
+  adviceGiven: 'Advies van de klachtencommissie',
+  declined: 'Niet in behandeling genomen',
+};
+
+/** The hearing's report, a waived hearing, the committee's advice and a decision not to handle. */
+const Hearings: FC<{ view: View }> = ({ view }) => {
+  const records = view.events.filter((e) => e.type in RECORDS);
+  if (records.length === 0) return null;
+  const field = (e: View['events'][number], name: string) => {
+    const value = (e.data as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : '';
+  };
+  const ground = (e: View['events'][number]) => {
+    const labels: Record<string, { nl: string }> =
+      e.type === 'declined' ? DECLINE_GROUND_LABELS : WAIVE_GROUND_LABELS;
+    return labels[field(e, 'ground')]?.nl;
+  };
+  return (
+    <>
+      <h3>Horen, advies en besluiten</h3>
+      <ul>
+        {records.map((e) => (
+          <li>
+            <strong>{RECORDS[e.type]}</strong>, {formatMoment(e.at)}, {actorLabel(e.actor)}
+            {field(e, 'heldOn') ? ` (gehoord op ${formatDate(field(e, 'heldOn'))})` : ''}
+            {field(e, 'advisedOn') ? ` (advies van ${formatDate(field(e, 'advisedOn'))})` : ''}
+            {ground(e) ? <p>Grond: {ground(e)}</p> : null}
+            {field(e, 'attendees') ? <p>Aanwezig: {field(e, 'attendees')}</p> : null}
+            {field(e, 'classification') ? (
+              <p>Geadviseerd oordeel: {field(e, 'classification')}</p>
+            ) : null}
+            {['report', 'advice', 'reason']
+              .map((name) => field(e, name))
+              .filter(Boolean)
+              .map((text) => (
+                <p class="text">{text}</p>
+              ))}
+          </li>
+        ))}
+      </ul>
     </>
   );
 };

@@ -6,7 +6,7 @@ import { loadView } from '../complaints/complaint-view';
 import type { Db } from '../db/client';
 import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { mayPerform } from '../staff/policy';
+import { mayPerform, roleRules } from '../staff/policy';
 import { ActionForm, type FormValues } from './action-forms';
 import { type AdminContext, base } from './admin-context';
 import { CaseFile } from './casefile-section';
@@ -107,7 +107,8 @@ export async function complaintPage(
   // Recording an acknowledgement sent another way only matters once "acknowledge" is gone.
   const actions = allowed.filter(
     (a) =>
-      mayPerform(member, a, row) &&
+      mayPerform(member, a, row, roleRules(procedure)) &&
+      (a !== 'record-advice' || procedure.committee !== undefined) &&
       !(a === 'record-acknowledgement' && (allowed.includes('acknowledge') || acknowledged(view))),
   );
   const done = c.req.query('gedaan');

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import { calendarHorizonWarning } from '../../shared/deadlines';
 import type { StaffSession } from '../staff/sessions';
 import type { AdminContext } from './admin-context';
 import { ROLE_LABELS } from './labels';
@@ -37,6 +38,7 @@ th[scope=row] a{white-space:nowrap}
 .late{color:#a50e0e}
 .soon{color:#7a4100}
 .notice{border-left:6px solid #0b6b3a;background:#eef7f1;padding:.5rem 1rem;margin-block:1rem}
+.warning{border-left:6px solid #8a5300;background:#fff4e0;padding:.5rem 1rem;margin-block:1rem}
 .errors{border:3px solid #a50e0e;padding:.5rem 1rem;margin-block:1rem}
 .errors h2,.errors h3{margin-top:0;color:#a50e0e}
 .field{margin-block:.75rem}
@@ -204,11 +206,22 @@ export function staffPage(
       csrf={c.get('csrf')}
       current={current}
     >
+      <CalendarWarning today={c.get('today')} />
       {body}
     </Page>,
     status,
   );
 }
+
+/** Staff see when the working-day calendar no longer covers next year (decree days). */
+const CalendarWarning: FC<{ today: string | undefined }> = ({ today }) => {
+  const warning = today ? calendarHorizonWarning(today) : null;
+  return warning ? (
+    <p class="warning" role="status">
+      {warning.nl}
+    </p>
+  ) : null;
+};
 
 export const Csrf: FC<{ token: string }> = ({ token }) => (
   <input type="hidden" name="_csrf" value={token} />

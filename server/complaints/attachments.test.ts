@@ -199,6 +199,8 @@ describe('reading and storing files', () => {
         id: expect.any(String),
         complaintId: 'complaint-1',
         tenantId: 'tenant-1',
+        source: 'intake',
+        eventSeq: null,
         contentType: 'application/pdf',
         size: 8,
         sha256: 'sha-of-a.pdf',
@@ -208,6 +210,20 @@ describe('reading and storing files', () => {
       expect.objectContaining({ contentType: 'image/png', size: 9, pdFilename: 'b.png' }),
     ]);
     expect(rows[0]?.id).not.toBe(rows[1]?.id);
+  });
+
+  test('a document added with a step or a note keeps where it came from and the event', () => {
+    const files = [{ ...file('a.pdf', PDF), type: 'application/pdf' }];
+    const byStep = attachmentRows('tenant-1', 'complaint-1', files, {
+      source: 'step',
+      eventSeq: 3,
+    });
+    expect(byStep.map((r) => [r.source, r.eventSeq])).toEqual([['step', 3]]);
+    const byNote = attachmentRows('tenant-1', 'complaint-1', files, {
+      source: 'note',
+      eventSeq: 5,
+    });
+    expect(byNote.map((r) => [r.source, r.eventSeq])).toEqual([['note', 5]]);
   });
 });
 

@@ -41,6 +41,7 @@ describe('one complaint as the register shows it', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
       subject: 'Klaas',
       handler: 'Hans',

@@ -76,6 +76,7 @@ export function complaintView(
     measuresEffectiveOn: row.measuresEffectiveOn,
     satisfied: row.satisfied,
     closedAt: row.closedAt,
+    declined: row.declined,
     erasedAt: row.erasedAt,
     due: Object.fromEntries(deadlineRows.map((d) => [d.term, d.dueDate])),
     deadlines: deadlineViews(deadlineRows, procedure, locale, false).map((view) => {

@@ -107,6 +107,7 @@ describe('a step', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
     });
     expect(await timeline(w.db, number)).toHaveLength(1);
@@ -270,6 +271,89 @@ describe('the messages of a step', () => {
     const number = await w.submit();
     await step(number, 'forward', { handler: 'Piet' }, { linkBase: 'https://k.test' });
     expect((await outboxOf(w.db)).map((m) => m.kind)).toEqual(['acknowledgement']);
+  });
+
+  test('to a complainant with a postal address but no e-mail are letters to print', async () => {
+    w = await world('awb', (p) => {
+      p.form.complainant.email = 'hidden';
+    });
+    const number = await w.submit();
+    await step(number, 'respond', { message: 'Wij bellen u.' }, { linkBase: 'https://k.test' });
+    const letters = await w.db
+      .select({
+        kind: outbox.kind,
+        channel: outbox.channel,
+        status: outbox.status,
+        to: outbox.pdRecipient,
+        payload: outbox.pdPayload,
+      })
+      .from(outbox)
+      .orderBy(asc(outbox.createdAt));
+    expect(letters).toEqual([
+      {
+        kind: 'acknowledgement',
+        channel: 'letter',
+        status: 'print',
+        to: null,
+        payload: { trackingUrl: expect.stringMatching(/\/track\//), locale: 'nl' },
+      },
+      {
+        kind: 'response',
+        channel: 'letter',
+        status: 'print',
+        to: null,
+        payload: {
+          eventSeq: 2,
+          locale: 'nl',
+          trackingUrl: expect.stringMatching(/^https:\/\/k\.test\/track\/[A-Za-z0-9_-]{43}$/),
+        },
+      },
+    ]);
+  });
+});
+
+describe('an internal note', () => {
+  test('is an internal event with its documents, changing nothing and telling no one', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    const file = {
+      name: 'gespreksverslag.pdf',
+      type: 'application/pdf',
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]),
+      sha256: 'x',
+    };
+    const row = await step(
+      number,
+      'add-note',
+      { note: 'Klager belde, boos.' },
+      { files: [file], linkBase: 'https://k.test' },
+    );
+    expect(row).toMatchObject({ status: 'received', version: 2 });
+    const [, note] = await timeline(w.db, number);
+    expect(note).toMatchObject({
+      seq: 2,
+      type: 'noteAdded',
+      public: false,
+      data: null,
+      pdData: { note: 'Klager belde, boos.' },
+    });
+    const stored = await w.db.query.attachments.findMany();
+    expect(stored.map((a) => [a.pdFilename, a.source, a.eventSeq])).toEqual([
+      ['gespreksverslag.pdf', 'note', 2],
+    ]);
+    // Only the acknowledgement of the complaint itself: a note goes to nobody.
+    expect((await outboxOf(w.db)).map((m) => [m.kind, m.to])).toEqual([
+      ['acknowledgement', 'jan@example.nl'],
+    ]);
+    expect(await w.db.select().from(trackingTokens)).toHaveLength(1);
+  });
+
+  test('may be added on a closed complaint too', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    await step(number, 'close', { classification: 'gegrond', summary: 'Klaar' });
+    const row = await step(number, 'add-note', { note: 'Na afloop nagebeld.' });
+    expect(row).toMatchObject({ status: 'closed', version: 3 });
   });
 });
 

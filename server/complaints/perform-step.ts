@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { amsterdamDate } from '../../shared/deadlines';
+import { amsterdamDate, workingDaysBetween } from '../../shared/deadlines';
 import {
   ACTION_BODIES,
   type Action,
@@ -16,6 +16,7 @@ import { ApiError } from '../http/errors';
 import { validationError } from '../http/validation';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
+import { calendarOf } from '../tenants/derived';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { queueStepWebhooks } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
@@ -118,15 +119,18 @@ async function apply(
     existing,
   );
   const closedAt = effect.changes.closedAt === undefined ? row.closedAt : effect.changes.closedAt;
-  const after = {
-    ...row,
-    ...effect.changes,
+  const closedDate = nextStatus === 'closed' && closedAt ? amsterdamDate(new Date(closedAt)) : null;
+  const declined = effect.changes.declined ?? row.declined;
+  const derived = {
     status: nextStatus,
-    missed: missedFor(
-      terms,
-      nextStatus === 'closed' && closedAt ? amsterdamDate(new Date(closedAt)) : null,
-    ),
+    missed: missedFor(terms, closedDate),
+    postponed: terms.some((t) => t.postponed),
+    handlingDays:
+      closedDate && !declined
+        ? workingDaysBetween(calendarOf(tenant.procedure), row.receivedDate, closedDate)
+        : null,
   };
+  const after = { ...row, ...effect.changes, ...derived };
   const messages = routed(row, staffMessages(tenant, transition.event).concat(effect.messages));
   // Only hashes of tracking tokens are kept, so a message that links to the tracking page
   // carries a freshly minted token.
@@ -156,8 +160,7 @@ async function apply(
       .update(complaints)
       .set({
         ...effect.changes,
-        status: nextStatus,
-        missed: after.missed,
+        ...derived,
         version: seq,
         nextDueDate: nextStatus === 'closed' ? null : nextDue,
       })
@@ -165,7 +168,13 @@ async function apply(
     ...writes,
     ...countChanges(db, tenant.id, row, after),
     ...(link ? [db.insert(trackingTokens).values(link.row)] : []),
-    ...queueStepWebhooks(db, tenant.id, row.id, transition.event, seq),
+    ...queueStepWebhooks(
+      db,
+      tenant.id,
+      row.id,
+      seq,
+      nextStatus === 'closed' && row.status !== 'closed',
+    ),
     ...(input.files?.length
       ? [
           db.insert(attachments).values(

@@ -13,10 +13,12 @@ import type { ComplaintRow, DeadlineRow, EventRow } from './complaint-records';
 
 // A later stage also meets an earlier promise: a proposed solution is a response, and closing
 // the complaint settles whatever was still to be answered.
+// A complaint that is not handled (Awb 9:8) is closed as well.
 const ALSO_MEETS: Partial<Record<string, string[]>> = {
-  responded: ['solutionProposed', 'appealDecided', 'closed'],
-  solutionProposed: ['closed'],
-  appealDecided: ['closed'],
+  responded: ['solutionProposed', 'appealDecided', 'closed', 'declined'],
+  solutionProposed: ['closed', 'declined'],
+  appealDecided: ['closed', 'declined'],
+  closed: ['declined'],
 };
 
 /**
@@ -41,15 +43,21 @@ export function recomputeDeadlines(
     }
     if (!firsts.has(event.type)) firsts.set(event.type, event.at);
     if (event.type === 'postponed') {
-      const data = event.data as { term: string; weeks: number; announcedOn: string };
-      postponements[data.term] = { weeks: data.weeks, announcedOn: data.announcedOn };
+      // A further postponement (with consent) adds its weeks to the earlier ones.
+      const data = event.data as Postponement & { term: string };
+      const earlier = postponements[data.term]?.weeks ?? 0;
+      postponements[data.term] = {
+        weeks: earlier + data.weeks,
+        announcedOn: data.announcedOn,
+        ...(data.consent ? { consent: data.consent } : {}),
+      };
     }
   }
   anchors.received = row.receivedDate;
   firsts.set('received', row.registeredAt);
   const due = computeDueDates(procedure.terms, anchors, calendarOf(procedure), postponements);
   const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
-  const terms: { dueDate: string; metDate: string | null }[] = [];
+  const terms: { dueDate: string; metDate: string | null; postponed: boolean }[] = [];
   const writes = Object.entries(due).map(([term, detail]) => {
     const metBy = procedure.terms[term]?.metBy;
     const metAt =

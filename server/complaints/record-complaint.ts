@@ -80,6 +80,9 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     admissible: null,
     // A complaint registered late may have missed its registration term already.
     missed: missedFor(deadlineRows, null),
+    declined: false,
+    postponed: false,
+    handlingDays: null,
   };
   const message = (kind: string, route: Route, payload: Record<string, unknown>) =>
     queueMessage(db, { tenantId: tenant.id, complaintId: id, kind, route, payload });

@@ -121,19 +121,41 @@ describe('registering a complaint', () => {
     expect(await w.db.select().from(trackingTokens)).toHaveLength(1);
   });
 
-  test('without an e-mail address sends nothing; staff named for it hear of it', async () => {
+  test('without an e-mail address the acknowledgement is a letter to print; staff named for it hear of it', async () => {
     w = await world('awb', (p) => {
       p.notifications = { senderName: 'Gemeente', staff: { received: ['team@example.nl'] } };
     });
-    await submit(
+    const answer = await submit(
       { complainant: { name: JAN.name, address: JAN.address }, description: 'x' },
       {
         locale: 'en',
       },
     );
     const messages = await w.db.select().from(outbox);
-    expect(messages.map((m) => [m.kind, m.pdRecipient, m.pdPayload])).toEqual([
-      ['staff:received', 'team@example.nl', { eventSeq: 1, locale: 'nl' }],
+    expect(messages.map((m) => [m.kind, m.channel, m.status, m.pdRecipient, m.pdPayload])).toEqual([
+      ['staff:received', 'email', 'pending', 'team@example.nl', { eventSeq: 1, locale: 'nl' }],
+      [
+        'acknowledgement',
+        'letter',
+        'print',
+        null,
+        { trackingUrl: answer.trackingUrl, locale: 'en' },
+      ],
+    ]);
+  });
+
+  test('with neither an e-mail nor a postal address (told by phone) nothing goes to the complainant', async () => {
+    w = await world('awb', (p) => {
+      p.notifications = { senderName: 'Gemeente', staff: { received: ['team@example.nl'] } };
+    });
+    await submit({
+      complainant: { name: JAN.name, phone: JAN.phone },
+      description: 'x',
+      channel: 'phone',
+    });
+    const messages = await w.db.select().from(outbox);
+    expect(messages.map((m) => [m.kind, m.channel, m.pdRecipient])).toEqual([
+      ['staff:received', 'email', 'team@example.nl'],
     ]);
   });
 
@@ -360,8 +382,34 @@ describe('what is refused', () => {
       bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]),
       sha256: 'x',
     };
-    const err = await rejectionOf(submit(complaint, { files: [file] }));
-    expect(Object.keys(err.fields ?? {})).toEqual(['attachments']);
+    // awb's public form takes no files at all.
+    const asPublic = { actor: { kind: 'public' } as Actor, files: [file] };
+    const publicBody = { ...complaint, website: '', formShownAt: Date.UTC(2026, 0, 1) };
+    const err = await rejectionOf(submit(publicBody, asPublic));
+    expect([err.status, err.fields]).toEqual([
+      422,
+      { attachments: 'U kunt maximaal 0 bestanden meesturen.' },
+    ]);
+    // Staff file what came with a letter whatever the form takes, but only of the procedure's types.
+    const notPdf: IncomingFile = { ...file, name: 'a.exe', bytes: new Uint8Array([0x4d, 0x5a]) };
+    const staffErr = await rejectionOf(submit(complaint, { files: [notPdf] }));
+    expect([staffErr.status, Object.keys(staffErr.fields ?? {})]).toEqual([422, ['attachments.0']]);
+    expect(await w.db.select().from(complaints)).toHaveLength(0);
+  });
+
+  test('staff and keys file documents the public form does not take', async () => {
+    w = await world('awb');
+    const file: IncomingFile = {
+      name: 'brief.pdf',
+      type: 'application/pdf',
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]),
+      sha256: 'x',
+    };
+    await submit(complaint, { files: [file] });
+    const stored = await w.db.query.attachments.findMany();
+    expect(stored.map((a) => [a.pdFilename, a.contentType, a.source, a.size])).toEqual([
+      ['brief.pdf', 'application/pdf', 'intake', 5],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex, timingSafeEqual } from '../crypto';
 import { complaints } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { mayCallApi } from '../staff/policy';
+import { mayCallApi, roleRules } from '../staff/policy';
 import { findSession, type StaffSession, sessionCookie } from '../staff/sessions';
 import { lookupTenant } from '../tenants/tenant-lookup';
 import type { Actor, AppEnv } from './context';
@@ -87,12 +87,21 @@ export function tenantAccess(
       : { kind: 'public' };
     if (session && session.tenantId === tenant.id) {
       const segments = c.req.path.split('/').slice(4).map(decodeSegment);
-      const allowed = await mayCallApi(session, c.req.method, segments, async () => {
-        const row = await deps.db.query.complaints.findFirst({
-          where: and(eq(complaints.tenantId, tenant.id), eq(complaints.number, segments[1] ?? '')),
-        });
-        return row ?? null;
-      });
+      const allowed = await mayCallApi(
+        session,
+        c.req.method,
+        segments,
+        async () => {
+          const row = await deps.db.query.complaints.findFirst({
+            where: and(
+              eq(complaints.tenantId, tenant.id),
+              eq(complaints.number, segments[1] ?? ''),
+            ),
+          });
+          return row ?? null;
+        },
+        roleRules(tenant.procedure),
+      );
       if (allowed) {
         actor = { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role };
       } else if (key === 'required') {

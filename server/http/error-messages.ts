@@ -40,6 +40,10 @@ export const ERROR_MESSAGES = {
     nl: 'Er is geen termijn die nog kan worden verdaagd.',
     en: 'There is no term that can still be postponed.',
   },
+  advice_required: {
+    nl: 'Deze klachtenregeling kent een klachtencommissie: leg eerst haar advies vast, daarna kan de klacht worden afgehandeld.',
+    en: 'This procedure has a complaints committee: record its advice first, then the complaint can be decided.',
+  },
   concurrent_change: {
     nl: 'De klacht is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.',
     en: 'Someone else changed the complaint in the meantime. Reload it and try again.',
@@ -161,6 +165,14 @@ export const FIELD_MESSAGES = {
   notSubject: {
     nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',
     en: 'The handler may not be the person the complaint is about.',
+  },
+  notInFuture: {
+    nl: 'Deze datum ligt in de toekomst.',
+    en: 'This date is in the future.',
+  },
+  deviationReason: {
+    nl: 'Het oordeel wijkt af van het advies van de klachtencommissie: geef de reden (art. 9:15 Awb).',
+    en: "The judgement departs from the committee's advice: give the reason (Awb 9:15).",
   },
 } satisfies Record<string, Record<Locale, string>>;
 

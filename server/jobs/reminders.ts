@@ -3,8 +3,8 @@ import { amsterdamDate, type WorkingCalendar } from '../../shared/deadlines';
 import type { Procedure } from '../../shared/procedure';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
-import { complaints, deadlines, outbox } from '../db/schema';
-import { queueWebhook } from '../webhooks/events';
+import { complaints, deadlines, outbox, staff } from '../db/schema';
+import { queueWebhook, tenantsSubscribedTo } from '../webhooks/events';
 
 function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
   let day = date;
@@ -38,6 +38,30 @@ export async function queueReminders(
   const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
+  // Tenants nobody could hear an escalation from (no escalation address, no staff notified of
+  // overdue terms, no admin, no webhook for passed terms): their overdue complaints without a
+  // handler wait, unmarked, until someone can be told, without crowding out the work that can be
+  // done.
+  const admins = await adminsByTenant(db);
+  const hooked = await tenantsSubscribedTo(db, 'complaint.term_overdue');
+  const mute = [...procedures]
+    .filter(
+      ([id, { procedure }]) =>
+        procedure.reminders.escalateTo.length === 0 &&
+        (procedure.notifications?.staff.overdue ?? []).length === 0 &&
+        (admins.get(id) ?? []).length === 0 &&
+        !hooked.has(id),
+    )
+    .map(([id, { procedure }]) =>
+      procedure.appeal.term && procedure.appeal.body
+        ? sql`(${deadlines.tenantId} = ${id} AND ${deadlines.term} <> ${procedure.appeal.term})`
+        : sql`${deadlines.tenantId} = ${id}`,
+    );
+  const waiting =
+    mute.length > 0
+      ? sql`NOT (${deadlines.dueDate} < ${today} AND ${complaints.handlerEmail} IS NULL
+          AND (${sql.join(mute, sql` OR `)}))`
+      : sql`1 = 1`;
   const candidates = await db
     .select({
       complaintId: deadlines.complaintId,
@@ -57,6 +81,7 @@ export async function queueReminders(
               AND ${deadlines.remindedFor} IS NOT ${deadlines.dueDate})
           OR (${deadlines.dueDate} < ${today}
               AND ${deadlines.escalatedFor} IS NOT ${deadlines.dueDate}))`,
+        waiting,
       ),
     )
     .orderBy(deadlines.dueDate)
@@ -83,21 +108,35 @@ export async function queueReminders(
     );
     // Not yet: the deadline comes back on a later run, when its reminder day has come.
     if (!overdue && today < reminderDay) continue;
-    marks.push({
+    const mark = {
       tenantId: d.tenantId,
       complaintId: d.complaintId,
       term: d.term,
       dueDate: d.dueDate,
       overdue,
-    });
-    if (overdue && !procedure.reminders.escalateWhenOverdue) continue;
+    };
+    if (overdue && !procedure.reminders.escalateWhenOverdue) {
+      marks.push(mark);
+      continue;
+    }
     const kind = overdue ? 'overdue' : 'reminder';
-    const staff = procedure.notifications?.staff ?? {};
+    const notify = procedure.notifications?.staff ?? {};
     // The appeal body decides appeals, so the appeal term's messages go to it.
     const appealBody = d.term === procedure.appeal.term ? procedure.appeal.body?.email : null;
     const recipients = new Set(
-      [appealBody ?? d.handlerEmail, ...(staff[kind] ?? [])].filter((x): x is string => !!x),
+      [appealBody ?? d.handlerEmail, ...(notify[kind] ?? [])].filter((x): x is string => !!x),
     );
+    // Nobody is forgotten: an overdue complaint nobody answers for goes to the escalation
+    // address, else to the tenant's admins, else only to its webhook; without any of them it is
+    // not marked escalated.
+    if (overdue && recipients.size === 0) {
+      const fallback = procedure.reminders.escalateTo.length
+        ? procedure.reminders.escalateTo
+        : (admins.get(d.tenantId) ?? []);
+      for (const to of fallback) recipients.add(to);
+      if (recipients.size === 0 && !hooked.has(d.tenantId)) continue;
+    }
+    marks.push(mark);
     if (recipients.size === 0) continue;
     if (overdue) escalations++;
     else reminders++;
@@ -144,4 +183,15 @@ export async function queueReminders(
     reminders: inserted.filter((r) => r.kind === 'reminder').length,
     escalations: inserted.filter((r) => r.kind === 'overdue').length,
   };
+}
+
+/** The e-mail addresses of each tenant's active admins. */
+async function adminsByTenant(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ tenantId: staff.tenantId, email: staff.email })
+    .from(staff)
+    .where(and(eq(staff.role, 'admin'), isNull(staff.disabledAt)));
+  const byTenant = new Map<string, string[]>();
+  for (const r of rows) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.email]);
+  return byTenant;
 }

@@ -3,6 +3,12 @@ import { type DueDate, formatDate, formatLongDate } from '../../shared/deadlines
 import type { Referral } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
+import {
+  complaintsOfficerSentence,
+  DECLINE_GROUND_LABELS,
+  type DeclineGround,
+  HEARING_MODE_LABELS,
+} from '../../shared/statutory';
 
 /** Everything a message may mention, read when it is written (an erased complaint sends nothing). */
 export interface MessageContext {
@@ -119,6 +125,28 @@ const label = (
   l: Locale,
 ) => (id ? (list.find((o) => o.id === id)?.label[l] ?? id) : '');
 
+/** The placeholders of the statutory steps: declining, the hearing, the committee, the officer. */
+function statutoryValues(ctx: MessageContext): Record<string, string> {
+  const { procedure, locale, eventData, eventText } = ctx;
+  const nl = locale === 'nl';
+  const officer = procedure.complaintsOfficer;
+  const ground = DECLINE_GROUND_LABELS[eventData.ground as DeclineGround]?.[locale] ?? '';
+  const on = typeof eventData.on === 'string' ? formatLongDate(eventData.on, locale) : '';
+  const time = typeof eventData.time === 'string' ? ` ${nl ? 'om' : 'at'} ${eventData.time}` : '';
+  const mode = HEARING_MODE_LABELS[eventData.mode as keyof typeof HEARING_MODE_LABELS]?.[locale];
+  return {
+    complaintsOfficer: officer ? complaintsOfficerSentence(officer, locale) : '',
+    ground,
+    hearingOn: on ? `${on}${time}` : '',
+    hearingPlace: eventText.place ? `${mode ? `${mode}: ` : ''}${eventText.place}` : '',
+    deviation: eventText.deviationReason
+      ? nl
+        ? `Wij wijken af van het advies van ${procedure.committee?.name ?? 'de klachtencommissie'}, omdat: ${eventText.deviationReason}`
+        : `We depart from the advice of ${procedure.committee?.name ?? 'the complaints committee'} because: ${eventText.deviationReason}`
+      : '',
+  };
+}
+
 /** The value of every placeholder of a message (see shared/message-kinds.ts), '' when none. */
 export function messageValues(ctx: MessageContext): Record<string, string> {
   const { procedure, complaint: c, locale } = ctx;
@@ -169,6 +197,7 @@ export function messageValues(ctx: MessageContext): Record<string, string> {
     summary: c.summary ?? '',
     measures: c.preventiveMeasures ?? '',
     measuresEffectiveOn: c.measuresEffectiveOn ? formatLongDate(c.measuresEffectiveOn, locale) : '',
+    ...statutoryValues(ctx),
   };
   // Where to turn next: the appeal while its window is open, then the external referral.
   const onward = referralSentence(procedure.referral, locale, {

@@ -15,6 +15,7 @@ const SAMPLE_TEXT: Record<Locale, Record<string, string>> = {
     reason: 'Wij wachten op informatie van onze leverancier.',
     proposedSolution: 'Wij crediteren het dubbele bedrag op uw volgende factuur.',
     decision: 'De voorzitter heeft uw beroep bekeken en is het met u eens.',
+    place: 'Ons kantoor, Stationsplein 1, kamer 2.14',
   },
   en: {
     description: 'My March invoice is wrong: it shows the same amount twice.',
@@ -24,6 +25,7 @@ const SAMPLE_TEXT: Record<Locale, Record<string, string>> = {
     reason: 'We are waiting for information from our supplier.',
     proposedSolution: 'We will credit the double amount on your next invoice.',
     decision: 'The chair reviewed your appeal and agrees with you.',
+    place: 'Our office, Stationsplein 1, room 2.14',
   },
 };
 
@@ -67,7 +69,15 @@ export function sampleMessages(
       },
       deadlines,
       eventText: text,
-      eventData: { weeks: 4, term: postponable, upheld: true },
+      eventData: {
+        weeks: 4,
+        term: postponable,
+        upheld: true,
+        ground: 'handledBefore',
+        on: addDays(today, 10),
+        time: '10:00',
+        mode: 'inPerson',
+      },
       trackingUrl: 'https://klachten.example/t/voorbeeld',
       today,
     }),

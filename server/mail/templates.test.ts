@@ -56,11 +56,11 @@ describe('the acknowledgement', () => {
       'Bedankt voor uw klacht. Uw klachtnummer is 2026-0007. U schreef ons:',
       '"De monteur kwam niet opdagen."',
       'Dit zijn de termijnen die wij u beloven:',
-      // registration is not public; the appeal decision has no date yet.
+      // registration is not public; the appeal decision has no date yet. The terms are one
+      // paragraph, a line each.
       expect.stringMatching(
-        /^- Ontvangstbevestiging: uiterlijk wo 4 mrt 2026\. 2 werkdagen na ontvangst/,
+        /^- Ontvangstbevestiging: uiterlijk wo 4 mrt 2026\. 2 werkdagen na ontvangst[^\n]*\n- Afhandeling: uiterlijk ma 16 mrt 2026\. 2 weken na ontvangst[^\n]*$/,
       ),
-      expect.stringMatching(/^- Afhandeling: uiterlijk ma 16 mrt 2026\. 2 weken na ontvangst/),
       `Volg uw klacht via uw persoonlijke link: ${LINK}`,
       'Wij bewaren uw klacht en uw gegevens tot 2 jaar na de afhandeling. U kunt ons vragen ze eerder te verwijderen.',
       'Met vriendelijke groet,\nBureau WENB\n',
@@ -74,9 +74,8 @@ describe('the acknowledgement', () => {
       'Thank you for your complaint. Your complaint number is 2026-0007. You wrote:',
       '"De monteur kwam niet opdagen."',
       'These are the deadlines we promise you:',
-      expect.stringMatching(/^- Acknowledgement: by Mon 9 Mar 2026\. 5 working days after receipt/),
       expect.stringMatching(
-        /^- Decision on your complaint: by Mon 13 Apr 2026\. 6 weeks after receipt/,
+        /^- Acknowledgement: by Mon 9 Mar 2026\. 5 working days after receipt[^\n]*\n- Decision on your complaint: by Mon 13 Apr 2026\. 6 weeks after receipt[^\n]*$/,
       ),
       'We keep your complaint and your details until 5 years after it is closed. You may ask us to delete them earlier.',
       'Kind regards,\nTenant awb\n',
@@ -282,23 +281,41 @@ describe('messages to the complainant', () => {
     expect(lines(unknown.text)).toHaveLength(2);
   });
 
-  test('a proposed solution names the appeal route where there is one', () => {
-    const wenb = context('wenb', {
+  test('a proposed solution names the appeal route, to its last day, where there is one', () => {
+    const proposal = context('wenb', {
       kind: 'solutionProposed',
       eventText: { proposedSolution: 'Wij vergoeden de kosten.' },
       trackingUrl: LINK,
     });
+    // The proposal was made today (10 March); wenb's window is 14 days.
+    const wenb = {
+      ...proposal,
+      complaint: { ...proposal.complaint, openProposalOn: '2026-03-10' },
+    };
     const { subject, text } = renderMessage(wenb);
     expect(subject).toBe('Ons voorstel voor uw klacht 2026-0007');
     expect(lines(text).slice(0, 3)).toEqual([
       'Wij vergoeden de kosten.',
-      'Gaat u niet akkoord? Dan kunt u binnen 14 dagen in beroep gaan bij Voorzitter van de WENB, via uw persoonlijke link.',
+      'Gaat u niet akkoord? Dan kunt u tot en met 24 maart 2026 in beroep gaan bij Voorzitter van de WENB.',
       `Volg uw klacht via uw persoonlijke link: ${LINK}`,
     ]);
     const en = renderMessage({ ...wenb, locale: 'en' });
     expect(en.subject).toBe('Our proposal for your complaint 2026-0007');
     expect(lines(en.text)[1]).toBe(
-      'If you do not agree, you can appeal to the Chair of the WENB within 14 days, using your personal link.',
+      'If you do not agree, you can appeal to the Chair of the WENB until 24 March 2026.',
+    );
+    // A window that ends today is still open; one that ended yesterday, or no open proposal, is
+    // no route.
+    const endsToday = { ...wenb, complaint: { ...wenb.complaint, openProposalOn: '2026-02-24' } };
+    expect(lines(renderMessage(endsToday).text)[1]).toBe(
+      'Gaat u niet akkoord? Dan kunt u tot en met 10 maart 2026 in beroep gaan bij Voorzitter van de WENB.',
+    );
+    const ended = { ...wenb, complaint: { ...wenb.complaint, openProposalOn: '2026-02-23' } };
+    expect(lines(renderMessage(ended).text)[1]).toBe(
+      `Volg uw klacht via uw persoonlijke link: ${LINK}`,
+    );
+    expect(lines(renderMessage(proposal).text)[1]).toBe(
+      `Volg uw klacht via uw persoonlijke link: ${LINK}`,
     );
     const awb = renderMessage(
       context('awb', { kind: 'solutionProposed', eventText: { proposedSolution: 'X' } }),
@@ -338,25 +355,28 @@ describe('messages to the complainant', () => {
     const ctx = context('awb', { kind: 'closing', trackingUrl: LINK });
     const { subject, text } = renderMessage(ctx);
     expect(subject).toBe('Uw klacht 2026-0007 is afgehandeld');
+    // awb: the Nationale ombudsman, within a year of the decision (today, 10 March 2026).
     expect(lines(text).slice(0, 3)).toEqual([
-      'Wij hebben uw klacht afgehandeld.',
+      'Wij hebben uw klacht 2026-0007 afgehandeld. Hieronder leest u wat wij hebben gevonden en gedaan.',
+      'Bent u het niet eens met deze beslissing? Dan kunt u zich wenden tot de Nationale ombudsman (www.nationaleombudsman.nl, telefoon 0800 33 55 555). Dat kan binnen één jaar na deze beslissing, dus uiterlijk 10 maart 2027.',
       `Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten via ${LINK}`,
-      expect.stringMatching(
-        /^Bent u het niet eens met de afhandeling van uw klacht\? Dan kunt u zich wenden tot de Nationale ombudsman/,
-      ),
     ]);
     const en = renderMessage({ ...ctx, locale: 'en', trackingUrl: undefined });
     expect(en.subject).toBe('Your complaint 2026-0007 has been closed');
     expect(lines(en.text).slice(0, 3)).toEqual([
-      'We have closed your complaint.',
-      'Are you satisfied with how we handled your complaint? Let us know by replying to this e-mail.',
-      expect.stringMatching(/^If you disagree with how your complaint was handled/),
+      'We have closed your complaint 2026-0007. Below you can read what we found and did.',
+      'If you disagree with this decision, you may turn to the National Ombudsman (www.nationaleombudsman.nl, phone 0800 33 55 555). You can do so within one year of this decision, that is by 10 March 2027.',
+      'Are you satisfied with how we handled your complaint? Let us know by replying to this letter.',
     ]);
-    expect(lines(renderMessage({ ...ctx, trackingUrl: undefined }).text)[1]).toBe(
-      'Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten door te antwoorden op deze e-mail.',
+    expect(lines(renderMessage({ ...ctx, trackingUrl: undefined }).text)[2]).toBe(
+      'Bent u tevreden over hoe wij uw klacht hebben behandeld? Laat het ons weten door te antwoorden op deze brief.',
     );
-    expect(lines(renderMessage({ ...ctx, locale: 'en' }).text)[1]).toBe(
+    expect(lines(renderMessage({ ...ctx, locale: 'en' }).text)[2]).toBe(
       `Are you satisfied with how we handled your complaint? Let us know at ${LINK}`,
+    );
+    // The term counts from the day of the decision, not the day the letter is written.
+    expect(lines(renderMessage({ ...ctx, eventDate: '2026-03-05' }).text)[1]).toMatch(
+      / dus uiterlijk 5 maart 2027\.$/,
     );
     const noReferral = renderMessage(context('wenb', { kind: 'closing' }));
     expect(lines(noReferral.text)).toHaveLength(3);

@@ -42,6 +42,7 @@ function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
             ? 'Dit zijn de termijnen die wij u beloven:'
             : 'These are the deadlines we promise you:',
           v.deadlines,
+          v.complaintsOfficer,
           link,
           nl
             ? `Wij bewaren uw klacht en uw gegevens tot ${v.retentionYears} jaar na de afhandeling. U kunt ons vragen ze eerder te verwijderen.`
@@ -73,6 +74,36 @@ function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
             : `We are postponing the handling of your complaint by ${v.weeks} weeks.`,
           labelled(nl ? 'Reden' : 'Reason', v.reason ?? ''),
           v.newDate ? `${nl ? 'Nieuwe datum: uiterlijk' : 'New date: by'} ${v.newDate}.` : null,
+          link,
+        ],
+      };
+    case 'declined':
+      return {
+        subject: nl
+          ? `Wij nemen uw klacht ${n} niet in behandeling`
+          : `We will not handle your complaint ${n}`,
+        body: [
+          nl
+            ? `Wij hebben besloten uw klacht ${n} niet te behandelen. De grond daarvoor: ${v.ground}.`
+            : `We have decided not to handle your complaint ${n}. The ground: ${v.ground}.`,
+          v.reason,
+          v.referral,
+          link,
+        ],
+      };
+    case 'hearingInvitation':
+      return {
+        subject: nl
+          ? `Uitnodiging: wij willen u horen over klacht ${n}`
+          : `Invitation: we would like to hear you about complaint ${n}`,
+        body: [
+          nl
+            ? `Voordat wij over uw klacht beslissen, willen wij u de gelegenheid geven uw klacht toe te lichten. Wij nodigen u uit op ${v.hearingOn}.`
+            : `Before we decide on your complaint, we would like to give you the opportunity to explain it. We invite you on ${v.hearingOn}.`,
+          v.hearingPlace,
+          nl
+            ? 'Kunt u niet, of wilt u niet worden gehoord? Laat het ons weten.'
+            : 'If you cannot come, or do not wish to be heard, please let us know.',
           link,
         ],
       };
@@ -136,6 +167,7 @@ function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
               ? `${v.measures}${v.measuresEffectiveOn ? ` (${nl ? 'vanaf' : 'from'} ${v.measuresEffectiveOn})` : ''}`
               : '',
           ),
+          v.deviation,
           v.referral,
           v.trackingUrl
             ? nl
@@ -178,7 +210,9 @@ function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
           deadlineLines(ctx, ctx.term),
           ctx.complaint.handler
             ? `${nl ? 'Behandelaar' : 'Handler'}: ${ctx.complaint.handler}`
-            : null,
+            : nl
+              ? 'Deze klacht heeft nog geen behandelaar: wijs er een aan.'
+              : 'This complaint has no handler yet: please assign one.',
         ],
       };
     default: {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
-import { complaints, deadlines } from '../db/schema';
+import { complaints } from '../db/schema';
 import { anonymisedCsv } from './csv-export';
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -11,35 +11,41 @@ afterEach(() => w?.close());
 const set = (number: string, values: Partial<typeof complaints.$inferInsert>) =>
   w.db.update(complaints).set(values).where(eq(complaints.number, number));
 
-/** The export as the client receives it: the stream read to its end. */
-const csv = (includeText = false, year = 2026) =>
-  new Response(anonymisedCsv(w.db, w.tenant.id, w.tenant.procedure, year, includeText)).text();
+/**
+ * The export as the client receives it: the stream read to its end, decoded keeping the byte
+ * order mark (Response.text() would drop it, hiding whether it is sent).
+ */
+const csv = async (includeText = false, year = 2026) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+    await new Response(
+      anonymisedCsv(w.db, w.tenant.id, w.tenant.procedure, year, includeText),
+    ).arrayBuffer(),
+  );
 const lines = (text: string) => text.slice(1).split('\r\n');
 
 describe('the anonymised export', () => {
   test('has a header with a due and met column per term, and one line per complaint', async () => {
-    w = await world('awb');
-    const a = await w.submit();
-    await set(a, {
-      category: 'overig',
-      status: 'closed',
+    w = await world('awb', (p) => {
+      p.remedies = [{ id: 'excuses', label: { nl: 'Excuses', en: 'Apology' } }];
+    });
+    const a = await w.submit({ category: 'overig' });
+    await w.submit();
+    w.clock.now = new Date('2026-03-04T10:00:00.000Z');
+    await w.step(a, 'acknowledge');
+    w.clock.now = new Date('2026-03-20T10:00:00.000Z');
+    await w.step(a, 'close', {
       classification: 'gegrond',
       admissible: true,
       remedy: 'excuses',
-      closedAt: '2026-03-20T10:00:00.000Z',
-      satisfied: false,
+      summary: 'Excuses aangeboden',
     });
-    await w.db
-      .update(deadlines)
-      .set({ metDate: '2026-03-04' })
-      .where(eq(deadlines.term, 'acknowledgement'));
-    await w.submit();
+    await w.step(a, 'record-satisfaction', { satisfied: false });
     const text = await csv();
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(lines(text)).toEqual([
       'number,registered,received,channel,category,status,classification,admissible,remedy,closed,satisfied,erased,acknowledgement_due,acknowledgement_met,decision_due,decision_met',
-      '2026-0001,2026-03-02,2026-03-02,web,overig,closed,gegrond,yes,excuses,2026-03-20,no,no,2026-03-09,2026-03-04,2026-04-13,',
+      '2026-0001,2026-03-02,2026-03-02,web,overig,closed,gegrond,yes,excuses,2026-03-20,no,no,2026-03-09,2026-03-04,2026-04-13,2026-03-20',
       '2026-0002,2026-03-02,2026-03-02,web,,received,,,,,,no,2026-03-09,,2026-04-13,',
       '',
     ]);
@@ -70,21 +76,30 @@ describe('the anonymised export', () => {
 
   test('counts complaints by their year of registration, in number order', async () => {
     w = await world('awb');
-    const a = await w.submit();
-    const b = await w.submit();
-    await set(a, { registeredDate: '2025-12-31' });
-    await set(b, { registeredDate: '2026-12-31' });
-    expect(
-      lines(await csv(false, 2025))
+    const registerAt = (at: string, extra: Record<string, unknown> = {}) => {
+      w.clock.now = new Date(at);
+      return w.submit(extra);
+    };
+    await registerAt('2025-12-31T12:00:00.000Z');
+    // Received by letter in 2025, registered in 2026: it belongs to 2026.
+    await registerAt('2026-01-02T10:00:00.000Z', {
+      channel: 'letter',
+      receivedAt: '2025-12-30T10:00:00.000Z',
+    });
+    await registerAt('2026-03-02T10:00:00.000Z');
+    // 23:30 UTC on 31 December is 1 January in Amsterdam.
+    await registerAt('2026-12-31T23:30:00.000Z');
+    const rows = async (year: number) =>
+      lines(await csv(false, year))
         .slice(1, -1)
-        .map((l) => l.split(',')[0]),
-    ).toEqual(['2026-0001']);
-    expect(
-      lines(await csv(false, 2026))
-        .slice(1, -1)
-        .map((l) => l.split(',')[0]),
-    ).toEqual(['2026-0002']);
-    expect(lines(await csv(false, 2027))).toHaveLength(2);
+        .map((l) => l.split(',').slice(0, 4).join(','));
+    expect(await rows(2025)).toEqual(['2025-0001,2025-12-31,2025-12-31,web']);
+    expect(await rows(2026)).toEqual([
+      '2026-0001,2026-01-02,2025-12-30,letter',
+      '2026-0002,2026-03-02,2026-03-02,web',
+    ]);
+    expect(await rows(2027)).toEqual(['2027-0001,2027-01-01,2027-01-01,web']);
+    expect(lines(await csv(false, 2028))).toHaveLength(2);
   });
 
   test('cells that a spreadsheet would run as a formula are defused, and quoting is exact', async () => {

@@ -10,15 +10,24 @@ export interface Counted {
   classification: string | null;
   admissible: boolean | null;
   missed: boolean;
+  declined: boolean;
+  postponed: boolean;
+  handlingDays: number | null;
 }
 
 /** The counters a complaint adds one to. */
 export function countKeys(c: Counted): string[] {
   const admissible = c.admissible === true ? 'yes' : c.admissible === false ? 'no' : 'unknown';
+  const handled = c.status === 'closed' && !c.declined;
   return [
     'received',
     ...(c.status === 'closed' ? ['closed'] : []),
     ...(c.missed ? ['missed'] : []),
+    ...(c.status === 'closed' && c.declined ? ['declined'] : []),
+    ...(c.postponed ? ['postponed'] : []),
+    // The yearly report: handled within every term, and a histogram of handling times.
+    ...(handled && !c.missed ? ['inTerm'] : []),
+    ...(handled && c.handlingDays !== null ? [`days:${c.handlingDays}`] : []),
     `category:${c.category ?? ''}`,
     `classification:${c.classification ?? ''}`,
     `admissible:${admissible}`,

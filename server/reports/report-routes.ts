@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { monthlyReportSchema } from '../../shared/api';
+import { monthlyReportSchema, yearlyReportSchema } from '../../shared/api';
 import type { AppDeps } from '../deps';
 import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/context';
 import { validate } from '../http/validation';
 import { anonymisedCsv } from './csv-export';
 import { monthlyReport } from './monthly-report';
+import { yearlyReport } from './yearly-report';
 
 export const reportQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -29,6 +30,16 @@ const REPORT_DOCS = {
     ok: { status: 200, description: 'Twelve months', schema: monthlyReportSchema },
     errors: [401, 404, 422],
   }),
+  yearly: routeDoc({
+    method: 'get',
+    path: `${TENANT_PATH}/reports/yearly`,
+    summary: 'Yearly complaint report (Awb 9:12a): counts only, no personal data',
+    tag: 'Reports',
+    auth: 'tenantKey',
+    query: reportQuerySchema,
+    ok: { status: 200, description: 'The year in figures', schema: yearlyReportSchema },
+    errors: [401, 404, 422],
+  }),
   csv: routeDoc({
     method: 'get',
     path: `${TENANT_PATH}/reports/complaints.csv`,
@@ -42,13 +53,17 @@ const REPORT_DOCS = {
 };
 export const reportDocs = Object.values(REPORT_DOCS);
 
-/** `GET …/reports/monthly` and the anonymised CSV export. */
+/** `GET …/reports/monthly`, `…/reports/yearly` and the anonymised CSV export. */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/v1/tenants/:slug/reports/*', tenantAccess(deps, 'required'))
     .get(honoPath(REPORT_DOCS.monthly), validate('query', REPORT_DOCS.monthly.query), async (c) => {
       const { year } = c.req.valid('query');
       return c.json(await monthlyReport(deps.db, c.get('tenant').id, year, deps.clock()));
+    })
+    .get(honoPath(REPORT_DOCS.yearly), validate('query', REPORT_DOCS.yearly.query), async (c) => {
+      const { year } = c.req.valid('query');
+      return c.json(await yearlyReport(deps.db, c.get('tenant').id, year));
     })
     .get(honoPath(REPORT_DOCS.csv), validate('query', REPORT_DOCS.csv.query), async (c) => {
       const { year, includeText } = c.req.valid('query');

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
+import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
 import { apiKeys, staff } from '../db/schema';
 import { generatePassword, hashPassword } from '../staff/passwords';
@@ -12,8 +13,20 @@ const DEMO_NAMES: Record<string, string> = {
   totaalonder1dak: 'TotaalOnder1Dak',
   wenb: 'Bureau WENB',
   awb: 'Gemeente Voorbeeld',
+  'awb-commissie': 'Provincie Voorbeeld',
   wkkgz: 'Zorggroep Voorbeeld',
 };
+
+/** A made-up klachtenfunctionaris, so the Wkkgz demo shows where a real one appears. */
+const DEMO_OFFICER = {
+  wkkgz: {
+    name: 'Mw. A. de Wit',
+    contact: {
+      nl: 'telefoon 020 123 45 99 (ma–do 9–12 uur) of klachtenfunctionaris@zorggroep.example',
+      en: 'phone 020 123 45 99 (Mon–Thu 9–12) or klachtenfunctionaris@zorggroep.example',
+    },
+  },
+} as Record<string, Procedure['complaintsOfficer']>;
 
 /** Made-up letterheads, so the demo's letters show where a real one goes. */
 const DEMO_LETTERHEAD = {
@@ -35,7 +48,13 @@ export async function seedDemo(db: Db) {
     const existing = await findTenant(db, slug);
     if (!existing) {
       const preset = presetProcedure(slug);
-      const procedure = { ...preset, letterhead: preset.letterhead ?? DEMO_LETTERHEAD };
+      const procedure = {
+        ...preset,
+        letterhead: preset.letterhead ?? DEMO_LETTERHEAD,
+        ...(DEMO_OFFICER[slug] ? { complaintsOfficer: DEMO_OFFICER[slug] } : {}),
+        // The demo shows what a public body publishes.
+        publish: { yearlyReport: true },
+      };
       const created = await createTenant(db, { slug, name: DEMO_NAMES[slug] ?? slug, procedure });
       if (created) keys.push({ slug, name: created.tenant.name, apiKey: created.apiKey });
       continue;

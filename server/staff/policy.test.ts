@@ -20,6 +20,7 @@ describe('who may take which step', () => {
       'accept-solution',
       'file-appeal',
       'update',
+      'add-note',
     ]);
   });
 
@@ -32,8 +33,9 @@ describe('who may take which step', () => {
       'reopen',
       'record-satisfaction',
       'update',
+      'add-note',
     ]);
-    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(7);
+    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(8);
     expect(allowed(handler, { handler: 'Someone else' })).toEqual([]);
     expect(allowed(handler, { handler: null } as never)).toEqual([]);
   });

@@ -24,6 +24,11 @@ const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
   handler: [
     'respond',
     'postpone',
+    'decline',
+    'invite-hearing',
+    'record-hearing',
+    'waive-hearing',
+    'record-advice',
     'propose-solution',
     'close',
     'reopen',
@@ -43,15 +48,30 @@ export interface StaffMember {
 const same = (a: string | null, b: string) =>
   a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** What of the procedure the roles depend on. */
+export interface RoleRules {
+  /** wenb §2.1: whoever received a complaint may handle it once it is forwarded to them. */
+  receiverMayHandle: boolean;
+}
+
 /** Whether the role allows the action on this complaint (the lifecycle is checked elsewhere). */
 export function mayPerform(
   member: StaffMember,
   action: Action,
   complaint: { handler: string | null },
+  rules: RoleRules = { receiverMayHandle: false },
 ): boolean {
   if (member.role === 'admin') return true;
-  if (!ROLE_ACTIONS[member.role].includes(action)) return false;
-  return member.role !== 'handler' || same(complaint.handler, member.name);
+  const ownComplaint = same(complaint.handler, member.name);
+  if (ROLE_ACTIONS[member.role].includes(action)) {
+    return member.role !== 'handler' || ownComplaint;
+  }
+  return (
+    member.role === 'receiver' &&
+    rules.receiverMayHandle &&
+    ownComplaint &&
+    ROLE_ACTIONS.handler.includes(action)
+  );
 }
 
 export function mayRegister(member: StaffMember): boolean {
@@ -61,6 +81,11 @@ export function mayRegister(member: StaffMember): boolean {
 /** Who posts letters: whoever registers complaints, and the handler of this one. */
 export function mayPost(member: StaffMember, complaint: { handler: string | null }): boolean {
   return mayRegister(member) || (member.role === 'handler' && same(complaint.handler, member.name));
+}
+
+/** The procedure's role rules. */
+export function roleRules(procedure: { receiverMayHandle: boolean }): RoleRules {
+  return { receiverMayHandle: procedure.receiverMayHandle };
 }
 
 export function isAdmin(member: StaffMember): boolean {
@@ -77,6 +102,7 @@ export function mayCallApi(
   method: string,
   segments: string[],
   complaint: () => Promise<{ handler: string | null } | null>,
+  rules?: RoleRules,
 ): Promise<boolean> | boolean {
   if (member.role === 'admin') return true;
   const [resource, , sub, action] = segments;
@@ -85,7 +111,9 @@ export function mayCallApi(
   if (method !== 'POST' || resource !== 'complaints') return false;
   if (segments.length === 1) return mayRegister(member);
   if (segments.length === 4 && sub === 'actions' && ACTIONS.includes(action as Action)) {
-    return complaint().then((row) => row === null || mayPerform(member, action as Action, row));
+    return complaint().then(
+      (row) => row === null || mayPerform(member, action as Action, row, rules),
+    );
   }
   if (segments.length === 5 && sub === 'correspondence' && segments[4] === 'posted') {
     return complaint().then((row) => row === null || mayPost(member, row));

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { type FormConfig, formConfigSchema } from '../../shared/api';
 import type { Procedure } from '../../shared/procedure';
+import { complaintsOfficerSentence } from '../../shared/statutory';
 import type { AppDeps } from '../deps';
 import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
@@ -22,11 +23,21 @@ export function formConfig(
     desiredSolution: form.desiredSolution,
     attachments: form.attachments,
     privacyUrl: form.privacyUrl,
-    intro: form.intro,
+    intro: introOf(procedure),
     terms: Object.entries(procedure.terms)
       .filter(([, term]) => term.public && !term.activeAfter)
       .map(([name, term]) => ({ name, label: term.label, amount: term.amount, unit: term.unit })),
   };
+}
+
+/** The form's introduction, with the klachtenfunctionaris (Wkkgz art. 15) when there is one. */
+function introOf({ form, complaintsOfficer }: Procedure): FormConfig['intro'] {
+  if (!complaintsOfficer) return form.intro;
+  const line = (locale: 'nl' | 'en') =>
+    [form.intro?.[locale], complaintsOfficerSentence(complaintsOfficer, locale)]
+      .filter(Boolean)
+      .join(' ');
+  return { nl: line('nl'), en: line('en') };
 }
 
 const FORM_DOCS = {

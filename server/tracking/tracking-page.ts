@@ -139,6 +139,7 @@ export function trackingPage(
         <dt>${t.number}</dt><dd>${view.number}</dd>
         <dt>${t.status}</dt><dd>${view.statusLabel}</dd>
       </dl>
+      ${view.complaintsOfficer ? html`<p>${view.complaintsOfficer}</p>` : ''}
       <section aria-labelledby="deadlines">
         <h2 id="deadlines">${t.deadlines}</h2>
         <ul>

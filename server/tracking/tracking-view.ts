@@ -5,6 +5,7 @@ import { amsterdamDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
+import { complaintsOfficerSentence } from '../../shared/statutory';
 import type { Db } from '../db/client';
 import { type complaints, deadlines, events } from '../db/schema';
 
@@ -30,6 +31,8 @@ const EVENT_LABELS: Record<string, Record<Locale, string>> = {
   appealDecided: { nl: 'Uitspraak in beroep', en: 'Decision on the appeal' },
   closed: { nl: 'Klacht afgehandeld', en: 'Complaint closed' },
   reopened: { nl: 'Klacht heropend', en: 'Complaint reopened' },
+  declined: { nl: 'Klacht niet in behandeling genomen', en: 'Complaint not handled' },
+  hearingInvited: { nl: 'Uitgenodigd om te worden gehoord', en: 'Invited to be heard' },
 };
 
 // Only these texts of the timeline are meant for the complainant.
@@ -38,6 +41,8 @@ const PUBLIC_TEXT: Record<string, string> = {
   postponed: 'reason',
   solutionProposed: 'proposedSolution',
   appealDecided: 'decision',
+  declined: 'reason',
+  hearingInvited: 'place',
 };
 
 type ComplaintRow = typeof complaints.$inferSelect;
@@ -98,7 +103,10 @@ export async function trackingView(
       amsterdamDate(now) <= windowEnds,
     appealWindowEnds: procedure.appeal.enabled ? windowEnds : null,
     appealBody: procedure.appeal.enabled ? (procedure.appeal.body?.role[locale] ?? null) : null,
-    canRateSatisfaction: status === 'closed',
+    canRateSatisfaction: status === 'closed' && !row.declined,
+    complaintsOfficer: procedure.complaintsOfficer
+      ? complaintsOfficerSentence(procedure.complaintsOfficer, locale)
+      : null,
     satisfied: row.satisfied,
   };
 }

@@ -47,17 +47,28 @@ export function queueWebhook(db: Db, event: Queued) {
     ON CONFLICT DO NOTHING`);
 }
 
-/** A lifecycle step's webhooks: `complaint.step_done`, and `complaint.closed` when it closes. */
+/** The tenants with an endpoint subscribed to this event. */
+export async function tenantsSubscribedTo(db: Db, type: WebhookEvent): Promise<Set<string>> {
+  const rows = await db.all<{ tenant_id: string }>(sql`SELECT DISTINCT e.tenant_id
+    FROM ${webhookEndpoints} e
+    WHERE EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${type})`);
+  return new Set(rows.map((r) => r.tenant_id));
+}
+
+/**
+ * A lifecycle step's webhooks: `complaint.step_done`, and `complaint.closed` when it closes the
+ * complaint (closing it, or declining to handle it).
+ */
 export function queueStepWebhooks(
   db: Db,
   tenantId: string,
   complaintId: string,
-  event: string,
   eventSeq: number,
+  closes: boolean,
 ) {
   const step = { tenantId, complaintId, eventSeq };
   return [
     queueWebhook(db, { ...step, type: 'complaint.step_done' }),
-    ...(event === 'closed' ? [queueWebhook(db, { ...step, type: 'complaint.closed' })] : []),
+    ...(closes ? [queueWebhook(db, { ...step, type: 'complaint.closed' })] : []),
   ];
 }

@@ -145,3 +145,13 @@ export function makeCalendar(config?: Partial<CalendarConfig>): WorkingCalendar 
     },
   };
 }
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` is not after `from`): how long
+ * handling took, counted the way terms are (day 0 is the day of receipt).
+ */
+export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) n++;
+  return n;
+}

@@ -1,5 +1,5 @@
 // Everything except the zod schemas, for bundles that must not pull in zod (the widget).
-export { easterSunday, makeCalendar } from './calendar';
+export { easterSunday, makeCalendar, workingDaysBetween } from './calendar';
 export {
   addDays,
   amsterdamDate,
@@ -10,8 +10,13 @@ export {
   isValidIsoDate,
   weekday,
 } from './dates';
-export { DECREE_DAYS, type DecreeDay } from './decree-days';
-export { EVENT_LABELS } from './explain';
-export { type PostponeResult, postpone } from './postpone';
+export {
+  calendarHorizonWarning,
+  DECREE_DAYS,
+  DECREE_DAYS_KNOWN_THROUGH,
+  type DecreeDay,
+} from './decree-days';
+export { anchorLabel, EVENT_LABELS } from './explain';
+export { MAX_CONSENTED_WEEKS, type PostponeResult, postpone } from './postpone';
 export { computeDue, computeDueDates, extendDue } from './terms';
 export * from './types';

@@ -39,3 +39,19 @@ export const DECREE_DAYS: readonly DecreeDay[] = [
   bridge('2028-04-28', 'Koningsdag', 'Koningsdag', DECREE_2026_2028),
   bridge('2028-05-26', 'Hemelvaartsdag', 'Hemelvaartsdag', DECREE_2026_2028),
 ];
+
+/** The last year a published decree covers (the decree of 2026–2028). */
+export const DECREE_DAYS_KNOWN_THROUGH = 2028;
+
+/**
+ * A warning when the calendar runs out: no decree days are known for next year yet, so terms
+ * running into it do not skip them. Null while the decrees cover next year.
+ */
+export function calendarHorizonWarning(today: IsoDate): { nl: string; en: string } | null {
+  const next = Number(today.slice(0, 4)) + 1;
+  if (next <= DECREE_DAYS_KNOWN_THROUGH) return null;
+  return {
+    nl: `Voor ${next} zijn nog geen gelijkgestelde feestdagen (art. 3 lid 3 Atw) bekend; de kalender kent ze tot en met ${DECREE_DAYS_KNOWN_THROUGH}. Termijnen die in ${next} eindigen, houden er nog geen rekening mee. Werk de kalender bij zodra het nieuwe besluit is gepubliceerd.`,
+    en: `No days equated with public holidays (Atw art. 3(3)) are known for ${next} yet; the calendar knows them through ${DECREE_DAYS_KNOWN_THROUGH}. Deadlines ending in ${next} do not skip them yet. Update the calendar once the new decree is published.`,
+  };
+}

@@ -13,11 +13,20 @@ export const EVENT_LABELS: Record<LifecycleEvent, Localised> = {
   appealDecided: { nl: 'beslissing op beroep', en: 'appeal decision' },
   postponed: { nl: 'verdaging', en: 'postponement' },
   closed: { nl: 'afsluiting', en: 'closing' },
+  declined: { nl: 'besluit de klacht niet te behandelen', en: 'decision not to handle' },
+  hearingHeld: { nl: 'hoorzitting', en: 'hearing' },
+  adviceGiven: { nl: 'advies van de klachtencommissie', en: "the committee's advice" },
 };
 
-export function anchorLabel(from: Term['from']): Localised {
+/**
+ * What a term starts from, in words: an event, or the end of another term named by its label
+ * (the id only when the caller knows no label).
+ */
+export function anchorLabel(from: Term['from'], fromTermLabel?: Localised): Localised {
   if (typeof from === 'string') return EVENT_LABELS[from];
-  return { nl: `einde termijn ${from.term}`, en: `end of term ${from.term}` };
+  const nl = fromTermLabel ? `"${fromTermLabel.nl}"` : from.term;
+  const en = fromTermLabel ? `"${fromTermLabel.en}"` : from.term;
+  return { nl: `einde termijn ${nl}`, en: `end of term ${en}` };
 }
 
 const UNITS = {
@@ -65,12 +74,17 @@ export function explain(x: ExplainInput): Localised {
     if (x.postponement) {
       const p = x.postponement;
       const reason = p.reason ? (nl ? `, reden: ${p.reason}` : `, reason: ${p.reason}`) : '';
+      const consent = p.consent
+        ? nl
+          ? `, met instemming van de klager van ${formatDate(p.consent.givenOn, 'nl')}`
+          : `, with the complainant's consent of ${formatDate(p.consent.givenOn, 'en')}`
+        : '';
       parts.push(
         nl
           ? `verdaagd met ${amount(p.weeks, 'weeks', 'nl')}${was(x, 'nl')} (aangekondigd op ` +
-              `${formatDate(p.announcedOn, 'nl')}${reason})`
+              `${formatDate(p.announcedOn, 'nl')}${consent}${reason})`
           : `postponed by ${amount(p.weeks, 'weeks', 'en')}${was(x, 'en')} (announced on ` +
-              `${formatDate(p.announcedOn, 'en')}${reason})`,
+              `${formatDate(p.announcedOn, 'en')}${consent}${reason})`,
       );
     }
     if (x.movedFrom) {

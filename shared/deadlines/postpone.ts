@@ -4,11 +4,15 @@ import type { DueDate, Localised, Postponement, PostponementRule, WorkingCalenda
 
 export type PostponeResult =
   | { ok: true; due: DueDate }
-  | { ok: false; field: 'weeks' | 'announcedOn' | 'postponement'; reason: Localised };
+  | { ok: false; field: 'weeks' | 'announcedOn' | 'postponement' | 'consent'; reason: Localised };
+
+/** The most weeks a further postponement with the complainant's consent may add at once. */
+export const MAX_CONSENTED_WEEKS = 52;
 
 /**
- * Checks a requested postponement (Awb 9:11, Wkkgz art. 17) and applies it: once only,
- * 1..maxWeeks whole weeks, announced on or before the current due date.
+ * Checks a requested postponement (Awb 9:11, Wkkgz art. 17) and applies it: 1..maxWeeks whole
+ * weeks, announced on or before the current due date. Once only, unless the complainant consented
+ * in writing to a further one (Awb 9:11 lid 3), which may add up to MAX_CONSENTED_WEEKS.
  */
 export function postpone(
   current: DueDate,
@@ -17,24 +21,37 @@ export function postpone(
   calendar: WorkingCalendar,
   alreadyPostponed: boolean,
 ): PostponeResult {
-  if (alreadyPostponed || current.postponement) {
+  const further = alreadyPostponed || current.postponement !== undefined;
+  if (further && !request.consent) {
     return {
       ok: false,
       field: 'postponement',
       reason: {
-        nl: 'Deze termijn is al eens verdaagd; verdagen kan maar één keer.',
-        en: 'This term has already been postponed; it can be postponed only once.',
+        nl: 'Deze termijn is al eens verdaagd; verder uitstel kan alleen met schriftelijke instemming van de klager.',
+        en: "This term has already been postponed; further postponement needs the complainant's written consent.",
       },
     };
   }
   const { weeks, announcedOn } = request;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > rule.maxWeeks) {
+  const max = further ? MAX_CONSENTED_WEEKS : rule.maxWeeks;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > max) {
     return {
       ok: false,
       field: 'weeks',
       reason: {
-        nl: `Verdagen kan met 1 tot en met ${rule.maxWeeks} hele weken.`,
-        en: `A postponement must be 1 to ${rule.maxWeeks} whole weeks.`,
+        nl: `Verdagen kan met 1 tot en met ${max} hele weken.`,
+        en: `A postponement must be 1 to ${max} whole weeks.`,
+      },
+    };
+  }
+  const consentOn = request.consent?.givenOn;
+  if (consentOn && (!isValidIsoDate(consentOn) || daysBetween(current.start, consentOn) < 0)) {
+    return {
+      ok: false,
+      field: 'consent',
+      reason: {
+        nl: `De instemming kan niet van vóór ${formatDate(current.start, 'nl')} zijn.`,
+        en: `The consent cannot predate ${formatDate(current.start, 'en')}.`,
       },
     };
   }

@@ -98,7 +98,11 @@ function build(x: ExplainInput): DueDate {
   };
 }
 
-/** Applies a postponement without checking it against a rule (see postpone() for that). */
+/**
+ * Applies a postponement without checking it against a rule (see postpone() for that). On a term
+ * already postponed, `p.weeks` comes on top of the earlier weeks (Awb 9:11 lid 3), counted from
+ * the original term as rule 6 says.
+ */
 export function extendDue(
   current: DueDate,
   p: Postponement,
@@ -109,14 +113,17 @@ export function extendDue(
     throw new RangeError(`Postponement weeks must be a positive integer, got ${p.weeks}`);
   }
   const { term, start } = current;
+  const label = eventLabel ?? anchorLabel(term.from);
+  const earlier = current.postponement?.weeks ?? 0;
+  const original = earlier > 0 ? computeDue(term, start, calendar, label).date : current.date;
+  const weeks = earlier + p.weeks;
   const raw =
     term.unit === 'workingDays'
-      ? addDays(current.date, p.weeks * 7)
-      : addDays(start, termDays(term) + p.weeks * 7);
-  const postponement: Postponement = { ...p };
-  const label = eventLabel ?? anchorLabel(term.from);
+      ? addDays(original, weeks * 7)
+      : addDays(start, termDays(term) + weeks * 7);
+  const postponement: Postponement = { ...p, weeks };
   const moved = atwMove(raw, calendar);
-  return build({ term, start, label, postponement, postponedFrom: current.date, ...moved });
+  return build({ term, start, label, postponement, postponedFrom: original, ...moved });
 }
 
 /** Throws on references to unknown terms and on cycles, naming the terms involved. */
@@ -146,7 +153,7 @@ export function assertTermGraph(terms: Record<string, Term>): void {
  * activeAfter event has not happened), and terms chained on those, are left out.
  */
 export function computeDueDates(
-  terms: Record<string, Term>,
+  terms: Record<string, Term & { label?: Localised }>,
   events: Partial<Record<LifecycleEvent, IsoDate>>,
   calendar: WorkingCalendar,
   postponements?: Record<string, Postponement>,
@@ -169,9 +176,11 @@ export function computeDueDates(
       const start =
         typeof term.from === 'string' ? events[term.from] : resolve(term.from.term)?.date;
       if (start !== undefined) {
-        due = computeDue(term, start, calendar);
+        const from = typeof term.from === 'string' ? undefined : terms[term.from.term]?.label;
+        const label = from ? anchorLabel(term.from, from) : undefined;
+        due = computeDue(term, start, calendar, label);
         const p = postponements?.[name];
-        if (p) due = extendDue(due, p, calendar);
+        if (p) due = extendDue(due, p, calendar, label);
       }
     }
     resolved.set(name, due);

@@ -11,6 +11,10 @@ export const LIFECYCLE_EVENTS = [
   'appealDecided',
   'postponed',
   'closed',
+  // Awb 9:8: the complaint is not handled; 9:10 the hearing; 9:14 the committee's advice.
+  'declined',
+  'hearingHeld',
+  'adviceGiven',
 ] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
@@ -42,9 +46,12 @@ export interface Localised {
 }
 
 export interface Postponement {
+  /** In total: a further postponement (Awb 9:11 lid 3) adds its weeks to the first. */
   weeks: number;
   announcedOn: IsoDate;
   reason?: string;
+  /** Awb 9:11 lid 3: the complainant's written consent to a further postponement. */
+  consent?: { givenOn: IsoDate; how: string };
 }
 
 /** Awb 9:11 / Wkkgz art. 17: maxWeeks 4. */
@@ -69,7 +76,7 @@ export interface DueDate {
   skipped: SkippedDay[];
   /** For calendar/week terms (and postponements) that ended on a non-working day. */
   movedFrom?: IsoDate;
-  /** Set once the term has been postponed; a term can be postponed only once. */
+  /** Set once the term has been postponed; again only with the complainant's consent. */
   postponement?: Postponement;
   explanation: Localised;
 }

@@ -90,6 +90,10 @@ export const wenb = {
     attachments: { mode: 'hidden' },
     privacyUrl: 'https://www.wenb.nl/privacy',
   },
-  notifications: { senderName: 'Bureau WENB' },
+  // §3: every registered complaint goes to the director once handled (the director analyses
+  // them); the address is made up.
+  notifications: { senderName: 'Bureau WENB', staff: { closed: ['directeur@wenb.nl'] } },
+  // §2.1: depending on the complaint, whoever received it handles it themselves.
+  receiverMayHandle: true,
   allowedOrigins: ['https://www.wenb.nl'],
 } satisfies ProcedureInput;

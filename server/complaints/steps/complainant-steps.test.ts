@@ -14,7 +14,7 @@ import {
   recordSatisfaction,
   requestErasure,
 } from './complainant-steps';
-import { UNCHANGED } from './step-types';
+import { COMPLAINANT, UNCHANGED } from './step-types';
 
 const received = event('received', '2026-03-02T09:00:00.000Z', null, 1);
 const proposed = (at: string, seq = 2) => event('solutionProposed', at, null, seq);
@@ -66,7 +66,7 @@ describe('filing an appeal', () => {
       pdData: { grounds: 'Niet opgelost' },
       messages: [
         { kind: 'appealNotice', to: 'voorzitter@wenb.nl' },
-        { kind: 'appealFiled', to: 'jan@example.nl' },
+        { kind: 'appealFiled', to: COMPLAINANT },
       ],
     });
   });
@@ -105,6 +105,7 @@ describe('filing an appeal', () => {
         'close',
         'request-erasure',
         'update',
+        'add-note',
       ],
     });
   });
@@ -138,7 +139,7 @@ describe('the appeal decision', () => {
       changes: {},
       data: { upheld: true },
       pdData: { decision: 'Gegrond' },
-      messages: [{ kind: 'appealDecision', to: 'jan@example.nl' }],
+      messages: [{ kind: 'appealDecision', to: COMPLAINANT }],
     });
     const effect = decideAppeal({ decision: 'Ongegrond', upheld: false }, stepContext());
     expect(effect !== UNCHANGED && effect.data).toEqual({ upheld: false });

@@ -8,14 +8,14 @@ import {
   tenantOf,
 } from '../../../test/unit-fixtures';
 import { close, postpone, proposeSolution, reopen, respond } from './handling-steps';
-import { UNCHANGED } from './step-types';
+import { COMPLAINANT, UNCHANGED } from './step-types';
 
 describe('responding', () => {
   test('records the first feedback moment, keeps the message and tells the complainant', () => {
     expect(respond({ message: 'We bellen u morgen.' }, stepContext())).toEqual({
       changes: { feedbackAt: NOW.toISOString() },
       pdData: { message: 'We bellen u morgen.' },
-      messages: [{ kind: 'response', to: 'jan@example.nl' }],
+      messages: [{ kind: 'response', to: COMPLAINANT }],
     });
   });
 
@@ -42,7 +42,7 @@ describe('postponing (Awb 9:11, Wkkgz art. 17)', () => {
       changes: {},
       data: { term: 'decision', weeks: 4, announcedOn: '2026-03-10' },
       pdData: { reason: 'Advies nodig' },
-      messages: [{ kind: 'postponement', to: 'jan@example.nl' }],
+      messages: [{ kind: 'postponement', to: COMPLAINANT }],
     });
     const effect = postpone({ weeks: 2, reason: 'x', announcedOn: '2026-03-05' }, ctx);
     expect(effect !== UNCHANGED && effect.data).toEqual({
@@ -129,7 +129,7 @@ describe('proposing a solution', () => {
       },
       data: { remedy: 'compensation' },
       pdData: { proposedSolution: 'Wij vergoeden de kosten.', cause: 'Planning' },
-      messages: [{ kind: 'solutionProposed', to: 'jan@example.nl' }],
+      messages: [{ kind: 'solutionProposed', to: COMPLAINANT }],
     });
   });
 
@@ -145,7 +145,7 @@ describe('proposing a solution', () => {
       changes: { pdProposedSolution: 'Excuses', feedbackAt: '2026-03-03T08:00:00Z' },
       data: undefined,
       pdData: { proposedSolution: 'Excuses' },
-      messages: [{ kind: 'solutionProposed', to: 'jan@example.nl' }],
+      messages: [{ kind: 'solutionProposed', to: COMPLAINANT }],
     });
   });
 
@@ -190,9 +190,10 @@ describe('closing', () => {
         pdCause: 'Oorzaak',
         pdSummary: 'Samenvatting',
         pdPreventiveMeasures: 'Maatregel',
+        measuresEffectiveOn: null,
       },
       data: { classification: 'justified', admissible: true, remedy: 'other' },
-      messages: [{ kind: 'closing', to: 'jan@example.nl' }],
+      messages: [{ kind: 'closing', to: COMPLAINANT }],
     });
   });
 
@@ -205,6 +206,7 @@ describe('closing', () => {
       cause: 'C',
       summary: 'Nieuw',
       preventiveMeasures: 'M',
+      measuresEffectiveOn: '2026-04-01',
       satisfied: false,
     };
     expect(close(body, stepContext({ tenant: t1d, row }))).toMatchObject({
@@ -215,6 +217,7 @@ describe('closing', () => {
         pdCause: 'C',
         pdSummary: 'Nieuw',
         pdPreventiveMeasures: 'M',
+        measuresEffectiveOn: '2026-04-01',
         satisfied: false,
       },
       data: { classification: 'dissatisfaction', admissible: false, remedy: 'cancel' },

@@ -2,6 +2,7 @@ import { type DueDate, postpone as postponeTerm } from '../../../shared/deadline
 import { fieldMessage } from '../../http/error-messages';
 import { ApiError } from '../../http/errors';
 import { calendarOf } from '../../tenants/derived';
+import { checkAdvice } from './statutory-steps';
 import { COMPLAINANT, checkOption, fieldError, type StepHandler } from './step-types';
 
 /* Steps of the handling itself: responding, postponing, proposing a solution, closing. */
@@ -12,7 +13,10 @@ export const respond: StepHandler<'respond'> = (body, { row, now }) => ({
   messages: [{ kind: 'response', to: COMPLAINANT }],
 });
 
-/** Awb 9:11 / Wkkgz art. 17: one postponement of a term, announced before it ends. */
+/**
+ * Awb 9:11 / Wkkgz art. 17: one postponement of a term, announced before it ends; a further one
+ * only with the complainant's written consent (Awb 9:11 lid 3).
+ */
 export const postpone: StepHandler<'postpone'> = (body, ctx) => {
   const { procedure } = ctx.tenant;
   const [name, term] =
@@ -26,6 +30,7 @@ export const postpone: StepHandler<'postpone'> = (body, ctx) => {
     weeks: body.weeks,
     announcedOn: body.announcedOn ?? ctx.today,
     reason: body.reason,
+    ...(body.consent ? { consent: body.consent } : {}),
   };
   const result = postponeTerm(
     current.detail as DueDate,
@@ -39,7 +44,12 @@ export const postpone: StepHandler<'postpone'> = (body, ctx) => {
   }
   return {
     changes: {},
-    data: { term: name, weeks: body.weeks, announcedOn: request.announcedOn },
+    data: {
+      term: name,
+      weeks: body.weeks,
+      announcedOn: request.announcedOn,
+      ...(body.consent ? { consent: body.consent } : {}),
+    },
     pdData: { reason: body.reason },
     messages: [{ kind: 'postponement', to: COMPLAINANT }],
   };
@@ -67,9 +77,14 @@ export const proposeSolution: StepHandler<'propose-solution'> = (body, ctx) => {
   };
 };
 
-/** Closing records what the procedure asks (requiredOnClose), keeping what was registered. */
-export const close: StepHandler<'close'> = (body, { row, tenant, now, locale }) => {
+/**
+ * Closing records what the procedure asks (requiredOnClose), keeping what was registered. With a
+ * complaints committee (Awb 9:14) the decision waits for its advice, and a judgement other than
+ * the advised one says why (9:15 lid 3).
+ */
+export const close: StepHandler<'close'> = (body, { row, tenant, now, locale, timeline }) => {
   const procedure = tenant.procedure;
+  if (procedure.committee) checkAdvice(body, row.classification, timeline, locale);
   checkOption('classification', body.classification, procedure.classifications, locale);
   checkOption('remedy', body.remedy, procedure.remedies, locale);
   const merged = {
@@ -106,12 +121,13 @@ export const close: StepHandler<'close'> = (body, { row, tenant, now, locale }) 
       admissible: merged.admissible,
       remedy: merged.remedy,
     },
+    pdData: body.deviationReason ? { deviationReason: body.deviationReason } : undefined,
     messages: [{ kind: 'closing', to: COMPLAINANT }],
   };
 };
 
 export const reopen: StepHandler<'reopen'> = (body) => ({
-  changes: { closedAt: null },
+  changes: { closedAt: null, declined: false },
   pdData: body.reason ? { reason: body.reason } : undefined,
   messages: [],
 });

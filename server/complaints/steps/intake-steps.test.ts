@@ -7,7 +7,7 @@ import {
   stepContext,
   tenantOf,
 } from '../../../test/unit-fixtures';
-import { acknowledge, forward, recordAcknowledgement, update } from './intake-steps';
+import { acknowledge, addNote, forward, recordAcknowledgement, update } from './intake-steps';
 import { checkOption, samePerson, UNCHANGED } from './step-types';
 
 describe('acknowledging', () => {
@@ -127,6 +127,17 @@ describe('helpers of the steps', () => {
     expect(() => checkOption('category', undefined, options, 'nl')).not.toThrow();
     expect(apiErrorOf(() => checkOption('category', 'c', options, 'nl')).fields).toEqual({
       category: 'Kies een van de opties.',
+    });
+  });
+});
+
+describe('an internal note', () => {
+  test('keeps the note as personal data in an internal event, changing nothing and telling no one', () => {
+    expect(addNote({ note: 'Klager belde, boos.' }, stepContext())).toEqual({
+      changes: {},
+      pdData: { note: 'Klager belde, boos.' },
+      messages: [],
+      internal: true,
     });
   });
 });

@@ -44,8 +44,15 @@ export const update: StepHandler<'update'> = (body, { row, tenant, locale }) => 
       ...(body.cause ? { pdCause: body.cause } : {}),
       ...(body.subject ? { pdSubject: body.subject } : {}),
       ...(body.receiverName ? { pdReceiverName: body.receiverName } : {}),
+      ...(body.admissible !== undefined ? { admissible: body.admissible } : {}),
     },
-    data: body.category !== undefined ? { category: body.category } : undefined,
+    data:
+      body.category !== undefined || body.admissible !== undefined
+        ? {
+            ...(body.category !== undefined ? { category: body.category } : {}),
+            ...(body.admissible !== undefined ? { admissible: body.admissible } : {}),
+          }
+        : undefined,
     messages: [],
     internal: true,
   };

@@ -8,6 +8,13 @@ import {
 } from './complainant-steps';
 import { close, postpone, proposeSolution, reopen, respond } from './handling-steps';
 import { acknowledge, addNote, forward, recordAcknowledgement, update } from './intake-steps';
+import {
+  decline,
+  inviteHearing,
+  recordAdvice,
+  recordHearing,
+  waiveHearing,
+} from './statutory-steps';
 import type { StepHandler } from './step-types';
 
 /**
@@ -20,6 +27,11 @@ export const STEP_HANDLERS: { [A in Action]: StepHandler<A> } = {
   forward,
   respond,
   postpone,
+  decline,
+  'invite-hearing': inviteHearing,
+  'record-hearing': recordHearing,
+  'waive-hearing': waiveHearing,
+  'record-advice': recordAdvice,
   'propose-solution': proposeSolution,
   'accept-solution': acceptSolution,
   'file-appeal': fileAppeal,

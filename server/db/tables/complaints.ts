@@ -27,6 +27,12 @@ export const complaints = sqliteTable(
      * unmet. (An open complaint past an unmet date is overdue too, read from next_due_date.)
      */
     missed: integer('missed', { mode: 'boolean' }).notNull().default(false),
+    /** Closed without being handled (Awb 9:8): counted as "not handled" in the reports. */
+    declined: integer('declined', { mode: 'boolean' }).notNull().default(false),
+    /** Whether a term of it was postponed (the yearly report counts postponements). */
+    postponed: integer('postponed', { mode: 'boolean' }).notNull().default(false),
+    /** Working days from receipt to closing, for a handled complaint (the yearly median). */
+    handlingDays: integer('handling_days'),
     /** From when the preventive measures take effect (recorded on closing). */
     measuresEffectiveOn: text('measures_effective_on'),
     /** Number of timeline events; an action must extend it by exactly one (optimistic lock). */
