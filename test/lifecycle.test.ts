@@ -177,6 +177,7 @@ describe('each preset through its whole procedure', () => {
       'appealNotice→voorzitter@wenb.nl',
       'appealFiled→jan@example.nl',
       'appealDecision→jan@example.nl',
+      'staff:closed→directeur@wenb.nl',
       'closing→jan@example.nl',
     ]);
   });

@@ -243,7 +243,7 @@ describe('the anonymised CSV export', () => {
     const text = await res.text();
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'number,registered,received,channel,category,status,classification,admissible,remedy,closed,satisfied,erased,firstResponse_due,firstResponse_met',
+      'number,registered,received,channel,category,status,classification,admissible,remedy,closed,declined,satisfied,erased,firstResponse_due,firstResponse_met',
     );
     expect(lines).toHaveLength(made.length + 1);
     expect(text).not.toMatch(/Klant \d|Klacht nummer|0612345678/);

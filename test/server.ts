@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -116,4 +116,15 @@ export function liveServer(env: Record<string, string> = {}) {
     await live.server?.stop();
   });
   return live;
+}
+
+/** The ids of what axe-core finds on the page (injected, so open the page with bypassCSP). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
+    ).axe.run();
+    return result.violations.map((v) => v.id);
+  });
 }

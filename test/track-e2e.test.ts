@@ -1,20 +1,8 @@
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { WIDGET_FIELDS } from './helpers';
-import { liveServer, ROOT, UNTIL } from './server';
+import { axeViolations, liveServer, UNTIL } from './server';
 
 const live = liveServer();
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
-    ).axe.run();
-    return result.violations.map((v) => v.id);
-  });
-}
 
 test('a complainant follows a complaint on the tracking page, appeals, and answers the satisfaction question', async () => {
   const api = (path: string, init: RequestInit = {}) =>

@@ -174,7 +174,7 @@ describe('messages to staff', () => {
     expect(lines(en.text).slice(0, 3)).toEqual([
       'The deadline "Decision on your complaint" of complaint 2026-0007 has passed without the step being taken.',
       expect.stringMatching(/^- Decision on your complaint: by/),
-      'Kind regards,\nTenant awb\n',
+      'This complaint has no handler yet: please assign one.',
     ]);
     expect(lines(renderMessage({ ...ctx, locale: 'en' }).text)[2]).toBe('Handler: Piet');
   });

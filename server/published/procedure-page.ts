@@ -59,7 +59,7 @@ export function procedurePage(
       <section aria-labelledby="how">
         <h2 id="how">${t.howTitle}</h2>
         <p>${t.howForm}${asked.length ? ` ${t.asked(asked.map((f) => t.fields[f]).join(', '))}` : ''}</p>
-        ${channels.length ? html`<ul>${channels.map(([channel, rule]) => html`<li>${t.channels[channel] ?? channel}${rule?.required.length ? `: ${t.asked(rule.required.map((f) => t.fields[f]).join(', '))}` : ''}</li>`)}</ul>` : ''}
+        ${channels.length ? html`<ul>${channels.map(([channel, rule]) => html`<li>${t.channels[channel] ?? channel}${rule?.required.length ? `, ${t.with(rule.required.map((f) => t.fields[f]).join(', '))}` : ''}</li>`)}</ul>` : ''}
       </section>
       <section aria-labelledby="terms">
         <h2 id="terms">${t.termsTitle}</h2>
@@ -81,7 +81,7 @@ export function procedurePage(
         ${procedure.appeal.enabled && procedure.appeal.body ? html`<p>${t.appeal(procedure.appeal.body.role[locale], procedure.appeal.windowDays)}</p>` : ''}
         ${
           referral && 'to' in referral
-            ? html`<p>${t.referral(referral.to[locale], termInWords(referral.within, locale), referral.within.from)}${referral.contact ? ` ${referral.contact[locale]}.` : ''}</p>`
+            ? html`<p>${t.referral(referral.contact ? `${referral.to[locale]} (${referral.contact[locale]})` : referral.to[locale], termInWords(referral.within, locale), referral.within.from)}</p>`
             : referral
               ? html`<p>${referral[locale]}</p>`
               : html`<p>${t.noReferral}</p>`

@@ -55,7 +55,8 @@ export const PAGE_TEXT = {
     appeal: (body: string, days: number) =>
       `Gaat u niet akkoord met de oplossing die wij voorstellen, dan kunt u binnen ${plural(days, 'dag', 'dagen')} in beroep gaan bij ${body}.`,
     referral: (to: string, within: string, from: 'decision' | 'received') =>
-      `Daarna kunt u zich wenden tot ${to}, binnen ${within} ${from === 'received' ? 'nadat u uw klacht bij ons indiende' : 'na onze beslissing'}.`,
+      `U kunt zich wenden tot ${to}, binnen ${within} ${from === 'received' ? 'nadat u uw klacht bij ons indiende' : 'na onze beslissing'}.`,
+    with: (fields: string) => `met ${fields}`,
     noReferral: 'Wij leggen in onze beslissing uit wat u daarna kunt doen.',
     officerTitle: 'Klachtenfunctionaris',
     privacyTitle: 'Bewaren en privacy',
@@ -132,7 +133,8 @@ export const PAGE_TEXT = {
     appeal: (body: string, days: number) =>
       `If you do not accept the solution we propose, you may appeal to the ${body} within ${plural(days, 'day', 'days')}.`,
     referral: (to: string, within: string, from: 'decision' | 'received') =>
-      `After that you may turn to ${to}, within ${within} ${from === 'received' ? 'of submitting your complaint to us' : 'of our decision'}.`,
+      `You may turn to ${to}, within ${within} ${from === 'received' ? 'of submitting your complaint to us' : 'of our decision'}.`,
+    with: (fields: string) => `with ${fields}`,
     noReferral: 'Our decision explains what you can do next.',
     officerTitle: 'Complaints officer',
     privacyTitle: 'Retention and privacy',

@@ -44,9 +44,9 @@ describe('the anonymised export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(lines(text)).toEqual([
-      'number,registered,received,channel,category,status,classification,admissible,remedy,closed,satisfied,erased,acknowledgement_due,acknowledgement_met,decision_due,decision_met',
-      '2026-0001,2026-03-02,2026-03-02,web,overig,closed,gegrond,yes,excuses,2026-03-20,no,no,2026-03-09,2026-03-04,2026-04-13,2026-03-20',
-      '2026-0002,2026-03-02,2026-03-02,web,,received,,,,,,no,2026-03-09,,2026-04-13,',
+      'number,registered,received,channel,category,status,classification,admissible,remedy,closed,declined,satisfied,erased,acknowledgement_due,acknowledgement_met,decision_due,decision_met,declineNotice_due,declineNotice_met',
+      '2026-0001,2026-03-02,2026-03-02,web,overig,closed,gegrond,yes,excuses,2026-03-20,no,no,no,2026-03-09,2026-03-04,2026-04-13,2026-03-20,,',
+      '2026-0002,2026-03-02,2026-03-02,web,,received,,,,,no,,no,2026-03-09,,2026-04-13,,,',
       '',
     ]);
   });
@@ -71,7 +71,7 @@ describe('the anonymised export', () => {
     w = await world('awb');
     const a = await w.submit();
     await set(a, { erasedAt: '2026-03-05T00:00:00Z', admissible: false, satisfied: true });
-    expect(lines(await csv())[1]).toMatch(/^2026-0001,.*,no,,,yes,yes,2026-03-09/);
+    expect(lines(await csv())[1]).toMatch(/^2026-0001,.*,no,,,no,yes,yes,2026-03-09/);
   });
 
   test('counts complaints by their year of registration, in number order', async () => {

@@ -41,6 +41,7 @@ export function anonymisedCsv(
     'admissible',
     'remedy',
     'closed',
+    'declined',
     'satisfied',
     'erased',
     ...terms.flatMap((term) => [`${term}_due`, `${term}_met`]),
@@ -56,7 +57,7 @@ export function anonymisedCsv(
       const rows = await db.all<Record<string, unknown>>(sql`
         SELECT c.id, c.seq, c.number, c.registered_date, c.received_date, c.channel, c.category,
           c.status, c.classification, c.admissible, c.remedy,
-          substr(c.closed_at, 1, 10) AS closed_date, c.satisfied,
+          substr(c.closed_at, 1, 10) AS closed_date, c.declined, c.satisfied,
           c.erased_at IS NOT NULL AS erased, c.pd_cause, c.pd_summary, c.pd_preventive_measures
         FROM complaints c
         WHERE c.tenant_id = ${tenantId} AND c.year = ${year} AND c.seq > ${after}
@@ -96,6 +97,7 @@ export function anonymisedCsv(
           bool(r.admissible),
           r.remedy,
           r.closed_date,
+          bool(r.declined),
           bool(r.satisfied),
           bool(r.erased),
           ...terms.flatMap((term) => [own?.get(term)?.dueDate, own?.get(term)?.metDate]),

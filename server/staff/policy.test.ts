@@ -28,6 +28,11 @@ describe('who may take which step', () => {
     expect(allowed(handler)).toEqual([
       'respond',
       'postpone',
+      'decline',
+      'invite-hearing',
+      'record-hearing',
+      'waive-hearing',
+      'record-advice',
       'propose-solution',
       'close',
       'reopen',
@@ -35,9 +40,23 @@ describe('who may take which step', () => {
       'update',
       'add-note',
     ]);
-    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(8);
+    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(13);
     expect(allowed(handler, { handler: 'Someone else' })).toEqual([]);
     expect(allowed(handler, { handler: null } as never)).toEqual([]);
+  });
+
+  test('where the procedure lets the receiver handle (wenb §2.1), only the complaints forwarded to them', () => {
+    const rules = { receiverMayHandle: true };
+    const theirs = { handler: 'rita' };
+    const steps = (complaint: { handler: string | null }, r = rules) =>
+      ACTIONS.filter((action) => mayPerform(receiver, action, complaint, r));
+    expect(steps(theirs).sort()).toEqual(
+      [...new Set([...allowed(receiver), ...allowed(handler)])].sort(),
+    );
+    expect(steps({ handler: 'Hans de Boer' })).toEqual(allowed(receiver));
+    expect(steps(theirs, { receiverMayHandle: false })).toEqual(allowed(receiver));
+    // A handler gains nothing from the rule.
+    expect(ACTIONS.filter((a) => mayPerform(handler, a, { handler: 'x' }, rules))).toEqual([]);
   });
 
   test('the appeal body decides appeals, on any complaint', () => {

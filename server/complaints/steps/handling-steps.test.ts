@@ -257,14 +257,14 @@ describe('closing', () => {
 });
 
 describe('reopening', () => {
-  test('clears the closing moment and keeps the reason as personal data', () => {
+  test('clears the closing moment (and "not handled") and keeps the reason as personal data', () => {
     expect(reopen({ reason: 'Nieuwe feiten' }, stepContext())).toEqual({
-      changes: { closedAt: null },
+      changes: { closedAt: null, declined: false },
       pdData: { reason: 'Nieuwe feiten' },
       messages: [],
     });
     expect(reopen({}, stepContext())).toEqual({
-      changes: { closedAt: null },
+      changes: { closedAt: null, declined: false },
       pdData: undefined,
       messages: [],
     });
