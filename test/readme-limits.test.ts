@@ -17,6 +17,7 @@ import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
 import {
   MAX_CALENDAR_DAYS,
   MAX_CHAIN,
+  MAX_CONSENTED_WEEKS,
   MAX_HORIZON_DAYS,
   MAX_TERMS,
   MAX_WEEKS,
@@ -39,6 +40,7 @@ const EXPECTED: Record<string, string> = {
   'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
   MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,
   MAX_FILES_PER_STEP: String(MAX_FILES_PER_STEP),
+  MAX_CONSENTED_WEEKS: String(MAX_CONSENTED_WEEKS),
   MAX_TERMS: String(MAX_TERMS),
   MAX_WORKING_DAYS: String(MAX_WORKING_DAYS),
   MAX_CHAIN: String(MAX_CHAIN),
