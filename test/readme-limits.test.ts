@@ -20,6 +20,7 @@ import { MAX_WEBHOOK_ENDPOINTS } from '../server/webhooks/endpoints';
 import {
   MAX_CALENDAR_DAYS,
   MAX_CHAIN,
+  MAX_CONSENTED_WEEKS,
   MAX_HORIZON_DAYS,
   MAX_TERMS,
   MAX_WEEKS,
@@ -43,6 +44,7 @@ const EXPECTED: Record<string, string> = {
   'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
   MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,
   MAX_FILES_PER_STEP: String(MAX_FILES_PER_STEP),
+  MAX_CONSENTED_WEEKS: String(MAX_CONSENTED_WEEKS),
   MAX_TERMS: String(MAX_TERMS),
   MAX_WORKING_DAYS: String(MAX_WORKING_DAYS),
   MAX_CHAIN: String(MAX_CHAIN),

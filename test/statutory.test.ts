@@ -4,6 +4,7 @@ import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
 import { type TestApp, testApp } from './helpers';
 import { type CapturedMail, startResendCapture } from './resend-capture';
+import { signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
  * Issue #13: the rest of the statutory procedure, walked through the API. An Awb complaint that is
@@ -387,7 +388,45 @@ describe('nobody is forgotten', () => {
   });
 });
 
+describe('explanations', () => {
+  test('name the term a term follows by its label, never its id', async () => {
+    const c = await complaintOf('wenb');
+    expect(
+      (await c.step('propose-solution', { proposedSolution: 'Wij bellen u.', cause: 'Ziek.' }))
+        .status,
+    ).toBe(200);
+    const res = await t.json(
+      'POST',
+      `/v1/tenants/wenb/complaints/${c.number}/actions/file-appeal`,
+      { grounds: 'Niet genoeg.' },
+      c.auth,
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const appeal = (await c.view()).deadlines.find(
+      (d: { term: string }) => d.term === 'appealDecision',
+    );
+    expect(appeal.explanation).toContain('na einde termijn "Afhandeling"');
+    expect(appeal.explanation).not.toContain('resolution');
+  });
+});
+
 describe('the calendar knows when it runs out', () => {
+  test('the admin view warns staff once next year has no decree days', async () => {
+    const { email, password } = await tenantWithAdmin(t, 'awb');
+    at('2028-06-01T09:00:00Z');
+    const cookie = await signInCookie(t, 'awb', email, password);
+    expect(cookie).not.toBe('');
+    const page = await (
+      await t.app.request('/admin/awb/complaints', { headers: { Cookie: cookie } })
+    ).text();
+    expect(page).toContain('Voor 2029 zijn nog geen gelijkgestelde feestdagen');
+    at('2027-06-01T09:00:00Z');
+    const earlier = await (
+      await t.app.request('/admin/awb/complaints', { headers: { Cookie: cookie } })
+    ).text();
+    expect(earlier).not.toContain('gelijkgestelde feestdagen');
+  });
+
   test('/health says so once next year has no decree days', async () => {
     expect((await (await t.app.request('/health')).json()).calendar).toEqual({
       decreeDaysKnownThrough: 2028,
