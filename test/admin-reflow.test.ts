@@ -154,6 +154,8 @@ test('every admin page reflows at 320 px and passes axe at 320 and 1280 px', {
       '/settings',
       '/outbox',
       '/letters',
+      '/webhooks',
+      '/inbound-mail',
       '/no/such/page',
     ]) {
       await page.goto(`${base}/admin/wenb${path}`);
