@@ -17,6 +17,9 @@ function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): 
   return day;
 }
 
+/** Outbox rows per INSERT statement (seven values each, well within SQLite's limit). */
+export const OUTBOX_ROWS_PER_INSERT = 1_000;
+
 // Reminder windows are at most 30 working days, which never span more than 45 calendar days.
 const REMINDER_HORIZON_DAYS = 45;
 
@@ -159,10 +162,14 @@ export async function queueReminders(
       .set(m.overdue ? { escalatedFor: m.dueDate } : { remindedFor: m.dueDate })
       .where(and(eq(deadlines.complaintId, m.complaintId), eq(deadlines.term, m.term))),
   );
-  const inserts =
-    rows.length > 0
-      ? [db.insert(outbox).values(rows).onConflictDoNothing().returning({ kind: outbox.kind })]
-      : [];
+  // SQLite binds at most 32,766 values per statement: the rows go in slices.
+  const inserts = Array.from({ length: Math.ceil(rows.length / OUTBOX_ROWS_PER_INSERT) }, (_, i) =>
+    db
+      .insert(outbox)
+      .values(rows.slice(i * OUTBOX_ROWS_PER_INSERT, (i + 1) * OUTBOX_ROWS_PER_INSERT))
+      .onConflictDoNothing()
+      .returning({ kind: outbox.kind }),
+  );
   if (inserts.length + markStatements.length === 0) return { reminders: 0, escalations: 0 };
   // A term that passed is a webhook event, escalated by e-mail or not; each (term, due date)
   // is marked here once, and its delivery id is derived from them.
@@ -177,8 +184,8 @@ export async function queueReminders(
         dueDate: m.dueDate,
       }),
     );
-  const results = await db.batch([...inserts, ...markStatements, ...webhooks] as never);
-  const inserted = (rows.length > 0 ? results[0] : []) as { kind: string }[];
+  const results: unknown[] = await db.batch([...inserts, ...markStatements, ...webhooks] as never);
+  const inserted = (results.slice(0, inserts.length) as { kind: string }[][]).flat();
   return {
     reminders: inserted.filter((r) => r.kind === 'reminder').length,
     escalations: inserted.filter((r) => r.kind === 'overdue').length,
