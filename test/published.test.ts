@@ -228,4 +228,20 @@ describe('the published procedure', () => {
     expect(english).toContain('Decision on your complaint</strong>: 8 weeks after receipt');
     expect((await t.app.request('/p/nobody/klachtenregeling')).status).toBe(404);
   });
+
+  test('odd addresses are a 404 page, never a 5xx', async () => {
+    for (const path of [
+      '/p/%ZZ/klachtenregeling',
+      '/p/awb/jaarverslag/99999',
+      '/p/awb/jaarverslag/abcd',
+      '/p/awb/jaarverslag/%00',
+      `/p/${'a'.repeat(5000)}/klachtenregeling`,
+    ]) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+    }
+    const lang = await t.app.request('/p/awb/klachtenregeling?lang=%0d%0aX:1');
+    expect(lang.status).toBe(200);
+  });
 });
