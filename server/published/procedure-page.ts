@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { anchorLabel, EVENT_LABELS } from '../../shared/deadlines';
+import { anchorLabel, EVENT_LABELS, termAmount } from '../../shared/deadlines';
 import { CONTACT_FIELDS } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
 import type { Procedure, ProcedureTerm } from '../../shared/procedure';
@@ -8,20 +8,13 @@ import { termInWords } from '../mail/message-values';
 import { publishedLayout } from './published-layout';
 import { PAGE_TEXT } from './published-text';
 
-const UNIT_WORDS = {
-  workingDays: { nl: ['werkdag', 'werkdagen'], en: ['working day', 'working days'] },
-  calendarDays: { nl: ['dag', 'dagen'], en: ['day', 'days'] },
-  weeks: { nl: ['week', 'weken'], en: ['week', 'weeks'] },
-} as const;
-
 /** "5 werkdagen na ontvangst van uw klacht" for one term of the procedure. */
 function termSentence(procedure: Procedure, term: ProcedureTerm, locale: Locale): string {
   const t = PAGE_TEXT[locale];
-  const unit = UNIT_WORDS[term.unit][locale][term.amount === 1 ? 0 : 1];
   const fromLabel =
     typeof term.from === 'string' ? undefined : procedure.terms[term.from.term]?.label;
   const anchor = anchorLabel(term.from, fromLabel)[locale];
-  const parts = [`${term.amount} ${unit} ${t.after} ${anchor}`];
+  const parts = [`${termAmount(term.amount, term.unit, locale)} ${t.after} ${anchor}`];
   if (term.activeAfter) parts.push(t.onlyAfter(EVENT_LABELS[term.activeAfter][locale]));
   if (term.postponable) parts.push(t.postponable(term.postponable.maxWeeks));
   return `${parts.join('; ')}.`;

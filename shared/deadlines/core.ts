@@ -16,7 +16,7 @@ export {
   DECREE_DAYS_KNOWN_THROUGH,
   type DecreeDay,
 } from './decree-days';
-export { anchorLabel, EVENT_LABELS } from './explain';
+export { amount as termAmount, anchorLabel, EVENT_LABELS } from './explain';
 export { MAX_CONSENTED_WEEKS, type PostponeResult, postpone } from './postpone';
 export { computeDue, computeDueDates, extendDue } from './terms';
 export * from './types';

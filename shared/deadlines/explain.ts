@@ -35,7 +35,8 @@ const UNITS = {
   weeks: { nl: ['week', 'weken'], en: ['week', 'weeks'] },
 } as const;
 
-function amount(n: number, unit: Term['unit'], locale: 'nl' | 'en'): string {
+/** "5 werkdagen", "1 week": an amount of a term's unit in words. */
+export function amount(n: number, unit: Term['unit'], locale: 'nl' | 'en'): string {
   return `${n} ${UNITS[unit][locale][n === 1 ? 0 : 1]}`;
 }
 
