@@ -1,13 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { pickLocale } from '../shared/localised';
-import { ADMIN_MOUNT } from './admin/admin-route-docs';
-import { adminRoutes } from './admin/admin-routes';
+import { ADMIN_MOUNT, adminDocs } from './admin/admin-route-docs';
 import { casefileRoutes } from './casefile/casefile-routes';
 import { complaintRoutes } from './complaints/complaint-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './docs/health-routes';
 import type { AppEnv } from './http/context';
 import { onError } from './http/errors';
+import { mountLazily } from './http/lazy-routes';
 import { notFoundHandler } from './http/not-found';
 import { securityHeaders } from './http/security-headers';
 import { trimTrailingSlash } from './http/trailing-slash';
@@ -41,14 +41,8 @@ export function createApp(
   const app = new Hono<AppEnv>();
   if (options.compress) app.use(options.compress);
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
-  app.use(async (c, next) => {
-    c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
-    await next();
-  });
+  answerLikeTheApp(app);
   app.use(trimTrailingSlash());
-  app.onError(onError);
-  // 405 with Allow for a path the app has for other methods; 404 otherwise.
-  app.notFound(notFoundHandler(() => app.routes));
 
   if (options.site) app.route('/', options.site);
   app.route('/', healthRoutes(deps.clock));
@@ -65,7 +59,26 @@ export function createApp(
   app.route('/', staffRoutes(deps));
   app.route('/', webhookRoutes(deps));
   if (options.inboundMail) app.route('/', options.inboundMail);
-  app.route(ADMIN_MOUNT, adminRoutes(deps));
+  mountLazily(app, {
+    prefix: ADMIN_MOUNT,
+    docs: adminDocs,
+    load: async () => (await import('./admin/admin-routes')).adminRoutes(deps),
+    wrap: (routes) => answerLikeTheApp(new Hono<AppEnv>()).route(ADMIN_MOUNT, routes),
+  });
+  return app;
+}
+
+/**
+ * The request's locale, the one error path, and 405 with Allow for a path the app has for other
+ * methods (404 otherwise): the app's own, and those of the sub-apps it loads on first use.
+ */
+function answerLikeTheApp(app: Hono<AppEnv>) {
+  app.use(async (c, next) => {
+    c.set('locale', pickLocale(c.req.header('Accept-Language'), 'nl'));
+    await next();
+  });
+  app.onError(onError);
+  app.notFound(notFoundHandler(() => app.routes));
   return app;
 }
 

@@ -1,5 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ADMIN_MOUNT, adminDocs } from '../server/admin/admin-route-docs';
+import { adminRoutes } from '../server/admin/admin-routes';
 import { type TestApp, testApp } from './helpers';
 
 let t: TestApp;
@@ -36,6 +39,17 @@ test('every route the app registers is in it', async () => {
   );
   for (const route of new Set(routes)) expect(documented, route).toContain(route);
   for (const op of documented) expect(routes, op).toContain(op);
+});
+
+test('the admin view, mounted on first use from its docs, has exactly the routes they list', () => {
+  // The app registers the admin routes from their docs before the admin code is loaded
+  // (server/http/lazy-routes.ts), so the check above sees the docs; this one sees the code.
+  const mounted = new Hono().route(ADMIN_MOUNT, adminRoutes(t.deps));
+  const registered = mounted.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)(?:\{\[\^\/\]\+\\(\.\w+)\})?/g, '{$1}$2')}`);
+  const documented = adminDocs.map((doc) => `${doc.method.toUpperCase()} ${doc.path}`);
+  expect(new Set(registered)).toEqual(new Set(documented));
 });
 
 test('the documented bodies are the validators: a required field of the schema is required', async () => {

@@ -10,16 +10,12 @@ import { workerDeps } from './worker-deps';
  * email() event of an isolate and never for a request, so the script that starts for every
  * request stays small. It holds the jobs (the outbox relay with the Resend SDK, reminders, the
  * retention purge, webhook deliveries) and e-mail intake (with postal-mime).
- * `scripts/worker-modules.mjs` bundles it into server/runtime/lazy/background.mjs before
- * wrangler bundles the Worker (wrangler.toml [build]); worker.ts imports it from there.
+ * In the built Worker it is a chunk of its own (scripts/build-worker.mjs), imported by worker.ts.
  */
 
 type Bindings = Record<string, unknown>;
 
-/** The PDF writer, built beside this module in lazy/ (the jobs write no letters today). */
-const LETTER_PDF: string = './letter-pdf.mjs';
-
-const deps = workerDeps(LETTER_PDF, (env) => ({ mailer: mailerFromEnv(env) }));
+const deps = workerDeps((env) => ({ mailer: mailerFromEnv(env) }));
 
 /**
  * Runs a handler; a failure is logged without what it may carry (a database error quotes its

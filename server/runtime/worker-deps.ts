@@ -2,7 +2,6 @@ import { createClient } from '@libsql/client/http';
 import { drizzle } from 'drizzle-orm/libsql/http';
 import { schema } from '../db/schema';
 import type { AppDeps } from '../deps';
-import type * as LetterPdf from '../letters/letter-pdf';
 import { depsFromEnv, type Runtime } from './deps-from-env';
 import { type Env, parseEnv, workerEnvSchema } from './env';
 
@@ -11,14 +10,10 @@ type Bindings = Record<string, unknown>;
 /**
  * The Worker's dependencies from its bindings (secrets), built once per isolate on first use;
  * a failure is not kept, so a fixed secret takes effect on the next event. The PDF writer is a
- * module of its own (scripts/worker-modules.mjs), imported on the first letter from
- * `letterModule`: where it lies as the calling module sees it. `extra` adds what only some of the
- * Worker's modules need (the mailer, for the scheduled jobs).
+ * chunk of its own in the built Worker (scripts/build-worker.mjs), imported on the first letter.
+ * `extra` adds what only some of the Worker's modules need (the mailer, for the scheduled jobs).
  */
-export function workerDeps(
-  letterModule: string,
-  extra: (env: Env) => Partial<Runtime> = () => ({}),
-) {
+export function workerDeps(extra: (env: Env) => Partial<Runtime> = () => ({})) {
   let pending: Promise<AppDeps> | undefined;
   return (bindings: Bindings): Promise<AppDeps> => {
     pending ??= (async () => {
@@ -28,8 +23,7 @@ export function workerDeps(
         db: drizzle(client, { schema }),
         // Set by Cloudflare's edge; a client cannot set it there.
         clientAddress: (c) => c.req.header('cf-connecting-ip'),
-        renderLetter: async (letter) =>
-          ((await import(letterModule)) as typeof LetterPdf).letterPdf(letter),
+        renderLetter: async (letter) => (await import('../letters/letter-pdf')).letterPdf(letter),
         ...extra(env),
       });
     })().catch((err) => {

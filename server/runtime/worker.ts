@@ -8,23 +8,15 @@ type Bindings = Record<string, unknown>;
 type BackgroundModule = typeof Background;
 
 /**
- * Where the built Worker finds the modules it loads on first use: uploaded beside this script
- * (wrangler.toml: find_additional_modules; built by scripts/worker-modules.mjs). Variables, so
- * that wrangler leaves the imports to the runtime instead of bundling them here.
- */
-const BACKGROUND: string = './lazy/background.mjs';
-const LETTER_PDF: string = './lazy/letter-pdf.mjs';
-
-/**
  * The Worker: requests go to the app (built once per isolate from the secrets), which loads the
  * PDF writer on the first letter; the cron trigger and Email Routing go to the background module
  * (worker-background.ts), loaded on the first such event. `loadBackground` is how that module is
  * found; tests hand in its source.
  */
 export function createWorker(
-  loadBackground: () => Promise<BackgroundModule> = () => import(BACKGROUND),
+  loadBackground: () => Promise<BackgroundModule> = () => import('./worker-background'),
 ) {
-  const deps = workerDeps(LETTER_PDF);
+  const deps = workerDeps();
   let app: ReturnType<typeof createApp> | undefined;
   return {
     async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext) {

@@ -1,0 +1,52 @@
+// Builds the Worker into dist/worker/ with code splitting, for wrangler to upload as it is
+// (wrangler.toml: no_bundle, find_additional_modules). worker.js is the script every request
+// starts, with the chunks it imports statically; what a request rarely needs is a chunk of its
+// own, imported on first use, that shares the rest instead of carrying a copy of it:
+// - the admin view's pages (server/http/lazy-routes.ts mounts them),
+// - the PDF writer for letters (pdf-lib, ~185 KB gzipped),
+// - what runs outside requests (worker-background.ts: the scheduled jobs with the Resend SDK,
+//   and e-mail intake with postal-mime).
+// Run by wrangler itself before every build ([build] command), so `wrangler dev` and
+// `wrangler deploy` always carry a fresh copy. The settings follow wrangler's own for a Worker
+// with nodejs_compat.
+import { readdirSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = resolve(root, 'dist/worker');
+
+// Built over the last build rather than into an emptied folder: wrangler dev rebuilds on every
+// change and may read the folder while a build runs. What this build did not write is removed
+// after it, so no stale chunk is uploaded.
+const { metafile } = await build({
+  absWorkingDir: root,
+  entryPoints: { worker: 'server/runtime/worker.ts' },
+  outdir,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['workerd', 'worker', 'browser'],
+  mainFields: ['browser', 'module', 'main'],
+  // The runtime's own modules (nodejs_compat): node:crypto, node:buffer, …
+  external: ['node:*', 'cloudflare:*', ...builtinModules],
+  // The Resend SDK's webhook verification is not used (see stubs/resend-extras.ts).
+  alias: { standardwebhooks: './server/runtime/stubs/resend-extras.ts' },
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const written = new Set(Object.keys(metafile.outputs).map((file) => resolve(root, file)));
+for (const entry of readdirSync(outdir, { recursive: true, withFileTypes: true })) {
+  const file = join(entry.parentPath, entry.name);
+  if (entry.isFile() && !written.has(file)) rmSync(file);
+}
