@@ -1,7 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
-import { deadlines } from '../db/schema';
 
 /** Complaints read and written per step of the export. */
 export const CSV_PAGE = 1_000;
@@ -62,18 +61,23 @@ export function anonymisedCsv(
         FROM complaints c
         WHERE c.tenant_id = ${tenantId} AND c.year = ${year} AND c.seq > ${after}
         ORDER BY c.seq LIMIT ${CSV_PAGE}`);
-      const ids = rows.map((r) => String(r.id));
+      const last = Number(rows.at(-1)?.seq ?? after);
+      // The page's deadlines by the same range of numbers, not by a list of its ids: libSQL's
+      // Node binding keeps the memory of every bound value (tursodatabase/libsql-js#153), so
+      // a thousand ids a page would make a year's export grow the server by hundreds of MB.
       const met =
-        ids.length > 0
-          ? await db
-              .select({
-                complaintId: deadlines.complaintId,
-                term: deadlines.term,
-                dueDate: deadlines.dueDate,
-                metDate: deadlines.metDate,
-              })
-              .from(deadlines)
-              .where(inArray(deadlines.complaintId, ids))
+        rows.length > 0
+          ? await db.all<{
+              complaintId: string;
+              term: string;
+              dueDate: string;
+              metDate: string | null;
+            }>(sql`
+              SELECT d.complaint_id AS complaintId, d.term, d.due_date AS dueDate,
+                d.met_date AS metDate
+              FROM complaints c JOIN deadlines d ON d.complaint_id = c.id
+              WHERE c.tenant_id = ${tenantId} AND c.year = ${year}
+                AND c.seq > ${after} AND c.seq <= ${last}`)
           : [];
       const byComplaint = new Map<
         string,
@@ -108,7 +112,7 @@ export function anonymisedCsv(
       });
       if (lines.length > 0) controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
       if (rows.length < CSV_PAGE) controller.close();
-      else after = Number(rows.at(-1)?.seq);
+      else after = last;
     },
   });
 }
