@@ -188,6 +188,45 @@ describe('one complaint as the register shows it', () => {
   });
 });
 
+describe('the case file of one complaint among others', () => {
+  test('shows only its own due dates and timeline', async () => {
+    const app = await world('awb');
+    w = app;
+    const first = await app.submit();
+    app.clock.now = new Date('2026-03-04T09:00:00.000Z');
+    const second = await app.submit();
+    await app.step(second, 'forward', { handler: 'Piet' });
+    const view = async (number: string) =>
+      loadView(
+        app.db,
+        await findComplaint(app.db, app.tenant.id, number),
+        app.tenant.procedure,
+        'en',
+      );
+    const one = await view(first);
+    expect(one.events.map((e) => e.type)).toEqual(['received']);
+    expect(one.deadlines.map((d) => [d.term, d.date])).toEqual([
+      ['acknowledgement', '2026-03-09'],
+      ['decision', '2026-04-13'],
+    ]);
+    const two = await view(second);
+    expect(two.events.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'received'],
+      [2, 'forwarded'],
+    ]);
+    expect(two.deadlines.map((d) => [d.term, d.date])).toEqual([
+      ['acknowledgement', '2026-03-11'],
+      ['decision', '2026-04-15'],
+    ]);
+  });
+
+  test('the complainant still sees a term the procedure no longer has', () => {
+    const { procedure } = tenantOf('wenb');
+    const rows = [{ ...deadlineRow(procedure, 'resolution'), term: 'retired' }];
+    expect(deadlineViews(rows, procedure, 'nl', true).map((d) => d.term)).toEqual(['retired']);
+  });
+});
+
 describe('finding a complaint', () => {
   test('by tenant and number; an unknown, foreign or erased one is 404', async () => {
     w = await world('awb');

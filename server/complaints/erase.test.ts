@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { JAN, world } from '../../test/unit-fixtures';
 import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
-import { eraseComplaint } from './erase';
+import { ERASE_CHUNK, eraseComplaint, eraseComplaints } from './erase';
 import { performStep } from './perform-step';
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -151,5 +151,57 @@ describe('erasing a complaint', () => {
     expect(after?.erasedAt).toBe(NOW.toISOString());
     const erased = await w.db.select().from(events).where(eq(events.type, 'erased'));
     expect(erased).toHaveLength(1);
+  });
+
+  test('cancels letters still to print and messages held back, too', async () => {
+    const row = await fullComplaint();
+    const queued = await w.db.select().from(outbox).orderBy(asc(outbox.createdAt));
+    const statuses = ['held', 'print', 'pending'];
+    for (const [i, message] of queued.entries()) {
+      await w.db
+        .update(outbox)
+        .set({ status: statuses[i] ?? 'pending' })
+        .where(eq(outbox.id, message.id));
+    }
+    await eraseComplaint(w.db, row.id, NOW, 'staff:Ad');
+    const after = await w.db.select({ status: outbox.status }).from(outbox);
+    expect(after.map((m) => m.status)).toEqual(queued.map(() => 'cancelled'));
+  });
+});
+
+describe('erasing many complaints', () => {
+  test('says how many it erased, and leaves nothing of them in the write-ahead log', async () => {
+    w = await world('awb');
+    await w.submit();
+    await w.submit();
+    const rows = await w.db.select({ id: complaints.id }).from(complaints);
+    const erased = await eraseComplaints(
+      w.db,
+      rows.map((r) => r.id),
+      NOW,
+      'retention',
+    );
+    expect(erased).toBe(2);
+    // Checkpointed: the log holds no page of the erased data any more.
+    const [log] = (await w.db.$client.execute('PRAGMA wal_checkpoint(PASSIVE)')).rows;
+    expect(log?.[1]).toBe(0);
+    expect(
+      await eraseComplaints(
+        w.db,
+        rows.map((r) => r.id),
+        NOW,
+        'retention',
+      ),
+    ).toBe(0);
+  });
+
+  test('takes a backlog of any size, a slice at a time', async () => {
+    w = await world('awb');
+    await w.submit();
+    const [row] = await w.db.select({ id: complaints.id }).from(complaints);
+    // More ids than SQLite binds in one statement: unknown ones are skipped.
+    const unknown = Array.from({ length: 170 * ERASE_CHUNK }, (_, i) => `gone-${i}`);
+    const erased = await eraseComplaints(w.db, [...unknown, row?.id ?? ''], NOW, 'retention');
+    expect(erased).toBe(1);
   });
 });

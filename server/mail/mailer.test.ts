@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startResendCapture } from '../../test/resend-capture';
 import { mailbox } from './mailer';
@@ -117,5 +119,91 @@ describe('sending through Resend', () => {
     const dropped = await mailer.send(mail, 'b');
     expect(dropped).toMatchObject({ ok: false, retryable: true });
     expect((dropped as { error: string }).error).toMatch(/^network: /);
+  });
+});
+
+describe('when Resend cannot be reached or explained', () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.close();
+    server = undefined;
+  });
+
+  /** A stand-in for Resend that answers every request with `status` and `body`. */
+  async function answering(status: number, body: string) {
+    server = createServer((_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return resendMailer({ apiKey: 're_test', baseUrl: `http://127.0.0.1:${port}` });
+  }
+
+  const mail = { from: 'k@example.org', to: 'jan@example.nl', subject: 'S', text: 'T', html: 'H' };
+
+  test('a dropped connection says so', async () => {
+    const capture = await startResendCapture();
+    try {
+      capture.fail('drop');
+      const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });
+      expect(await mailer.send(mail, 'a')).toEqual({
+        ok: false,
+        retryable: true,
+        error: 'network: Unable to fetch data. The request could not be resolved.',
+      });
+    } finally {
+      await capture.close();
+    }
+  });
+
+  test('an error without a message is named by its name, or as unknown', async () => {
+    const named = await answering(503, '{"name":"service_unavailable","statusCode":503}');
+    expect(await named.send(mail, 'a')).toEqual({
+      ok: false,
+      retryable: true,
+      error: '503: service_unavailable',
+    });
+    server?.close();
+    const empty = await answering(502, 'null');
+    expect(await empty.send(mail, 'b')).toEqual({
+      ok: false,
+      retryable: true,
+      error: 'network: unknown error',
+    });
+  });
+
+  test('a request that cannot even be made is retried, not thrown', async () => {
+    const mailer = resendMailer({ apiKey: 're_test', baseUrl: 'http://127.0.0.1:9' });
+    const result = await mailer.send(mail, 'not\na valid header');
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect((result as { error: string }).error).toMatch(/^network: .*header/i);
+  });
+});
+
+describe('after sending', () => {
+  test('no timer is left behind to keep a finished relay run waiting', async () => {
+    const capture = await startResendCapture();
+    try {
+      const mailer = resendMailer({
+        apiKey: 're_test',
+        baseUrl: capture.baseUrl,
+        timeoutMs: 3.6e6,
+      });
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
+      const mail = {
+        from: 'k@example.org',
+        to: 'j@example.nl',
+        subject: 'S',
+        text: 'T',
+        html: 'H',
+      };
+      expect(await mailer.send(mail, 'a')).toMatchObject({ ok: true });
+      expect(await mailer.send(mail, 'b')).toMatchObject({ ok: true });
+      expect(timers()).toBeLessThanOrEqual(before);
+    } finally {
+      await capture.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
 import { complaints } from '../db/schema';
-import { anonymisedCsv } from './csv-export';
+import { anonymisedCsv, CSV_PAGE } from './csv-export';
 
 type World = Awaited<ReturnType<typeof world>>;
 let w: World;
@@ -126,5 +126,26 @@ describe('the anonymised export', () => {
     const n = await w.submit();
     await set(n, { pdSummary: "\r=HYPERLINK('x')" });
     expect(await csv(true)).toContain(`,"'\r=HYPERLINK('x')",`);
+  });
+
+  test(`a year of more than ${CSV_PAGE.toLocaleString('en')} complaints comes out whole, each once, in order`, async () => {
+    w = await world('awb');
+    const many = CSV_PAGE + 1;
+    // Registered by an import, without deadlines of their own.
+    await w.db.$client.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        INSERT INTO complaints (id, tenant_id, year, seq, number, status, channel, received_at,
+          received_date, registered_at, registered_date)
+        SELECT 'bulk-' || i, ?, 2026, i, '2026-' || printf('%04d', i), 'received', 'web',
+          '2026-01-05T09:00:00.000Z', '2026-01-05', '2026-01-05T09:00:00.000Z', '2026-01-05'
+        FROM n`,
+      args: [many, w.tenant.id],
+    });
+    const rows = lines(await csv()).slice(1, -1);
+    expect(rows).toHaveLength(many);
+    expect(rows.map((l) => l.split(',')[0])).toEqual(
+      Array.from({ length: many }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`),
+    );
+    expect(rows[many - 1]).toBe('2026-1001,2026-01-05,2026-01-05,web,,received,,,,,no,,no,,,,,,');
   });
 });

@@ -259,4 +259,15 @@ describe('the last active admin', () => {
     await deleteStaff(w.db, disabled);
     expect((await listStaff(w.db, w.tenant.id)).map((s) => s.name)).toEqual(['Hans']);
   });
+
+  test('changes their name, address or password like anyone else', async () => {
+    const { admin } = await team();
+    const changed = await updateStaff(
+      w.db,
+      admin,
+      { name: 'Ad B.', email: 'adb@example.nl', password: 'a new password!' },
+      NOW,
+    );
+    expect(changed).toMatchObject({ name: 'Ad B.', email: 'adb@example.nl', role: 'admin' });
+  });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
-import { isAdmin, mayCallApi, mayPerform, mayRegister, type StaffMember } from './policy';
+import {
+  isAdmin,
+  mayCallApi,
+  mayPerform,
+  mayPost,
+  mayRegister,
+  roleRules,
+  type StaffMember,
+} from './policy';
 
 const receiver: StaffMember = { name: 'Rita', role: 'receiver' };
 const handler: StaffMember = { name: 'Hans de Boer', role: 'handler' };
@@ -59,6 +67,28 @@ describe('who may take which step', () => {
     expect(ACTIONS.filter((a) => mayPerform(handler, a, { handler: 'x' }, rules))).toEqual([]);
   });
 
+  test("a handler's name is matched without the spaces around it, in either record", () => {
+    const spaced = { name: '  Hans de Boer ', role: 'handler' } as const;
+    expect(mayPerform(spaced, 'close', { handler: 'hans de boer' })).toBe(true);
+    expect(mayPost(spaced, { handler: 'hans de boer' })).toBe(true);
+  });
+
+  test('without the procedure saying so, a receiver does not handle, even what was forwarded to them', () => {
+    expect(mayPerform(receiver, 'close', { handler: 'Rita' })).toBe(false);
+    expect(
+      mayPerform(receiver, 'close', { handler: 'Rita' }, roleRules({ receiverMayHandle: true })),
+    ).toBe(true);
+    expect(roleRules({ receiverMayHandle: false })).toEqual({ receiverMayHandle: false });
+  });
+
+  test('the rule for receivers gives the appeal body no handling steps on a complaint in its name', () => {
+    const rules = { receiverMayHandle: true };
+    const named = { handler: 'Voorzitter' };
+    expect(ACTIONS.filter((a) => mayPerform(appealBody, a, named, rules))).toEqual([
+      'decide-appeal',
+    ]);
+  });
+
   test('the appeal body decides appeals, on any complaint', () => {
     expect(allowed(appealBody, { handler: null } as never)).toEqual(['decide-appeal']);
   });
@@ -80,6 +110,39 @@ describe('who may take which step', () => {
       false,
       true,
     ]);
+  });
+});
+
+describe('who posts letters', () => {
+  test('receivers and admins post any letter; a handler only those of their own complaints', () => {
+    const post = (member: StaffMember, handler: string | null) => mayPost(member, { handler });
+    expect(post(receiver, null)).toBe(true);
+    expect(post(admin, 'Someone else')).toBe(true);
+    expect(post(handler, 'hans de boer')).toBe(true);
+    expect(post(handler, 'Someone else')).toBe(false);
+    expect(post(handler, null)).toBe(false);
+    expect(post(appealBody, null)).toBe(false);
+    expect(post({ name: 'Hans de Boer', role: 'appealBody' }, 'Hans de Boer')).toBe(false);
+  });
+
+  test('on the API, marking a letter posted follows the same rule', async () => {
+    const posted = ['complaints', '2026-0001', 'correspondence', 'letter-1', 'posted'];
+    const theirs = () => Promise.resolve(mine);
+    const others = () => Promise.resolve({ handler: 'Someone else' });
+    const missing = () => Promise.resolve(null);
+    expect(await mayCallApi(handler, 'POST', posted, theirs)).toBe(true);
+    expect(await mayCallApi(handler, 'POST', posted, others)).toBe(false);
+    expect(await mayCallApi(receiver, 'POST', posted, others)).toBe(true);
+    expect(await mayCallApi(appealBody, 'POST', posted, theirs)).toBe(false);
+    // An unknown complaint is let through, to be answered 404.
+    expect(await mayCallApi(appealBody, 'POST', posted, missing)).toBe(true);
+    // Anything else under the correspondence is for admins.
+    const other = ['complaints', '2026-0001', 'correspondence', 'letter-1', 'sent'];
+    expect(await mayCallApi(receiver, 'POST', other, theirs)).toBe(false);
+    expect(await mayCallApi(receiver, 'POST', posted.slice(0, 4), theirs)).toBe(false);
+    expect(await mayCallApi(receiver, 'POST', [...posted, 'x'], theirs)).toBe(false);
+    const elsewhere = ['complaints', '2026-0001', 'documents', 'letter-1', 'posted'];
+    expect(await mayCallApi(receiver, 'POST', elsewhere, theirs)).toBe(false);
   });
 });
 

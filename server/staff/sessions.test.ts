@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -96,6 +97,26 @@ describe('a session', () => {
       expect((await findSession(w.db, token, now))?.staffId).toBe(row.id);
     }
   });
+
+  test('tokens of 19 or of 101 characters are never a session, even one stored under them', async () => {
+    w = await world('awb');
+    const now = new Date('2026-03-02T10:00:00.000Z');
+    const { row } = await createStaff(w.db, w.tenant.id, {
+      email: 'a@example.nl',
+      name: 'A',
+      role: 'admin',
+      password: 'correct horse battery',
+    });
+    for (const token of ['t'.repeat(19), 'u'.repeat(101)]) {
+      await w.db.insert(sessions).values({
+        tokenHash: await sha256Hex(token),
+        staffId: row.id,
+        tenantId: w.tenant.id,
+        expiresAt: '2026-03-03T00:00:00.000Z',
+      });
+      expect(await findSession(w.db, token, now)).toBeNull();
+    }
+  });
 });
 
 describe('the session cookie', () => {
@@ -147,5 +168,10 @@ describe('CSRF tokens', () => {
     expect(await checkCsrf(TOKEN, `${token}x`)).toBe(false);
     expect(await checkCsrf(TOKEN, undefined)).toBe(false);
     expect(await checkCsrf(TOKEN, [token])).toBe(false);
+  });
+
+  test('are the HMAC-SHA256 of their fixed label, so pages stay valid across a restart', async () => {
+    const expected = createHmac('sha256', TOKEN).update('klacht-csrf-v1').digest('base64url');
+    expect(await csrfToken(TOKEN)).toBe(expected);
   });
 });

@@ -139,6 +139,32 @@ describe('guessing', () => {
     const next = new Date('2026-03-02T09:15:00.000Z');
     expect((await attempt(gate, PASSWORD, { now: next })).ok).toBe(true);
   });
+
+  test('the address window is the quarter hour on the clock, not 15 minutes from a failure', async () => {
+    await withAccount();
+    const gate = new PasswordCheckGate();
+    const at = (time: string) => new Date(`2026-03-02T${time}Z`);
+    for (let i = 0; i < ADDRESS_FAILURES; i++) {
+      await attempt(gate, 'x', { email: `nobody${i}@example.nl`, now: at('09:07:30.000') });
+    }
+    expect((await attempt(gate, PASSWORD, { now: at('09:14:59.999') })).ok).toBe(false);
+    expect((await attempt(gate, PASSWORD, { now: at('09:15:00.000') })).ok).toBe(true);
+  });
+
+  test('wrong passwords from an address count for a day, while other addresses are locked out', async () => {
+    await withAccount();
+    const gate = new PasswordCheckGate();
+    const at = (time: string) => new Date(`2026-03-02T${time}Z`);
+    for (let i = 1; i < ACCOUNT_FAILURES; i++)
+      await attempt(gate, `wrong ${i}`, { now: at('09:00:00.000') });
+    // Another address is locked out an hour later; the first one's failures still count.
+    for (let i = 1; i <= ACCOUNT_FAILURES; i++) {
+      await attempt(gate, `wrong ${i}`, { address: '192.0.2.7', now: at('10:00:00.000') });
+    }
+    await attempt(gate, 'wrong 5', { now: at('11:00:00.000') });
+    expect((await attempt(gate, PASSWORD, { now: at('11:00:00.000') })).ok).toBe(false);
+    expect((await attempt(gate, PASSWORD, { now: at('11:15:00.000') })).ok).toBe(true);
+  });
 });
 
 describe('the password check gate', () => {

@@ -90,8 +90,10 @@ describe('a further postponement', () => {
       true,
     );
     expect(before).toMatchObject({ ok: false, field: 'consent' });
-    if (!before.ok)
+    if (!before.ok) {
       expect(before.reason.nl).toBe('De instemming kan niet van vóór ma 2 mrt 2026 zijn.');
+      expect(before.reason.en).toBe('The consent cannot predate Mon 2 Mar 2026.');
+    }
     const invalid = postpone(
       first(),
       { weeks: 1, announcedOn: '2026-05-04', consent: { givenOn: '2026-02-30', how: 'letter' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamDate, assertIsoDate, formatDate, isValidIsoDate } from './dates';
+import { amsterdamDate, assertIsoDate, formatDate, formatLongDate, isValidIsoDate } from './dates';
 
 describe('calendar dates', () => {
   it('are existing YYYY-MM-DD dates from 1900 to 9999, as strings', () => {
@@ -26,6 +26,13 @@ describe('calendar dates', () => {
     expect(formatDate('2026-03-01', 'en')).toBe('Sun 1 Mar 2026');
     expect(formatDate('2026-05-09', 'nl', false)).toBe('za 9 mei');
     expect(() => formatDate('2026-13-01', 'nl')).toThrow(RangeError);
+  });
+
+  it('are written out in full the way a letter dates them', () => {
+    expect(formatLongDate('2027-01-04', 'nl')).toBe('4 januari 2027');
+    expect(formatLongDate('2026-12-28', 'en')).toBe('28 December 2026');
+    expect(formatLongDate('2026-05-09', 'nl')).toBe('9 mei 2026');
+    expect(() => formatLongDate('2026-02-30', 'en')).toThrow(RangeError);
   });
 
   it('of an instant that is no instant cannot be told', () => {

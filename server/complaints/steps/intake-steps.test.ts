@@ -94,6 +94,36 @@ describe('correcting the registration', () => {
     });
   });
 
+  test('records whether the complaint is admissible, also when it is not', () => {
+    for (const admissible of [true, false]) {
+      expect(update({ admissible }, stepContext({ tenant: t1d }))).toStrictEqual({
+        changes: { admissible },
+        data: { admissible },
+        messages: [],
+        internal: true,
+      });
+    }
+  });
+
+  test('correcting only the cause leaves the category and admissibility as registered', () => {
+    // The yearly report counts by category and admissibility from what the step changes.
+    const row = complaintRow({ category: 'overig', admissible: true });
+    const effect = update({ cause: 'Drukte' }, stepContext({ tenant: t1d, row }));
+    expect(effect).toStrictEqual({
+      changes: { pdCause: 'Drukte' },
+      data: undefined,
+      messages: [],
+      internal: true,
+    });
+    const both = update({ category: 'overig', admissible: false }, stepContext({ tenant: t1d }));
+    expect(both !== UNCHANGED && both.data).toStrictEqual({
+      category: 'overig',
+      admissible: false,
+    });
+    const category = update({ category: 'overig' }, stepContext({ tenant: t1d }));
+    expect(category !== UNCHANGED && category.data).toStrictEqual({ category: 'overig' });
+  });
+
   test('an unknown category is a 422 on category', () => {
     const err = apiErrorOf(() =>
       update({ category: 'nope' }, stepContext({ tenant: t1d, locale: 'en' })),

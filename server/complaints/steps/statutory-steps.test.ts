@@ -129,10 +129,14 @@ describe("the committee's advice (Awb 9:14)", () => {
       checkAdvice({ classification: 'gegrond' }, null, [received, advised()], 'nl'),
     ).not.toThrow();
     expect(() => checkAdvice({}, null, [received, advised('gegrond')], 'nl')).not.toThrow();
+    const bare = event('adviceGiven', '2026-03-09T09:00:00.000Z', null, 2);
+    expect(() =>
+      checkAdvice({ classification: 'gegrond' }, null, [received, bare], 'nl'),
+    ).not.toThrow();
     const differs = apiErrorOf(() =>
       checkAdvice({ classification: 'gegrond' }, null, [received, advised('ongegrond')], 'en'),
     );
-    expect(differs.status).toBe(422);
+    expect([differs.status, differs.code]).toEqual([422, 'validation_failed']);
     expect(differs.fields).toEqual({
       deviationReason:
         "The judgement departs from the committee's advice: give the reason (Awb 9:15).",

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import type { MessageKind } from '../../shared/message-kinds';
+import { tenantOf } from '../../test/unit-fixtures';
+import { type MessageContext, renderMessage } from './templates';
+
+/** A message of awb about complaint 2026-0007, with the organisation's own wording of `kind`. */
+function context(
+  kind: string,
+  wording: { subject: string; body: string } | undefined,
+  locale: 'nl' | 'en' = 'nl',
+): MessageContext {
+  const { procedure } = tenantOf('awb', (p) => {
+    if (wording) p.messages = { ...p.messages, [kind as MessageKind]: { [locale]: wording } };
+  });
+  return {
+    kind,
+    locale,
+    tenantName: 'Gemeente Ons Dorp',
+    procedure,
+    number: '2026-0007',
+    complaint: {
+      description: 'De monteur kwam niet.',
+      handler: null,
+      complainantName: 'Jan Jansen',
+      receivedDate: '2026-03-02',
+      summary: null,
+      classification: null,
+      remedy: null,
+      preventiveMeasures: null,
+      measuresEffectiveOn: null,
+      openProposalOn: null,
+    },
+    deadlines: [],
+    eventText: { message: 'Wij bellen u morgen.' },
+    eventData: {},
+    today: '2026-03-10',
+  };
+}
+
+const SIGNATURE = 'Met vriendelijke groet,\nGemeente Ons Dorp\n';
+
+describe('the organisation’s own wording', () => {
+  test('replaces the built-in text, with its placeholders filled in', () => {
+    const ctx = context('response', {
+      subject: 'Ons antwoord op {number}',
+      body: 'Beste {complainantName},\n\n{message}',
+    });
+    const { subject, text } = renderMessage(ctx);
+    expect(subject).toBe('Ons antwoord op 2026-0007');
+    expect(text).toBe(`Beste Jan Jansen,\n\nWij bellen u morgen.\n\n${SIGNATURE}`);
+  });
+
+  test('is only used in the language it was written for', () => {
+    const ctx = context('response', { subject: 'Antwoord {number}', body: '{message}' }, 'en');
+    expect(renderMessage(ctx).subject).toBe('Antwoord 2026-0007');
+    expect(renderMessage({ ...ctx, locale: 'nl' }).subject).toBe('Reactie op uw klacht 2026-0007');
+  });
+
+  test('paragraphs are split at empty lines, also ones holding only spaces, and trimmed', () => {
+    const ctx = context('response', {
+      subject: 'Antwoord',
+      body: 'Eerste alinea.  \n  \nTweede alinea\nmet een tweede regel.\n\n\n  Derde.',
+    });
+    const { text, html } = renderMessage(ctx);
+    expect(text).toBe(
+      `Eerste alinea.\n\nTweede alinea\nmet een tweede regel.\n\nDerde.\n\n${SIGNATURE}`,
+    );
+    expect(html).toBe(
+      '<!doctype html><html lang="nl"><body><p>Eerste alinea.</p>' +
+        '<p>Tweede alinea<br>met een tweede regel.</p><p>Derde.</p>' +
+        '<p>Met vriendelijke groet,<br>Gemeente Ons Dorp</p></body></html>',
+    );
+  });
+
+  test('a message kind the organisation cannot word keeps the built-in text', () => {
+    const ctx = context('response', { subject: 'Eigen {number}', body: 'Eigen tekst' });
+    const reminder = { ...ctx, kind: 'reminder', term: 'decision' };
+    expect(renderMessage(reminder).subject).toBe(
+      'Herinnering: klacht 2026-0007, Afhandeling van uw klacht',
+    );
+    expect(renderMessage(context('response', undefined)).subject).toBe(
+      'Reactie op uw klacht 2026-0007',
+    );
+  });
+});
