@@ -118,6 +118,8 @@ try {
     }),
   );
   const keyed = { ...json, Authorization: `Bearer ${server.key}` };
+  // What the server holds on to as it takes complaints: its memory across the two keyed runs.
+  const rssBeforeKeyed = server.rss();
   results.push(
     await load('POST complaint, tenant key', {
       url: submit,
@@ -139,6 +141,7 @@ try {
       expectStatus: 201,
     }),
   );
+  const rssAfterKeyed = server.rss();
   const health = results[0]?.rps ?? 1;
   for (const r of results) {
     row(
@@ -147,6 +150,11 @@ try {
       `${(r.rps / health).toFixed(3)}× health`,
     );
   }
+  const keyedCount = results.slice(2).reduce((n, r) => n + r.rps * SECONDS, 0);
+  row(
+    'server memory while taking complaints',
+    `RSS ${rssBeforeKeyed.toFixed(0)} → ${rssAfterKeyed.toFixed(0)} MB over ~${Math.round(keyedCount).toLocaleString('en')} submissions`,
+  );
   await server.stop();
 
   // 2. A year of a million complaints, seeded by SQL, then asked through the API.

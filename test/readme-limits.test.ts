@@ -5,6 +5,7 @@ import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/at
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES, QUARANTINE_LIMIT } from '../server/inbound/limits';
+import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
   ACCOUNT_FAILURES,
@@ -56,6 +57,7 @@ const EXPECTED: Record<string, string> = {
   ACCOUNT_FAILURES: String(ACCOUNT_FAILURES),
   CONCURRENT_PASSWORD_CHECKS: String(CONCURRENT_PASSWORD_CHECKS),
   SESSION_HOURS: String(SESSION_HOURS),
+  STATEMENT_CACHE_SIZE: n(STATEMENT_CACHE_SIZE),
   MAX_MAIL_BYTES: mb(MAX_MAIL_BYTES),
   MAIL_TEXT_ALLOWANCE: mb(MAIL_TEXT_ALLOWANCE),
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
 import { schema } from '../db/schema';
+import { reuseStatements } from './reused-statements';
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -16,6 +17,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   const local = url.startsWith('file:');
+  if (local) reuseStatements();
   // One connection for a local file, so the PRAGMAs below hold for every statement (we use
   // batches, never interactive transactions, so nothing waits on a held connection).
   const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
