@@ -12,14 +12,20 @@ import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
 import { nodeEnvSchema, parseEnv } from './env';
 import { nodeDeps } from './node-deps';
-import { openDatabase } from './open-database';
+import { localPath, openDatabase } from './open-database';
 import { siteRoutes } from './site';
+import { checkpointInBackground } from './wal-checkpointer';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
 async function main() {
   const env = parseEnv(nodeEnvSchema, process.env);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const file = localPath(env.DATABASE_URL);
+  const checkpoints = file
+    ? checkpointInBackground(file, (sql) => db.$client.execute(sql))
+    : undefined;
+  await checkpoints?.started;
   const operatorToken = env.KLACHT_OPERATOR_TOKEN ?? randomToken(24);
   const deps = await nodeDeps(env, db, {
     operatorToken,
@@ -80,7 +86,11 @@ async function main() {
     env.JOBS_INTERVAL_SECONDS > 0 ? setInterval(jobs, env.JOBS_INTERVAL_SECONDS * 1000) : undefined;
   timer?.unref();
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () =>
+    server.close(async () => {
+      await checkpoints?.stop();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

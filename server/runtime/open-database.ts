@@ -10,12 +10,16 @@ import { reuseStatements } from './reused-statements';
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
+/** The file a `file:` database URL names; undefined for a remote or in-memory database. */
+export function localPath(url: string): string | undefined {
+  const path = url.startsWith('file:') ? url.slice('file:'.length) : undefined;
+  return path === ':memory:' ? undefined : path;
+}
+
 /** Opens (creating the folder of a local file if needed) and migrates a database, for Node. */
 export async function openDatabase(url: string, authToken?: string): Promise<Db> {
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
+  const path = localPath(url);
+  if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
   const local = url.startsWith('file:');
   if (local) reuseStatements();
   // One connection for a local file, so the PRAGMAs below hold for every statement (we use
