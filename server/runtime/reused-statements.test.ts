@@ -42,6 +42,21 @@ test('a reused statement reads what was written since, also after a failed write
   ]);
 });
 
+test('a statement that returns no rows says so as @libsql/client asks, with one error kept for it', () => {
+  const insert = db.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
+  let first: unknown;
+  try {
+    insert.raw(true);
+  } catch (err) {
+    first = err;
+  }
+  expect(first).toBeInstanceOf(TypeError);
+  expect(() => insert.raw(true)).toThrow(first as Error);
+  // One that returns rows takes raw mode as before.
+  const returning = db.prepare('INSERT INTO t (a, b) VALUES (?, ?) RETURNING a');
+  expect(returning.raw(true).all(['zz', 9])).toEqual([['zz']]);
+});
+
 test('a reused statement follows a change of the schema (a migration)', () => {
   const all = () => db.prepare('SELECT * FROM t ORDER BY a LIMIT 1').all() as object[];
   expect(Object.keys(all()[0] ?? {})).toEqual(['a', 'b']);

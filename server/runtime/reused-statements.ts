@@ -14,6 +14,14 @@ type Statement = ReturnType<Connection['prepare']>;
 let installed = false;
 
 /**
+ * What `raw()` throws for a statement that returns no rows. @libsql/client calls `raw(true)` on
+ * every statement to learn whether it returns rows, and the binding builds a new error (with its
+ * stack) each time, which cost more than running an INSERT; a reused statement that returns no
+ * rows throws this one instead.
+ */
+const RETURNS_NO_ROWS = new TypeError('The raw() method is only for statements that return data');
+
+/**
  * Makes every local libSQL connection in this process reuse its prepared statements, by SQL text.
  * @libsql/client prepares each statement anew, and libSQL's Node binding does not give a
  * statement's memory back when it is dropped (tursodatabase/libsql-js#153): a server on a local
@@ -44,6 +52,11 @@ export function reuseStatements(): void {
       return kept;
     }
     const statement = prepare.call(this, sql) as Statement;
+    if (!statement.reader) {
+      statement.raw = () => {
+        throw RETURNS_NO_ROWS;
+      };
+    }
     statements.set(sql, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) {
       const oldest = statements.keys().next().value;
