@@ -1,4 +1,5 @@
 import type { Context, Env, Handler, Hono } from 'hono';
+import { honoPath } from '../docs/route-doc';
 import type { AppEnv } from './context';
 
 /** What the app needs of a route's documentation to register it before its code is loaded. */
@@ -14,10 +15,10 @@ function executionCtxOf(c: Context<AppEnv>) {
 }
 
 /**
- * Mounts routes whose code is loaded on their first request. Staff pages and published pages are
- * a small share of requests but a large share of the code; in the Worker (built with code
- * splitting, scripts/build-worker.mjs) their modules are chunks of their own, so the script every
- * request starts does without them. Every documented route is registered up front, so the app
+ * Mounts routes whose code is loaded on their first request. The admin view's pages are a small
+ * share of requests but a large share of the code; in the Worker (built with code splitting,
+ * scripts/build-worker.mjs) their modules are a chunk of their own, so the script every request
+ * starts does without them. Every documented route is registered up front, so the app
  * lists them as if mounted eagerly (the OpenAPI check, 405's Allow), and every request under
  * `prefix` goes to the loaded sub-app, which `wrap` gives the app's own locale, error path and
  * not-found answer: to a client nothing differs from an eager mount.
@@ -44,7 +45,7 @@ export function mountLazily<SubEnv extends Env>(
     return (await loaded).fetch(c.req.raw, c.env, executionCtxOf(c));
   };
   for (const doc of options.docs) {
-    app.on(doc.method.toUpperCase(), doc.path.replace(/\{(\w+)\}/g, ':$1'), dispatch);
+    app.on(doc.method.toUpperCase(), honoPath(doc), dispatch);
   }
   app.all(options.prefix, dispatch);
   app.all(`${options.prefix}/*`, dispatch);
