@@ -27,6 +27,8 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
     const before = shorten(squash(picked.join('\n')));
     const after = shorten(squash(m.replacement ?? ''));
     const status = m.status === 'NoCoverage' ? 'no test' : 'survived';
-    console.log(`- ${file}:${start.line} ${m.mutatorName} (${status}): \`${before}\` → \`${after}\``);
+    console.log(
+      `- ${file}:${start.line} ${m.mutatorName} (${status}): \`${before}\` → \`${after}\``,
+    );
   }
 }

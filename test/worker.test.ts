@@ -220,7 +220,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
     );
     expect(email.status, log).toBe(500);
     await expect.poll(() => log, { timeout: 10_000 }).toContain('email failed');
-    expect(log).toMatch(/email failed[^]*?chunks\/worker-background-\w+\.js/);
+    expect(log).toMatch(/email failed[\s\S]*?chunks\/worker-background-\w+\.js/);
     expect(log).not.toContain('klachten@example.nl');
     expect(log).not.toMatch(/No such module|Not bundled in the Worker/);
   });
