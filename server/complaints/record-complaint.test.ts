@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { JAN, world } from '../../test/unit-fixtures';
-import { complaints, outbox, reportCounts } from '../db/schema';
+import {
+  complaints,
+  outbox,
+  reportCounts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from '../db/schema';
 import type { Actor } from '../http/context';
 import { answerAgain, type NewComplaint, recordComplaint } from './record-complaint';
 
@@ -57,6 +63,30 @@ describe('the messages of a registration', () => {
     expect(answer.number).toBe('2026-0001');
     const queued = await w.db.select({ kind: outbox.kind, to: outbox.pdRecipient }).from(outbox);
     expect(queued).toEqual([{ kind: 'acknowledgement', to: JAN.email }]);
+  });
+});
+
+describe('the webhooks of a registration', () => {
+  test('an endpoint subscribed to new complaints gets one; one subscribed to other events none', async () => {
+    w = await world('awb');
+    const endpoint = (id: string, events: string[]) => ({
+      id,
+      tenantId: w.tenant.id,
+      url: `https://hooks.example.nl/${id}`,
+      events,
+      secretSealed: 'sealed',
+    });
+    await w.db
+      .insert(webhookEndpoints)
+      .values([
+        endpoint('ep-new', ['complaint.received', 'complaint.closed']),
+        endpoint('ep-steps', ['complaint.step_done']),
+      ]);
+    await record();
+    const queued = await w.db.select().from(webhookDeliveries);
+    expect(queued.map((d) => [d.endpointId, d.type, d.eventSeq, d.status])).toEqual([
+      ['ep-new', 'complaint.received', 1, 'pending'],
+    ]);
   });
 });
 

@@ -143,6 +143,25 @@ describe('an overdue complaint nobody handles', () => {
   });
 });
 
+test('a reminder before the due date is no webhook event; the term passing is', async () => {
+  w = await world('awb');
+  await w.db.insert(webhookEndpoints).values({
+    id: 'endpoint-1',
+    tenantId: w.tenant.id,
+    url: 'https://hooks.example.nl/klacht',
+    events: ['complaint.term_overdue'],
+    secretSealed: 'sealed',
+  });
+  await forward(await w.submit());
+  const hooks = async () =>
+    (await w.db.select().from(webhookDeliveries)).map((h) => `${h.type}:${h.term}:${h.dueDate}`);
+  // The acknowledgement is due Mon 9 March: reminded on Fri 6 March, overdue on Tue 10 March.
+  expect(await run('2026-03-06T10:00:00Z')).toEqual({ reminders: 1, escalations: 0 });
+  expect(await hooks()).toEqual([]);
+  expect(await run('2026-03-10T10:00:00Z')).toEqual({ reminders: 0, escalations: 1 });
+  expect(await hooks()).toEqual(['complaint.term_overdue:acknowledgement:2026-03-09']);
+});
+
 describe('a tenant nobody could hear an escalation from', () => {
   test('its unhandled overdue complaints wait, unmarked, without crowding out a reminder', async () => {
     // The acknowledgement is also the (disabled) appeal term, without an appeal body.

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
-import { complaints, outbox, rateLimits } from '../db/schema';
+import { complaints, outbox, rateLimits, webhookDeliveries } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
+import { createEndpoint } from '../webhooks/endpoints';
+import type { WebhookTransport } from '../webhooks/transport';
 import { runJobs } from './run-jobs';
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -131,5 +133,56 @@ describe('the scheduled jobs', () => {
     expect((await runJobs(deps, now, { batchSize: 2, perSecond: 1000 })).outbox.sent).toBe(2);
     expect((await runJobs(deps, now, { perSecond: 1000 })).outbox.sent).toBe(1);
     expect(sent).toHaveLength(3);
+  });
+});
+
+describe('the webhooks in the scheduled jobs', () => {
+  /** Three new complaints, each queued for an endpoint whose receiver answers 204. */
+  async function threeQueued() {
+    w = await world('awb');
+    await createEndpoint(
+      w.db,
+      w.t.deps.config,
+      w.tenant.id,
+      {
+        url: 'https://hooks.example.nl/klacht',
+        events: ['complaint.received'],
+        includePersonalData: false,
+      },
+      'nl',
+    );
+    for (let i = 0; i < 3; i++) await w.submit();
+    const timeouts: number[] = [];
+    const webhookTransport: WebhookTransport = async (request) => {
+      timeouts.push(request.timeoutMs);
+      return { status: 204 };
+    };
+    return { deps: { ...w.t.deps, webhookTransport }, timeouts };
+  }
+  const now = new Date('2026-03-02T09:00:00Z');
+  const statuses = async () =>
+    (await w.db.select().from(webhookDeliveries)).map((d) => d.status).sort();
+
+  test('a dry run counts the webhooks due and sends none', async () => {
+    const { deps, timeouts } = await threeQueued();
+    const report = await runJobs(deps, now, { dryRun: true });
+    expect(report.webhooks).toEqual({ delivered: 3, retrying: 0, failed: 0 });
+    expect(timeouts).toEqual([]);
+    expect(await statuses()).toEqual(['pending', 'pending', 'pending']);
+  });
+
+  test('a run sends at most its batch of webhooks; the next run the rest', async () => {
+    const { deps } = await threeQueued();
+    expect((await runJobs(deps, now, { batchSize: 2 })).webhooks.delivered).toBe(2);
+    expect(await statuses()).toEqual(['delivered', 'delivered', 'pending']);
+    expect((await runJobs(deps, now, { batchSize: 2 })).webhooks.delivered).toBe(1);
+    expect(await statuses()).toEqual(['delivered', 'delivered', 'delivered']);
+  });
+
+  test('a receiver gets the configured time to answer, 10 seconds by default', async () => {
+    const { deps, timeouts } = await threeQueued();
+    await runJobs(deps, now, { batchSize: 1, webhookTimeoutMs: 2_500 });
+    await runJobs(deps, now, { batchSize: 1 });
+    expect(timeouts).toEqual([2_500, 10_000]);
   });
 });

@@ -63,6 +63,25 @@ describe('a letter', () => {
     });
     expect(letter?.rendered.subject).toBe(`Wij hebben uw klacht ontvangen (${number})`);
   });
+
+  test('to a complainant who gave no e-mail address is no e-mail to them', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    await w.db
+      .update(complaints)
+      .set({ pdComplainantEmail: null })
+      .where(eq(complaints.id, (await complaintOf(number)).id));
+    const row = await queued(number, 'acknowledgement', { channel: 'letter' });
+    expect(await compose(w.db, row, NOW)).toMatchObject({ to: null, toComplainant: false });
+  });
+
+  test('is no e-mail, even when its row names the complainant’s e-mail address', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    const row = await queued(number, 'acknowledgement', { channel: 'letter' });
+    const named = { ...row, pdRecipient: 'jan@example.nl' };
+    expect(await compose(w.db, named, NOW)).toMatchObject({ toComplainant: false });
+  });
 });
 
 describe('an e-mail', () => {
@@ -74,6 +93,16 @@ describe('an e-mail', () => {
     expect(await compose(w.db, row, NOW)).toMatchObject({
       to: 'jan@example.nl',
       toComplainant: true,
+    });
+  });
+
+  test('to anyone else, such as the handler, is not theirs', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    const row = await queued(number, 'forwarded', { channel: 'email', to: 'piet@example.org' });
+    expect(await compose(w.db, row, NOW)).toMatchObject({
+      to: 'piet@example.org',
+      toComplainant: false,
     });
   });
 

@@ -55,6 +55,16 @@ describe('sending through Resend', () => {
     expect(capture.delivered.get('outbox-2')?.reply_to).toBeUndefined();
   });
 
+  test('carries the References header, by which a reply finds its complaint', async () => {
+    capture = await startResendCapture();
+    const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });
+    const References = '<klacht.2026-0001.abcdefghijklmnop@example.org>';
+    await mailer.send({ ...mail, headers: { References } }, 'outbox-1');
+    expect(capture.delivered.get('outbox-1')?.headers).toEqual({ References });
+    await mailer.send(mail, 'outbox-2');
+    expect(capture.delivered.get('outbox-2')?.headers).toBeUndefined();
+  });
+
   test('only a malformed message (400, 422) is given up; the rest is retried', async () => {
     capture = await startResendCapture();
     const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });

@@ -162,6 +162,16 @@ describe('what a staff session may call on the tenant API', () => {
     expect(mayCallApi(admin, 'DELETE', ['complaints', '2026-0001'], found)).toBe(true);
   });
 
+  test('webhooks are for admins only: others may not even see the endpoints or their log', () => {
+    const log = ['webhooks', 'ep_1', 'deliveries'];
+    for (const member of [receiver, handler, appealBody]) {
+      expect(mayCallApi(member, 'GET', ['webhooks'], found)).toBe(false);
+      expect(mayCallApi(member, 'HEAD', log, found)).toBe(false);
+    }
+    expect(mayCallApi(admin, 'GET', log, found)).toBe(true);
+    expect(mayCallApi(admin, 'POST', ['webhooks'], found)).toBe(true);
+  });
+
   test('of the changes only registering and the steps their role allows', async () => {
     expect(mayCallApi(receiver, 'POST', ['complaints'], found)).toBe(true);
     expect(mayCallApi(handler, 'POST', ['complaints'], found)).toBe(false);
