@@ -12,6 +12,7 @@ import type { StepContext } from '../server/complaints/steps/step-types';
 import type { Db } from '../server/db/client';
 import type { TenantRecord } from '../server/http/context';
 import { ApiError } from '../server/http/errors';
+import type { MessageContext } from '../server/mail/message-values';
 import { openDatabase } from '../server/runtime/open-database';
 import { findTenant } from '../server/tenants/tenants';
 import { computeDue, makeCalendar } from '../shared/deadlines';
@@ -128,6 +129,52 @@ export function deadlineRow(
     remindedFor: null,
     escalatedFor: null,
     ...changes,
+  };
+}
+
+/**
+ * The context of a message about complaint 2026-0007 of a preset's tenant, received 2 March and
+ * written 10 March, with the deadlines of its terms that run from the start; `complaint` changes
+ * what the message quotes of it.
+ */
+export function messageContext(
+  preset: PresetName,
+  changes: Omit<Partial<MessageContext>, 'complaint'> & {
+    complaint?: Partial<MessageContext['complaint']>;
+  } = {},
+): MessageContext {
+  const { complaint, ...rest } = changes;
+  const { procedure } = tenantOf(preset);
+  const deadlines = Object.keys(procedure.terms)
+    .filter((term) => !procedure.terms[term]?.activeAfter)
+    .map((term) => {
+      const row = deadlineRow(procedure, term);
+      return { term, dueDate: row.dueDate, detail: row.detail as never };
+    });
+  return {
+    kind: 'acknowledgement',
+    locale: 'nl',
+    tenantName: `Tenant ${preset}`,
+    procedure,
+    number: '2026-0007',
+    complaint: {
+      description: 'De monteur kwam niet opdagen.',
+      handler: null,
+      complainantName: null,
+      receivedDate: '2026-03-02',
+      summary: null,
+      classification: null,
+      remedy: null,
+      preventiveMeasures: null,
+      measuresEffectiveOn: null,
+      openProposalOn: null,
+      ...complaint,
+    },
+    deadlines,
+    eventText: {},
+    eventData: {},
+    today: '2026-03-10',
+    ...rest,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PresetName } from '../../shared/presets';
-import { deadlineRow, tenantOf } from '../../test/unit-fixtures';
+import { deadlineRow, messageContext, tenantOf } from '../../test/unit-fixtures';
 import {
   addPeriod,
   type MessageContext,
@@ -9,33 +9,14 @@ import {
   termInWords,
 } from './message-values';
 
-/** The context of a message about complaint 2026-0007, received 2 March, written 10 March. */
+/** The context of a closing message about complaint 2026-0007, received 2 March, written 10 March. */
 function context(preset: PresetName, changes: Partial<MessageContext> = {}): MessageContext {
-  const { procedure } = tenantOf(preset);
-  return {
+  return messageContext(preset, {
     kind: 'closing',
-    locale: 'nl',
-    tenantName: `Tenant ${preset}`,
-    procedure,
-    number: '2026-0007',
-    complaint: {
-      description: 'De monteur kwam niet.',
-      handler: null,
-      complainantName: null,
-      receivedDate: '2026-03-02',
-      summary: null,
-      classification: null,
-      remedy: null,
-      preventiveMeasures: null,
-      measuresEffectiveOn: null,
-      openProposalOn: null,
-    },
     deadlines: [],
-    eventText: {},
-    eventData: {},
-    today: '2026-03-10',
     ...changes,
-  };
+    complaint: { description: 'De monteur kwam niet.' },
+  });
 }
 
 const complaint = (ctx: MessageContext, changes: Partial<MessageContext['complaint']>) => ({

@@ -1,43 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { PresetName } from '../../shared/presets';
-import { deadlineRow, tenantOf } from '../../test/unit-fixtures';
+import { messageContext } from '../../test/unit-fixtures';
 import { type MessageContext, renderMessage } from './templates';
 
 const LINK = 'https://klacht.test/track/abc';
 
 /** The context of a message about complaint 2026-0007 (received 2 March, written 10 March). */
 function context(preset: PresetName, changes: Partial<MessageContext> = {}): MessageContext {
-  const { procedure } = tenantOf(preset);
-  const deadlines = Object.keys(procedure.terms)
-    .filter((term) => !procedure.terms[term]?.activeAfter)
-    .map((term) => {
-      const row = deadlineRow(procedure, term);
-      return { term, dueDate: row.dueDate, detail: row.detail as never };
-    });
-  return {
-    kind: 'acknowledgement',
-    locale: 'nl',
-    tenantName: `Tenant ${preset}`,
-    procedure,
-    number: '2026-0007',
-    complaint: {
-      description: 'De monteur kwam niet opdagen.',
-      handler: null,
-      complainantName: 'Jan Jansen',
-      receivedDate: '2026-03-02',
-      summary: null,
-      classification: null,
-      remedy: null,
-      preventiveMeasures: null,
-      measuresEffectiveOn: null,
-      openProposalOn: null,
-    },
-    deadlines,
-    eventText: {},
-    eventData: {},
-    today: '2026-03-10',
-    ...changes,
-  };
+  return messageContext(preset, { ...changes, complaint: { complainantName: 'Jan Jansen' } });
 }
 
 const lines = (text: string) => text.split('\n\n');

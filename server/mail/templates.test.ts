@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PresetName } from '../../shared/presets';
-import { deadlineRow, tenantOf } from '../../test/unit-fixtures';
+import { deadlineRow, messageContext } from '../../test/unit-fixtures';
 import { type MessageContext, renderMessage } from './templates';
 
 const LINK = 'https://klacht.test/track/abc';
@@ -11,39 +11,11 @@ type ContextChanges = Partial<MessageContext> & {
 };
 
 /** A message context; `description` and `handler` change the complaint it quotes. */
-function context(preset: PresetName, changes: ContextChanges = {}): MessageContext {
-  const { description = 'De monteur kwam niet opdagen.', handler = null, ...rest } = changes;
-  const { procedure } = tenantOf(preset);
-  const deadlines = Object.keys(procedure.terms)
-    .filter((term) => !procedure.terms[term]?.activeAfter)
-    .map((term) => {
-      const row = deadlineRow(procedure, term);
-      return { term, dueDate: row.dueDate, detail: row.detail as never };
-    });
-  return {
-    kind: 'acknowledgement',
-    locale: 'nl',
-    tenantName: `Tenant ${preset}`,
-    procedure,
-    number: '2026-0007',
-    complaint: {
-      description,
-      handler,
-      complainantName: null,
-      receivedDate: '2026-03-02',
-      summary: null,
-      classification: null,
-      remedy: null,
-      preventiveMeasures: null,
-      measuresEffectiveOn: null,
-      openProposalOn: null,
-    },
-    deadlines,
-    eventText: {},
-    eventData: {},
-    today: '2026-03-10',
-    ...rest,
-  };
+function context(
+  preset: PresetName,
+  { description = 'De monteur kwam niet opdagen.', handler = null, ...rest }: ContextChanges = {},
+): MessageContext {
+  return messageContext(preset, { ...rest, complaint: { description, handler } });
 }
 
 const lines = (text: string) => text.split('\n\n');
