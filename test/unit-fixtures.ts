@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComplaintRow, DeadlineRow, EventRow } from '../server/complaints/complaint-records';
-import { performStep } from '../server/complaints/perform-step';
+import { performStep, type StepInput } from '../server/complaints/perform-step';
 import type { StepContext } from '../server/complaints/steps/step-types';
 import type { Db } from '../server/db/client';
 import type { TenantRecord } from '../server/http/context';
@@ -274,7 +274,7 @@ export async function world(
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { number: string }).number;
     },
-    step(number: string, action: Action, body: Record<string, unknown> = {}) {
+    step(number: string, action: Action, body: unknown = {}, changes: Partial<StepInput> = {}) {
       return performStep(t.db, {
         tenant,
         number,
@@ -284,6 +284,7 @@ export async function world(
         now: clock.now,
         locale: 'nl',
         idempotencyKey: null,
+        ...changes,
       });
     },
     close: () => t.close(),

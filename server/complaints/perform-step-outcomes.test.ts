@@ -3,7 +3,7 @@ import type { Action } from '../../shared/lifecycle';
 import { rejectionOf, world } from '../../test/unit-fixtures';
 import type { Actor } from '../http/context';
 import type { IncomingFile } from './attachments';
-import { performStep, type StepInput } from './perform-step';
+import type { StepInput } from './perform-step';
 
 type World = Awaited<ReturnType<typeof world>>;
 let w: World;
@@ -11,24 +11,13 @@ afterEach(() => w?.close());
 
 const staff: Actor = { kind: 'staff', staffId: 's1', name: 'Rita', role: 'admin' };
 
-function step(
+/** A step taken by Rita, an admin (`changes` adds a key, files, another actor…). */
+const step = (
   number: string,
   action: Action,
   body: unknown = {},
   changes: Partial<StepInput> = {},
-) {
-  return performStep(w.db, {
-    tenant: w.tenant,
-    number,
-    action,
-    body,
-    actor: staff,
-    now: w.clock.now,
-    locale: 'nl',
-    idempotencyKey: null,
-    ...changes,
-  });
-}
+) => w.step(number, action, body, { actor: staff, ...changes });
 
 const pdf = (name: string, sha256: string): IncomingFile => ({
   name,

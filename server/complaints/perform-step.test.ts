@@ -5,7 +5,7 @@ import { rejectionOf, world } from '../../test/unit-fixtures';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import type { Actor } from '../http/context';
-import { performStep, type StepInput } from './perform-step';
+import type { StepInput } from './perform-step';
 
 type World = Awaited<ReturnType<typeof world>>;
 let w: World;
@@ -13,24 +13,13 @@ afterEach(() => w?.close());
 
 const staff: Actor = { kind: 'staff', staffId: 's1', name: 'Rita', role: 'admin' };
 
-function step(
+/** A step taken by Rita, an admin (`changes` adds a key, files, another actor…). */
+const step = (
   number: string,
   action: Action,
   body: unknown = {},
   changes: Partial<StepInput> = {},
-) {
-  return performStep(w.db, {
-    tenant: w.tenant,
-    number,
-    action,
-    body,
-    actor: staff,
-    now: w.clock.now,
-    locale: 'nl',
-    idempotencyKey: null,
-    ...changes,
-  });
-}
+) => w.step(number, action, body, { actor: staff, ...changes });
 
 const timeline = async (db: Db, number: string) => {
   const row = await db.query.complaints.findFirst({ where: eq(complaints.number, number) });
