@@ -5,6 +5,7 @@ import { amsterdamDate, computeDueDates } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
+import { compiledWrite, insertRows, placeholders } from '../db/compiled-writes';
 import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
@@ -36,6 +37,63 @@ function replaySecret(idempotencyKey: string, requestHash: string): string {
   return `klacht-replay:${idempotencyKey}:${requestHash}`;
 }
 
+type ComplaintInsert = Omit<typeof complaints.$inferInsert, 'seq' | 'number'>;
+
+// Every column the submission sets, bound by name; seq and number are taken in the statement.
+const COMPLAINT_KEYS = [
+  'id',
+  'tenantId',
+  'year',
+  'status',
+  'channel',
+  'receivedAt',
+  'receivedDate',
+  'registeredAt',
+  'registeredDate',
+  'nextDueDate',
+  'category',
+  'missed',
+  'locale',
+  'idempotencyKeyHash',
+  'requestHash',
+  'replaySealed',
+  'pdReceiverName',
+  'pdComplainantName',
+  'pdComplainantInitials',
+  'pdComplainantAddress',
+  'pdComplainantPhone',
+  'pdComplainantEmail',
+  'pdOnBehalfOfName',
+  'pdOnBehalfOfInitials',
+  'pdOnBehalfOfAddress',
+  'pdOnBehalfOfPhone',
+  'pdOnBehalfOfEmail',
+  'pdDescription',
+  'pdDesiredSolution',
+] as const satisfies readonly (keyof ComplaintInsert)[];
+
+/** The complaint row, numbered MAX+1 of its tenant and year inside the write. */
+function insertComplaint(db: Db, row: ComplaintInsert) {
+  return compiledWrite(
+    db,
+    'complaint:submit',
+    () => {
+      const nextSeq = sql`(SELECT COALESCE(MAX(${complaints.seq}), 0) + 1 FROM ${complaints}
+        WHERE ${complaints.tenantId} = ${sql.placeholder('tenantId')}
+        AND ${complaints.year} = ${sql.placeholder('year')})`;
+      return db
+        .insert(complaints)
+        .values({
+          ...placeholders(COMPLAINT_KEYS),
+          seq: nextSeq,
+          number: sql`printf('%d-%04d', ${sql.placeholder('year')}, ${nextSeq})`,
+        })
+        .returning({ number: complaints.number });
+    },
+    row,
+  );
+}
+
 /**
  * Writes a complaint: the complaint with its per-tenant, per-year number, its deadlines, the
  * `received` event, its files, its tracking token and the messages it causes, in one batch, so a
@@ -55,8 +113,6 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const id = crypto.randomUUID();
   const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
   const link = trackingUrl(input.linkBase, token);
-  const nextSeq = sql`(SELECT COALESCE(MAX(${complaints.seq}), 0) + 1 FROM ${complaints}
-    WHERE ${complaints.tenantId} = ${tenant.id} AND ${complaints.year} = ${year})`;
   const channel = data.channel ?? 'web';
   const email = data.complainant.email ?? null;
   const metOnReceipt = (term: string) => procedure.terms[term]?.metBy === 'received';
@@ -91,62 +147,61 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     pdComplainantAddress: data.complainant.address ?? null,
   });
 
+  const complaintRow: ComplaintInsert = {
+    id,
+    tenantId: tenant.id,
+    year,
+    status: 'received',
+    channel,
+    receivedAt: receivedAt.toISOString(),
+    receivedDate,
+    registeredAt,
+    registeredDate,
+    nextDueDate:
+      deadlineRows
+        .filter((d) => !metOnReceipt(d.term))
+        .map((d) => d.dueDate)
+        .sort()[0] ?? null,
+    category: data.category ?? null,
+    missed: counted.missed,
+    locale: input.locale,
+    idempotencyKeyHash: input.keyHash,
+    requestHash: input.requestHash,
+    replaySealed:
+      input.idempotencyKey !== null
+        ? await seal(token, replaySecret(input.idempotencyKey, input.requestHash))
+        : null,
+    pdReceiverName: data.receiverName ?? null,
+    pdComplainantName: data.complainant.name ?? null,
+    pdComplainantInitials: data.complainant.initials ?? null,
+    pdComplainantAddress: data.complainant.address ?? null,
+    pdComplainantPhone: data.complainant.phone ?? null,
+    pdComplainantEmail: email,
+    pdOnBehalfOfName: data.onBehalfOf?.name ?? null,
+    pdOnBehalfOfInitials: data.onBehalfOf?.initials ?? null,
+    pdOnBehalfOfAddress: data.onBehalfOf?.address ?? null,
+    pdOnBehalfOfPhone: data.onBehalfOf?.phone ?? null,
+    pdOnBehalfOfEmail: data.onBehalfOf?.email ?? null,
+    pdDescription: data.description,
+    pdDesiredSolution: data.desiredSolution ?? null,
+  };
+
   const [inserted] = await db.batch([
-    db
-      .insert(complaints)
-      .values({
-        id,
+    insertComplaint(db, complaintRow),
+    insertRows(db, events, [
+      {
+        id: crypto.randomUUID(),
+        complaintId: id,
         tenantId: tenant.id,
-        year,
-        seq: nextSeq,
-        number: sql`printf('%d-%04d', ${year}, ${nextSeq})`,
-        status: 'received',
-        channel,
-        receivedAt: receivedAt.toISOString(),
-        receivedDate,
-        registeredAt,
-        registeredDate,
-        nextDueDate:
-          deadlineRows
-            .filter((d) => !metOnReceipt(d.term))
-            .map((d) => d.dueDate)
-            .sort()[0] ?? null,
-        category: data.category ?? null,
-        missed: counted.missed,
-        locale: input.locale,
-        idempotencyKeyHash: input.keyHash,
-        requestHash: input.requestHash,
-        replaySealed:
-          input.idempotencyKey !== null
-            ? await seal(token, replaySecret(input.idempotencyKey, input.requestHash))
-            : null,
-        pdReceiverName: data.receiverName ?? null,
-        pdComplainantName: data.complainant.name ?? null,
-        pdComplainantInitials: data.complainant.initials ?? null,
-        pdComplainantAddress: data.complainant.address ?? null,
-        pdComplainantPhone: data.complainant.phone ?? null,
-        pdComplainantEmail: email,
-        pdOnBehalfOfName: data.onBehalfOf?.name ?? null,
-        pdOnBehalfOfInitials: data.onBehalfOf?.initials ?? null,
-        pdOnBehalfOfAddress: data.onBehalfOf?.address ?? null,
-        pdOnBehalfOfPhone: data.onBehalfOf?.phone ?? null,
-        pdOnBehalfOfEmail: data.onBehalfOf?.email ?? null,
-        pdDescription: data.description,
-        pdDesiredSolution: data.desiredSolution ?? null,
-      })
-      .returning({ number: complaints.number }),
-    db.insert(events).values({
-      id: crypto.randomUUID(),
-      complaintId: id,
-      tenantId: tenant.id,
-      seq: 1,
-      type: 'received',
-      at: registeredAt,
-      actor: actorName(input.actor),
-      data: { channel, receivedAt: receivedAt.toISOString() },
-      pdData: data.receiverName ? { receiverName: data.receiverName } : null,
-    }),
-    db.insert(trackingTokens).values(tokenRow),
+        seq: 1,
+        type: 'received',
+        at: registeredAt,
+        actor: actorName(input.actor),
+        data: { channel, receivedAt: receivedAt.toISOString() },
+        pdData: data.receiverName ? { receiverName: data.receiverName } : null,
+      },
+    ]),
+    insertRows(db, trackingTokens, [tokenRow]),
     queueWebhook(db, {
       tenantId: tenant.id,
       complaintId: id,
@@ -154,7 +209,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
       eventSeq: 1,
     }),
     ...countChanges(db, tenant.id, null, counted),
-    ...(deadlineRows.length > 0 ? [db.insert(deadlines).values(deadlineRows)] : []),
+    ...(deadlineRows.length > 0 ? [insertRows(db, deadlines, deadlineRows)] : []),
     ...(input.files.length > 0
       ? [db.insert(attachments).values(attachmentRows(tenant.id, id, input.files))]
       : []),

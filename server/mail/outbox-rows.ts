@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { insertRows } from '../db/compiled-writes';
 import { outbox } from '../db/schema';
 
 /** How a message reaches its reader: e-mail through the relay, or a letter staff print and post. */
@@ -30,14 +31,16 @@ export interface QueuedMessage {
 /** The outbox row of one message: e-mail waits for the relay, a letter for the printer. */
 export function queueMessage(db: Db, message: QueuedMessage) {
   const { route } = message;
-  return db.insert(outbox).values({
-    id: crypto.randomUUID(),
-    tenantId: message.tenantId,
-    complaintId: message.complaintId,
-    kind: message.kind,
-    channel: route.channel,
-    status: route.channel === 'email' ? 'pending' : 'print',
-    pdRecipient: route.channel === 'email' ? route.to : null,
-    pdPayload: message.payload,
-  });
+  return insertRows(db, outbox, [
+    {
+      id: crypto.randomUUID(),
+      tenantId: message.tenantId,
+      complaintId: message.complaintId,
+      kind: message.kind,
+      channel: route.channel,
+      status: route.channel === 'email' ? 'pending' : 'print',
+      pdRecipient: route.channel === 'email' ? route.to : null,
+      pdPayload: message.payload,
+    },
+  ]);
 }

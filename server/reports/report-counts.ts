@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { compiledWrite, placeholders } from '../db/compiled-writes';
 import { reportCounts } from '../db/schema';
 
 /** What the monthly report counts of one complaint. */
@@ -47,14 +48,27 @@ export function countChanges(db: Db, tenantId: string, before: Counted | null, a
     .filter(([, n]) => n !== 0)
     .map(([key, n]) => ({ tenantId, month, key, n }));
   if (rows.length === 0) return [];
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    values[`${i}:tenantId`] = row.tenantId;
+    values[`${i}:month`] = row.month;
+    values[`${i}:key`] = row.key;
+    values[`${i}:n`] = row.n;
+  });
   return [
-    db
-      .insert(reportCounts)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
-        set: { n: sql`${reportCounts.n} + excluded.n` },
-      }),
+    compiledWrite(
+      db,
+      `reportCounts:${rows.length}`,
+      () =>
+        db
+          .insert(reportCounts)
+          .values(rows.map((_, i) => placeholders(['tenantId', 'month', 'key', 'n'], `${i}:`)))
+          .onConflictDoUpdate({
+            target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
+            set: { n: sql`${reportCounts.n} + excluded.n` },
+          }),
+      values,
+    ),
   ];
 }
 

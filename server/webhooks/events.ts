@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
+import { compiledWrite } from '../db/compiled-writes';
 import { webhookDeliveries, webhookEndpoints } from '../db/schema';
 
 /** The events a tenant can subscribe an endpoint to. */
@@ -37,14 +38,29 @@ export function queueWebhook(db: Db, event: Queued) {
       event.dueDate ?? '',
     ].join(':'),
   ).slice(0, 24);
-  return db.run(sql`INSERT INTO ${webhookDeliveries}
+  const slot = (name: string) => sql.placeholder(name);
+  return compiledWrite(
+    db,
+    'webhook:queue',
+    () =>
+      db.run(sql`INSERT INTO ${webhookDeliveries}
       (id, tenant_id, endpoint_id, complaint_id, type, event_seq, term, due_date, status)
-    SELECT ${`msg_${key}_`} || e.id, e.tenant_id, e.id, ${event.complaintId}, ${event.type},
-      ${event.eventSeq ?? null}, ${event.term ?? null}, ${event.dueDate ?? null}, 'pending'
+    SELECT ${slot('idPrefix')} || e.id, e.tenant_id, e.id, ${slot('complaintId')}, ${slot('type')},
+      ${slot('eventSeq')}, ${slot('term')}, ${slot('dueDate')}, 'pending'
     FROM ${webhookEndpoints} e
-    WHERE e.tenant_id = ${event.tenantId}
-      AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${event.type})
-    ON CONFLICT DO NOTHING`);
+    WHERE e.tenant_id = ${slot('tenantId')}
+      AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${slot('type')})
+    ON CONFLICT DO NOTHING`),
+    {
+      idPrefix: `msg_${key}_`,
+      complaintId: event.complaintId,
+      type: event.type,
+      eventSeq: event.eventSeq ?? null,
+      term: event.term ?? null,
+      dueDate: event.dueDate ?? null,
+      tenantId: event.tenantId,
+    },
+  );
 }
 
 /** The tenants with an endpoint subscribed to this event. */
