@@ -24,7 +24,7 @@ const execute = (sql: string) => db.$client.execute(sql);
 const autocheckpoint = async () =>
   Number((await execute('PRAGMA wal_autocheckpoint')).rows[0]?.[0]);
 
-test('the log is checkpointed by a thread of its own, not by the commits, and emptied at stop', async () => {
+test('the log is checkpointed by a process of its own, not by the commits, and emptied at stop', async () => {
   const reports: number[][] = [];
   const checkpoints = checkpointInBackground(path, execute, {
     intervalMs: 20,
@@ -52,10 +52,10 @@ test('the log is checkpointed by a thread of its own, not by the commits, and em
   expect(Number((await execute('SELECT count(*) FROM filler')).rows[0]?.[0])).toBe(600);
 });
 
-test('should the thread end, the server checkpoints in its commits again', async () => {
+test('should that process end, the server checkpoints in its commits again', async () => {
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
   try {
-    // A file the thread cannot open: it ends at once.
+    // A file the process cannot open: it ends at once.
     const checkpoints = checkpointInBackground(join(dir, 'missing', 'x.db'), execute);
     await checkpoints.started;
     await expect.poll(autocheckpoint).toBe(1_000);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { logError } from '../http/errors';
 
 /** How often the server copies its database's write-ahead log back into the file. */
@@ -13,39 +14,47 @@ type Execute = (sql: string) => Promise<unknown>;
  * Moves the checkpoints of a local database file off the requests. SQLite checkpoints the
  * write-ahead log in the commit that fills it past 1,000 pages, and that commit waits for the
  * file's fsync: one submission in ~60 took 10–100 ms instead of 0.2, the p99 under load. Here a
- * thread of its own checkpoints every `intervalMs` on its own connection (a passive checkpoint
- * never holds up a writer), and the server's connection stops checkpointing. Should that thread
+ * process of its own checkpoints every `intervalMs` on its own connection (a passive checkpoint
+ * never holds up a writer), and the server's connection stops checkpointing. Should that process
  * die, the connection checkpoints again itself, so the log never grows without end. `stop()`
- * ends the thread and empties the log into the file on the server's connection.
+ * ends the process and empties the log into the file on the server's connection.
  */
 export function checkpointInBackground(
   path: string,
   execute: Execute,
   options: { intervalMs?: number; onCheckpoint?: (frames: number[]) => void } = {},
 ) {
-  const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
-    workerData: { path, intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS },
-  });
+  const child = fork(
+    fileURLToPath(new URL('./wal-checkpoint-process.mjs', import.meta.url)),
+    [path, String(options.intervalMs ?? CHECKPOINT_INTERVAL_MS)],
+    // Plain Node: the script needs no TypeScript loader.
+    { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   let stopping = false;
   const started = execute('PRAGMA wal_autocheckpoint = 0');
-  worker.on('message', (message: { checkpointed?: number[] }) => {
+  child.on('message', (message: { checkpointed?: number[]; error?: string }) => {
     if (message.checkpointed) options.onCheckpoint?.(message.checkpointed);
+    if (message.error) logError('wal checkpoint', new Error(message.error));
   });
-  worker.on('error', (err) => logError('wal checkpoint', err));
-  worker.on('exit', () => {
+  child.on('error', (err) => logError('wal checkpoint', err));
+  const ended = new Promise((done) => child.once('exit', done));
+  child.once('exit', () => {
     if (stopping) return;
-    console.error('wal checkpoint: the thread ended; the server checkpoints in its commits again');
+    console.error('wal checkpoint: the process ended; the server checkpoints in its commits again');
     execute(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`).catch((err) =>
       logError('wal checkpoint', err),
     );
   });
-  worker.unref();
+  // It must not keep the server alive.
+  child.unref();
+  child.channel?.unref();
   return {
     started,
     async stop() {
       stopping = true;
-      const ended = new Promise((done) => worker.once('exit', done));
-      worker.postMessage('stop');
+      if (child.exitCode === null && child.signalCode === null && child.connected) {
+        child.send('stop');
+      }
       await ended;
       await execute('PRAGMA wal_checkpoint(TRUNCATE)');
     },
