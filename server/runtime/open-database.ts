@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
 import { schema } from '../db/schema';
+import { groupCommits } from './group-commit';
 import { reuseStatements } from './reused-statements';
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -39,7 +40,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
     await client.execute('PRAGMA synchronous = NORMAL');
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  const db = drizzle(client, { schema });
+  const db = drizzle(local ? groupCommits(client) : client, { schema });
   await migrate(db, { migrationsFolder });
   return db;
 }
