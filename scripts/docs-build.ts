@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { type Doc, docsPage } from '../server/docs/docs-page';
 import { openApiDocument } from '../server/docs/openapi';
 import { pageCsp } from '../server/http/security-headers';
+import { writeHeaderRules } from './header-rules.mjs';
 
 const out = resolve(import.meta.dirname, '../dist/public');
 mkdirSync(out, { recursive: true });
@@ -12,8 +13,9 @@ const document = openApiDocument() as Doc;
 writeFileSync(resolve(out, 'openapi.json'), JSON.stringify(document));
 writeFileSync(resolve(out, 'docs.html'), await docsPage(document));
 // Static assets do not pass through the Worker, so their headers are set here (Workers _headers).
-writeFileSync(
+await writeHeaderRules(
   resolve(out, '_headers'),
+  'docs',
   [
     '/*',
     '  X-Content-Type-Options: nosniff',

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { writeHeaderRules } from './header-rules.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const outDir = resolve(root, process.env.WIDGET_OUT_DIR ?? 'dist/public/widget');
@@ -47,8 +48,9 @@ await writeFile(
 );
 // Cloudflare's static assets read cache headers from _headers; the Node entry sets its own.
 const short = '  Cache-Control: public, max-age=300\n  Access-Control-Allow-Origin: *\n';
-await writeFile(
+await writeHeaderRules(
   join(dirname(outDir), '_headers'),
+  'widget',
   `/widget/v${version}/*\n  Cache-Control: public, max-age=31536000, immutable\n` +
     `  Access-Control-Allow-Origin: *\n/widget/v${major}/*\n${short}/widget/klacht-form.js\n${short}`,
 );

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'hono';
@@ -188,11 +188,17 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(log).not.toMatch(/No such module|Not bundled in the Worker/);
   });
 
-  test('serves the widget bundle as a static asset', async () => {
+  test('serves the widget bundle as a static asset, a versioned one cached for good', async () => {
     const res = await fetch(`${base}/widget/klacht-form.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/javascript/);
     expect(await res.text()).toContain('klacht-form');
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
+    // Both builds write rules to the one _headers file: the widget's and the docs' hold together.
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const pinned = await fetch(`${base}/widget/v${version}/klacht-form.js`);
+    expect(pinned.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(pinned.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   test('serves the OpenAPI document and the reference as static files, with their headers', async () => {
