@@ -59,9 +59,22 @@ test('a statement that returns no rows says so as @libsql/client asks, with one 
 
 test('a reused statement follows a change of the schema (a migration)', () => {
   const all = () => db.prepare('SELECT * FROM t ORDER BY a LIMIT 1').all() as object[];
+  const names = () =>
+    db
+      .prepare('SELECT * FROM t ORDER BY a LIMIT 1')
+      .columns()
+      .map((c) => c.name);
   expect(Object.keys(all()[0] ?? {})).toEqual(['a', 'b']);
+  expect(names()).toEqual(['a', 'b']);
   db.exec("ALTER TABLE t ADD COLUMN c TEXT DEFAULT 'z'");
   expect(all()[0]).toEqual({ a: 'x', b: 1, c: 'z' });
+  expect(names()).toEqual(['a', 'b', 'c']);
+});
+
+test('the columns of a statement that names them are read from the binding once', () => {
+  const read = db.prepare('SELECT a, b AS total FROM t');
+  expect(read.columns()).toBe(read.columns());
+  expect(read.columns().map((c) => c.name)).toEqual(['a', 'total']);
 });
 
 test('each connection keeps at most STATEMENT_CACHE_SIZE statements, the least recently used going first', () => {
