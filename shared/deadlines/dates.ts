@@ -95,11 +95,24 @@ function partsInAmsterdam(instant: Date): Record<string, number> {
   return out;
 }
 
+const MS_PER_HOUR = 3_600_000;
+/** Since long before this, Amsterdam has been a whole number of hours off UTC (not so in 1900). */
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1970, 0, 1);
+let lastHour = { hour: Number.NaN, date: '' as IsoDate };
+
 /** The Europe/Amsterdam calendar date of an instant. */
 export function amsterdamDate(instant: Date): IsoDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid instant');
+  // Amsterdam's date only turns on a whole UTC hour (a whole-hour offset, switched at 01:00
+  // UTC), so the date of the hour asked for last answers every instant in it; the time-zone
+  // lookup it saves was a few percent of a submission's CPU.
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  if (hour === lastHour.hour && ms >= WHOLE_HOUR_OFFSETS_SINCE) return lastHour.date;
   const p = partsInAmsterdam(instant);
-  return isoDate(p.year ?? 0, p.month ?? 0, p.day ?? 0);
+  const date = isoDate(p.year ?? 0, p.month ?? 0, p.day ?? 0);
+  lastHour = { hour, date };
+  return date;
 }
 
 /** Amsterdam's UTC offset in minutes at an instant (60 in winter, 120 in summer). */

@@ -38,6 +38,13 @@ describe('amsterdamDate', () => {
     expect(due.date).toBe('2026-07-14');
   });
 
+  it('turns at every local midnight, also twice within one UTC hour', () => {
+    const dates = (instants: string[]) => instants.map((i) => amsterdamDate(new Date(i)));
+    expect(
+      dates(['2026-01-09T22:59:59.999Z', '2026-01-09T23:00:00Z', '2026-01-09T23:59:59.999Z']),
+    ).toEqual(['2026-01-09', '2026-01-10', '2026-01-10']);
+  });
+
   it('rejects an invalid instant', () => {
     expect(() => amsterdamDate(new Date('nonsense'))).toThrow(RangeError);
   });
