@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SubmitResponse } from '../../shared/api';
 import type { ComplaintSubmission } from '../../shared/complaint';
-import { amsterdamDate, computeDueDates } from '../../shared/deadlines';
+import { amsterdamDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
@@ -10,7 +10,7 @@ import { attachments, complaints, deadlines, events, trackingTokens } from '../d
 import type { Actor, TenantRecord } from '../http/context';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
-import { calendarOf } from '../tenants/derived';
+import { dueOnReceiptOf } from '../tenants/derived';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { queueWebhook } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
@@ -108,7 +108,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const registeredAt = now.toISOString();
   const registeredDate = amsterdamDate(now);
   const year = Number(registeredDate.slice(0, 4));
-  const due = computeDueDates(procedure.terms, { received: receivedDate }, calendarOf(procedure));
+  const due = dueOnReceiptOf(procedure, receivedDate);
 
   const id = crypto.randomUUID();
   const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
