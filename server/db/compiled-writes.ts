@@ -9,10 +9,29 @@ interface PreparedQuery {
   mapResult(response: unknown, isFromBatch?: boolean): unknown;
 }
 
-/** One bound parameter: a fixed value drizzle put in, or a named value mapped by its column. */
+/**
+ * One bound parameter: a fixed value drizzle put in, or a named value mapped by its column.
+ * A name `${i}:${key}` is the key of the i-th row when the values are rows.
+ */
 type Slot =
   | { fixed: unknown }
-  | { name: string; encoder?: { mapToDriverValue(value: unknown): unknown } };
+  | {
+      name: string;
+      row: number | undefined;
+      key: string;
+      encoder?: { mapToDriverValue(value: unknown): unknown };
+    };
+
+function slotOf(name: string, encoder?: { mapToDriverValue(value: unknown): unknown }): Slot {
+  const rowKey = /^(\d+):(.+)$/.exec(name);
+  const slot = rowKey
+    ? { name, row: Number(rowKey[1]), key: rowKey[2] as string }
+    : { name, row: undefined, key: name };
+  return encoder ? { ...slot, encoder } : slot;
+}
+
+/** What a compiled write binds: named values, or rows whose keys the `${i}:${key}` names pick. */
+type Values = Record<string, unknown> | readonly Record<string, unknown>[];
 
 interface Compiled {
   prepared: PreparedQuery;
@@ -23,10 +42,9 @@ interface Compiled {
 function compile(prepared: PreparedQuery): Compiled {
   const query = prepared.getQuery();
   const slots = query.params.map((p): Slot => {
-    if (is(p, Placeholder)) return { name: p.name };
+    if (is(p, Placeholder)) return slotOf(p.name);
     if (is(p, Param) && is(p.value, Placeholder)) {
-      const encoder = p.encoder as { mapToDriverValue(value: unknown): unknown } | undefined;
-      return encoder ? { name: p.value.name, encoder } : { name: p.value.name };
+      return slotOf(p.value.name, p.encoder as { mapToDriverValue(value: unknown): unknown });
     }
     return { fixed: p };
   });
@@ -53,7 +71,7 @@ export function compiledWrite<T>(
   db: Db,
   key: string,
   build: () => Buildable<T>,
-  values: Record<string, unknown>,
+  values: Values,
 ): CompiledWrite<T> {
   let cache = compiledByDb.get(db);
   if (!cache) {
@@ -70,7 +88,8 @@ export function compiledWrite<T>(
   const { prepared, slots } = compiled;
   const params = slots.map((slot) => {
     if ('fixed' in slot) return slot.fixed;
-    const value = values[slot.name];
+    const from = slot.row === undefined ? values : (values as Values[])[slot.row];
+    const value = (from as Record<string, unknown> | undefined)?.[slot.key];
     if (value === undefined) throw new Error(`no value for ${slot.name} in ${key}`);
     return value === null || !slot.encoder ? value : slot.encoder.mapToDriverValue(value);
   });
@@ -125,13 +144,10 @@ export function insertRows<T extends SQLiteTable>(
   rows: readonly T['$inferInsert'][],
 ) {
   const keys = Object.keys(rows[0] ?? {});
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    const record = row as Record<string, unknown>;
-    // Every row binds every key (undefined is refused when bound: it would mean "the default").
-    if (Object.keys(record).length !== keys.length) throw new Error('rows of different keys');
-    for (const k of keys) values[`${i}:${k}`] = record[k];
-  });
+  // Every row binds every key (undefined is refused when bound: it would mean "the default").
+  for (const row of rows) {
+    if (Object.keys(row).length !== keys.length) throw new Error('rows of different keys');
+  }
   return compiledWrite(
     db,
     `insert:${getTableName(table)}:${rows.length}:${keys.join(',')}`,
@@ -139,6 +155,6 @@ export function insertRows<T extends SQLiteTable>(
       db
         .insert(table)
         .values(rows.map((_, i) => placeholders(keys, `${i}:`)) as T['$inferInsert'][]),
-    values,
+    rows as readonly Record<string, unknown>[],
   );
 }

@@ -48,13 +48,6 @@ export function countChanges(db: Db, tenantId: string, before: Counted | null, a
     .filter(([, n]) => n !== 0)
     .map(([key, n]) => ({ tenantId, month, key, n }));
   if (rows.length === 0) return [];
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    values[`${i}:tenantId`] = row.tenantId;
-    values[`${i}:month`] = row.month;
-    values[`${i}:key`] = row.key;
-    values[`${i}:n`] = row.n;
-  });
   return [
     compiledWrite(
       db,
@@ -67,7 +60,7 @@ export function countChanges(db: Db, tenantId: string, before: Counted | null, a
             target: [reportCounts.tenantId, reportCounts.month, reportCounts.key],
             set: { n: sql`${reportCounts.n} + excluded.n` },
           }),
-      values,
+      rows,
     ),
   ];
 }
