@@ -224,7 +224,7 @@ describe('GET /v1/tenants/{slug}/reports/monthly', () => {
     }
     expect(plans).toContainEqual(expect.stringMatching(/^SEARCH report_counts USING /));
     expect(plans).toContainEqual(
-      expect.stringMatching(/^SEARCH complaints USING INDEX complaints_tenant_open_due/),
+      expect.stringMatching(/^SEARCH complaints USING COVERING INDEX complaints_tenant_open_due/),
     );
   });
 });

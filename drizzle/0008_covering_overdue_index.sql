@@ -1,0 +1,2 @@
+DROP INDEX `complaints_tenant_open_due`;--> statement-breakpoint
+CREATE INDEX `complaints_tenant_open_due` ON `complaints` (`tenant_id`,`next_due_date`,`missed`,`registered_date`,`status`) WHERE "complaints"."status" <> 'closed';
