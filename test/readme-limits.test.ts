@@ -5,6 +5,7 @@ import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/at
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES, QUARANTINE_LIMIT } from '../server/inbound/limits';
+import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
 import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
@@ -58,6 +59,7 @@ const EXPECTED: Record<string, string> = {
   CONCURRENT_PASSWORD_CHECKS: String(CONCURRENT_PASSWORD_CHECKS),
   SESSION_HOURS: String(SESSION_HOURS),
   STATEMENT_CACHE_SIZE: n(STATEMENT_CACHE_SIZE),
+  GROUP_COMMIT_MAX: String(GROUP_COMMIT_MAX),
   MAX_MAIL_BYTES: mb(MAX_MAIL_BYTES),
   MAIL_TEXT_ALLOWANCE: mb(MAIL_TEXT_ALLOWANCE),
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
