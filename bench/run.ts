@@ -4,92 +4,22 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
 import { letterPdf } from '../server/letters/letter-pdf';
 import { type BuiltModule, startupModules } from '../test/worker-startup';
+import { benchServer, exportYear, timed } from './bench-server';
 import { type LoadResult, load } from './load';
 import { seedComplaints } from './seed-million';
+import { check, TARGETS, verdict } from './targets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MILLION = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = mkdtempSync(join(tmpdir(), 'klacht-bench-'));
 const dbUrl = `file:${join(dir, 'bench.db')}`;
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/runtime/node.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: dbUrl,
-      SUBMIT_RATE_LIMIT: '1000000000/60',
-      JOBS_INTERVAL_SECONDS: '0',
-      SEED_DEMO: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (c) => {
-    log += c;
-  });
-  child.stderr.on('data', (c) => {
-    log += c;
-  });
-  while (!/admin view sign-in/.test(log)) {
-    if (child.exitCode !== null) throw new Error(log);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const key = log.match(/Bureau WENB: demo page \S+\n\s+API key: (\S+)/)?.[1] ?? '';
-  return {
-    url: `http://127.0.0.1:${port}`,
-    key,
-    rss: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
-    },
-    stop: () =>
-      new Promise<void>((r) => {
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/**
- * p50 and p99 of `n` requests one after another, in ms, after three that are not counted: the
- * first requests after a start fill the caches (SQLite's pages, the prepared statements, V8's
- * compiled code) that every later request finds warm.
- */
-async function timed(n: number, run: () => Promise<Response>) {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) await (await run()).arrayBuffer();
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    const res = await run();
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`status ${res.status}`);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99) };
-}
 
 const rows: string[] = [];
 const row = (what: string, figure: string, ratio = '') => {
@@ -107,7 +37,7 @@ const complaint = (n: number) =>
 
 try {
   // 1. HTTP throughput and latency on one server.
-  let server = await startServer();
+  let server = await benchServer(dbUrl);
   const submit = `${server.url}/v1/tenants/wenb/complaints`;
   const json = { 'Content-Type': 'application/json' };
   const results: LoadResult[] = [];
@@ -155,6 +85,20 @@ try {
       `${(r.rps / health).toFixed(3)}× health`,
     );
   }
+  const [, , byKey, offered] = results;
+  const share = (byKey?.rps ?? 0) / health;
+  check(
+    'tenant-key submissions against health',
+    share >= TARGETS.keyedShareOfHealth && !byKey?.errors,
+    `${share.toFixed(3)}×`,
+    `≥ ${TARGETS.keyedShareOfHealth}×`,
+  );
+  check(
+    'p99 at 500 submissions/s offered',
+    (offered?.p99 ?? Infinity) < TARGETS.p99At500PerSecondMs && (offered?.rps ?? 0) >= 490,
+    `${offered?.p99} ms, ${offered?.rps.toFixed(0)} req/s served`,
+    `< ${TARGETS.p99At500PerSecondMs} ms`,
+  );
   const keyedCount = results.slice(2).reduce((n, r) => n + r.rps * SECONDS, 0);
   row(
     'server memory while taking complaints',
@@ -172,7 +116,7 @@ try {
     `seeding ${MILLION.toLocaleString('en')} complaints by SQL`,
     `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  server = await startServer();
+  server = await benchServer(dbUrl);
   const auth = { headers: { Authorization: `Bearer ${server.key}` } };
   const register = await timed(100, () =>
     fetch(`${server.url}/v1/tenants/wenb/complaints?limit=50`, auth),
@@ -181,6 +125,12 @@ try {
     'register, first page of 50',
     `p50 ${register.p50.toFixed(1)} ms, p99 ${register.p99.toFixed(1)} ms`,
   );
+  check(
+    'register, first page (p99)',
+    register.p99 < TARGETS.registerPageMs,
+    `${register.p99.toFixed(1)} ms`,
+    `< ${TARGETS.registerPageMs} ms`,
+  );
   const report = await timed(100, () =>
     fetch(`${server.url}/v1/tenants/wenb/reports/monthly?year=2025`, auth),
   );
@@ -188,38 +138,29 @@ try {
     'monthly report of the year',
     `p50 ${report.p50.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms`,
   );
+  check(
+    'monthly report (p99)',
+    report.p99 < TARGETS.monthlyReportMs,
+    `${report.p99.toFixed(1)} ms`,
+    `< ${TARGETS.monthlyReportMs} ms`,
+  );
   // Flat means bounded. The first export grows the server's heap to its working size (V8 keeps
-  // the garbage of a fast producer for a while); a second one shows what an export holds on to:
-  // its peak per quarter should not climb with the rows read.
-  const exportYear = async () => {
-    const samples: number[] = [];
-    const watch = setInterval(() => samples.push(server.rss()), 50);
-    const started = performance.now();
-    const csv = await fetch(`${server.url}/v1/tenants/wenb/reports/complaints.csv?year=2025`, auth);
-    let bytes = 0;
-    for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-    }
-    clearInterval(watch);
-    const quarter = (q: number) =>
-      Math.max(
-        ...samples.slice(
-          Math.floor((q * samples.length) / 4),
-          Math.floor(((q + 1) * samples.length) / 4),
-        ),
-      );
-    return {
-      seconds: (performance.now() - started) / 1000,
-      bytes,
-      quarters: [0, 1, 2, 3].map(quarter),
-    };
-  };
+  // the garbage of a fast producer a while); a second one shows what an export holds on to: its
+  // peak per quarter must not climb with the rows read.
   const rssBefore = server.rss();
-  const first = await exportYear();
-  const second = await exportYear();
+  const first = await exportYear(server, 2025);
+  const second = await exportYear(server, 2025);
+  const quarters = second.quarters.map((q) => q.toFixed(0)).join(' / ');
   row(
     'CSV export of the year (streamed)',
-    `${first.seconds.toFixed(1)} s, ${(first.bytes / 1e6).toFixed(0)} MB; server RSS ${rssBefore.toFixed(0)} MB before, peak ${Math.max(...first.quarters).toFixed(0)} MB in the first export, per quarter of a second export ${second.quarters.map((q) => q.toFixed(0)).join(' / ')} MB`,
+    `${first.seconds.toFixed(1)} s, ${(first.bytes / 1e6).toFixed(0)} MB; server RSS ${rssBefore.toFixed(0)} MB before, peak ${Math.max(...first.quarters).toFixed(0)} MB in the first export, per quarter of a second export ${quarters} MB`,
+  );
+  const climb = Math.max(...second.quarters) - (second.quarters[0] ?? 0);
+  check(
+    'CSV export: finishes, memory flat',
+    second.bytes === first.bytes && first.bytes > MILLION * 50 && climb <= TARGETS.csvGrowthMb,
+    `${(first.bytes / 1e6).toFixed(0)} MB; climbs ${climb.toFixed(0)} MB over an export`,
+    `≤ ${TARGETS.csvGrowthMb} MB`,
   );
   await server.stop();
 
@@ -250,6 +191,12 @@ try {
     purged += report.purged;
   }
   const minutes = (performance.now() - purgeStart) / 60_000;
+  check(
+    'retention purge',
+    purged / minutes >= TARGETS.purgePerMinute,
+    `${Math.round(purged / minutes).toLocaleString('en')}/min`,
+    `≥ ${TARGETS.purgePerMinute.toLocaleString('en')}/min`,
+  );
   row(
     'retention purge',
     `${Math.round(purged / minutes).toLocaleString('en')} complaints/min (${purged.toLocaleString('en')} in ${(minutes * 60).toFixed(0)} s)`,
@@ -274,7 +221,19 @@ try {
     'Worker script, minified',
     `${(sum((m) => m.bytes) / 1000).toFixed(0)} KB, ${(sum((m) => m.gzipped) / 1000).toFixed(1)} KB gzipped (${startup.length} modules)`,
   );
+  check(
+    'Worker startup script, gzipped',
+    sum((m) => m.gzipped) <= TARGETS.workerGzipBytes,
+    `${sum((m) => m.gzipped).toLocaleString('en')} bytes`,
+    `≤ ${TARGETS.workerGzipBytes.toLocaleString('en')} bytes`,
+  );
   const widget = readFileSync(join(ROOT, 'dist/public/widget/klacht-form.js'));
+  check(
+    'widget, gzipped',
+    gzipSync(widget).length <= TARGETS.widgetGzipBytes,
+    `${gzipSync(widget).length.toLocaleString('en')} bytes`,
+    `≤ ${TARGETS.widgetGzipBytes.toLocaleString('en')} bytes`,
+  );
   row(
     'widget',
     `${(widget.length / 1024).toFixed(1)} KB, ${(gzipSync(widget).length / 1024).toFixed(2)} KB gzipped`,
@@ -282,4 +241,10 @@ try {
 } finally {
   console.log(['', '| what | figure | |', '| --- | --- | --- |', ...rows].join('\n'));
   rmSync(dir, { recursive: true, force: true });
+}
+const { table, met } = verdict();
+console.log(`\n${table}`);
+if (!met) {
+  console.error('npm run bench: a target was missed');
+  process.exit(1);
 }

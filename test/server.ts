@@ -36,6 +36,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (the bench reads its memory from /proc). */
+  pid: number;
   output: () => string;
   /** The demo API keys the server printed, by tenant slug. */
   keys: Record<string, string>;
@@ -82,6 +84,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid ?? 0,
     output: () => log,
     keys,
     async stop() {
