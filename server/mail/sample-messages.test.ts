@@ -34,6 +34,15 @@ describe('the preview of a procedure’s messages', () => {
     expect(text.acknowledgement).toContain(`Volg uw klacht via uw persoonlijke link: ${LINK}`);
   });
 
+  test('leaves out the appeal messages where the procedure has no appeal', () => {
+    const without = presetProcedure('totaalonder1dak');
+    expect(without.appeal.enabled).toBe(false);
+    const { kinds } = samples(without, 'Bureau', 'nl', TODAY);
+    expect(kinds).toEqual(
+      MESSAGE_KIND_NAMES.filter((k) => k !== 'appealFiled' && k !== 'appealDecision'),
+    );
+  });
+
   test('a proposal made today shows the appeal route where the procedure has one', () => {
     const { text } = samples(presetProcedure('wenb'), 'Bureau', 'nl', TODAY);
     expect(paragraphs(text.solutionProposed).slice(0, 2)).toEqual([

@@ -29,8 +29,10 @@ const SAMPLE_TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
+const APPEAL_KINDS: readonly MessageKind[] = ['appealFiled', 'appealDecision'];
+
 /**
- * Each complainant message as the procedure writes it (its own wording or the built-in text),
+ * Each complainant message the procedure can send, as it writes it (its own wording or the built-in text),
  * about a sample complaint received today: what the settings page shows before a tenant saves.
  */
 export function sampleMessages(
@@ -47,7 +49,11 @@ export function sampleMessages(
     detail,
   }));
   const postponable = Object.keys(procedure.terms).find((t) => procedure.terms[t]?.postponable);
-  return MESSAGE_KIND_NAMES.map((kind) => ({
+  // Without an appeal, nobody can file one: those two messages are never sent.
+  const kinds = procedure.appeal.enabled
+    ? MESSAGE_KIND_NAMES
+    : MESSAGE_KIND_NAMES.filter((kind) => !APPEAL_KINDS.includes(kind));
+  return kinds.map((kind) => ({
     kind,
     message: renderMessage({
       kind,
