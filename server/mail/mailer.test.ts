@@ -183,6 +183,18 @@ describe('when Resend cannot be reached or explained', () => {
     });
   });
 
+  test('a malformed message is given up by its error name when the body gives no status', async () => {
+    const refused = await answering(422, '{"name":"validation_error","message":"Invalid `to`"}');
+    expect(await refused.send(mail, 'a')).toEqual({
+      ok: false,
+      retryable: false,
+      error: 'validation_error: Invalid `to`',
+    });
+    server?.close();
+    const overloaded = await answering(429, '{"name":"rate_limit_exceeded","message":"Slow down"}');
+    expect(await overloaded.send(mail, 'b')).toMatchObject({ ok: false, retryable: true });
+  });
+
   test('a request that cannot even be made is retried, not thrown', async () => {
     const mailer = resendMailer({ apiKey: 're_test', baseUrl: 'http://127.0.0.1:9' });
     const result = await mailer.send(mail, 'not\na valid header');

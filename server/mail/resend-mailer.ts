@@ -1,6 +1,16 @@
 import { Resend } from 'resend';
 import type { Mailer } from './mailer';
 
+/** Resend's names for a message it will never take, whatever the status line said. */
+const MALFORMED_ERRORS = new Set([
+  'validation_error',
+  'missing_required_field',
+  'invalid_parameter',
+  'invalid_attachment',
+  'invalid_from_address',
+  'invalid_idempotency_key',
+]);
+
 export interface ResendOptions {
   apiKey: string;
   /** Resend's API base URL; tests point it at a local capture server. */
@@ -49,13 +59,18 @@ export function resendMailer(options: ResendOptions): Mailer {
         };
         const status = error?.statusCode ?? null;
         const retryAfter = Number(result.headers?.['retry-after']);
+        // Only a message Resend itself finds malformed (400, 422) cannot succeed later. No
+        // answer, a rate limit, an outage or a key or domain still being set up (401, 403)
+        // can: keep trying rather than lose the message. The SDK passes on the error's body, so
+        // an answer without `statusCode` in it is known by its name.
+        const malformed =
+          status === 400 ||
+          status === 422 ||
+          (status === null && MALFORMED_ERRORS.has(error?.name ?? ''));
         return {
           ok: false,
-          // Only a message Resend itself finds malformed (400, 422) cannot succeed later. No
-          // answer, a rate limit, an outage or a key or domain still being set up (401, 403)
-          // can: keep trying rather than lose the message.
-          retryable: status !== 400 && status !== 422,
-          error: `${status ?? 'network'}: ${error?.message ?? error?.name ?? 'unknown error'}`,
+          retryable: !malformed,
+          error: `${status ?? (malformed ? error?.name : 'network')}: ${error?.message ?? error?.name ?? 'unknown error'}`,
           ...(Number.isFinite(retryAfter) && retryAfter > 0
             ? { retryAfterSeconds: retryAfter }
             : {}),
