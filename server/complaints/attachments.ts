@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import { toHex } from '../crypto';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { attachments } from '../db/schema';
 import { ApiError } from '../http/errors';
 
@@ -152,7 +153,7 @@ export function attachmentRows(
   from: DocumentSource = { source: 'intake' },
 ) {
   return files.map((file) => ({
-    id: crypto.randomUUID(),
+    id: newId(),
     complaintId,
     tenantId,
     source: from.source,

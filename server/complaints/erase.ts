@@ -1,5 +1,6 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import {
   attachments,
   complaints,
@@ -61,7 +62,7 @@ export async function eraseComplaints(
     await db.batch([
       db.insert(events).values(
         rows.map((row) => ({
-          id: crypto.randomUUID(),
+          id: newId(),
           complaintId: row.id,
           tenantId: row.tenantId,
           seq: row.version + 1,

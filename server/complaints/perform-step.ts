@@ -10,6 +10,7 @@ import {
 import type { Locale } from '../../shared/localised';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
@@ -143,7 +144,7 @@ async function apply(
       : null;
   await db.batch([
     db.insert(events).values({
-      id: crypto.randomUUID(),
+      id: newId(),
       complaintId: row.id,
       tenantId: tenant.id,
       seq,

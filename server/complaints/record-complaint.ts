@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/localised';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
 import { compiledWrite, insertRows, placeholders } from '../db/compiled-writes';
+import { newId } from '../db/ids';
 import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
@@ -110,7 +111,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const year = Number(registeredDate.slice(0, 4));
   const due = dueOnReceiptOf(procedure, receivedDate);
 
-  const id = crypto.randomUUID();
+  const id = newId();
   const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
   const link = trackingUrl(input.linkBase, token);
   const channel = data.channel ?? 'web';
@@ -190,7 +191,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     insertComplaint(db, complaintRow),
     insertRows(db, events, [
       {
-        id: crypto.randomUUID(),
+        id: newId(),
         complaintId: id,
         tenantId: tenant.id,
         seq: 1,

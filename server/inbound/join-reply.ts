@@ -3,6 +3,7 @@ import { attachmentRows, type IncomingFile } from '../complaints/attachments';
 import type { ComplaintRow } from '../complaints/complaint-records';
 import { keyHashOf } from '../complaints/idempotency';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { attachments, complaints, events, outbox } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TenantRecord } from '../http/context';
@@ -44,7 +45,7 @@ export async function joinReply(
     try {
       await db.batch([
         db.insert(events).values({
-          id: crypto.randomUUID(),
+          id: newId(),
           complaintId: row.id,
           tenantId: tenant.id,
           seq,
@@ -63,7 +64,7 @@ export async function joinReply(
         ...(files.length > 0 ? [db.insert(attachments).values(files)] : []),
         ...notify.map((to) =>
           db.insert(outbox).values({
-            id: crypto.randomUUID(),
+            id: newId(),
             tenantId: tenant.id,
             complaintId: row.id,
             kind: REPLY_EVENT,

@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { complaints, inboundQuarantine } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { QUARANTINE_LIMIT } from './limits';
@@ -59,7 +60,7 @@ export async function setAside(db: Db, mail: SetAside): Promise<{ id: string }> 
   ) {
     throw new ApiError(429, 'mailbox_full', undefined, { retryAfter: 3600 });
   }
-  const id = crypto.randomUUID();
+  const id = newId();
   await db
     .insert(inboundQuarantine)
     .values({

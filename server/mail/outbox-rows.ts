@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { insertRows } from '../db/compiled-writes';
+import { newId } from '../db/ids';
 import { outbox } from '../db/schema';
 
 /** How a message reaches its reader: e-mail through the relay, or a letter staff print and post. */
@@ -33,7 +34,7 @@ export function queueMessage(db: Db, message: QueuedMessage) {
   const { route } = message;
   return insertRows(db, outbox, [
     {
-      id: crypto.randomUUID(),
+      id: newId(),
       tenantId: message.tenantId,
       complaintId: message.complaintId,
       kind: message.kind,

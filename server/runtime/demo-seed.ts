@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { apiKeys, staff } from '../db/schema';
 import { generatePassword, hashPassword } from '../staff/passwords';
 import type { StaffRole } from '../staff/roles';
@@ -103,7 +104,7 @@ export async function seedDemoStaff(db: Db) {
       DEMO_STAFF.map((member) =>
         db
           .insert(staff)
-          .values({ id: crypto.randomUUID(), tenantId: tenant.id, ...member, ...reset })
+          .values({ id: newId(), tenantId: tenant.id, ...member, ...reset })
           .onConflictDoUpdate({
             target: [staff.tenantId, staff.email],
             set: { name: member.name, role: member.role, ...reset },

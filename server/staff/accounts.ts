@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import * as z from 'zod';
 import { plainText } from '../../shared/text';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { sessions, staff } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ApiError } from '../http/errors';
@@ -84,7 +85,7 @@ export async function findStaff(db: Db, tenantId: string, id: string): Promise<S
 export async function newStaffRow(tenantId: string, input: z.output<typeof createStaffSchema>) {
   const generated = input.password ? undefined : generatePassword();
   const values = {
-    id: crypto.randomUUID(),
+    id: newId(),
     tenantId,
     email: input.email,
     name: input.name,

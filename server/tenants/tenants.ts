@@ -1,6 +1,7 @@
 import type { Procedure } from '../../shared/procedure';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
+import { newId } from '../db/ids';
 import { apiKeys, staff, tenants } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TenantRecord } from '../http/context';
@@ -19,7 +20,7 @@ export function tenantOfRow(row: typeof tenants.$inferSelect): TenantRecord {
 export async function newApiKey(tenantId: string, label: string) {
   const key = `kl_${randomToken(32)}`;
   const row = {
-    id: crypto.randomUUID(),
+    id: newId(),
     tenantId,
     keyHash: await sha256Hex(key),
     prefix: key.slice(0, 10),
@@ -37,7 +38,7 @@ export async function createTenant(
   input: { slug: string; name: string; procedure: Procedure },
   firstAdmin?: (tenantId: string) => Promise<typeof staff.$inferInsert>,
 ): Promise<{ tenant: TenantRecord & { createdAt: string }; apiKey: string } | null> {
-  const id = crypto.randomUUID();
+  const id = newId();
   const { key, row } = await newApiKey(id, 'created with the tenant');
   const admin = firstAdmin ? await firstAdmin(id) : undefined;
   try {
