@@ -41,7 +41,8 @@ export interface RunningServer {
   output: () => string;
   /** The demo API keys the server printed, by tenant slug. */
   keys: Record<string, string>;
-  stop(): Promise<void>;
+  /** Stops it as an operator would (SIGTERM) and says how it ended. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Kills the process at once (kill -9): no shutdown, no flush. */
   kill(): Promise<void>;
 }
@@ -88,11 +89,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     output: () => log,
     keys,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
       rmSync(dir, { recursive: true, force: true });
+      return { code: child.exitCode, signal: child.signalCode };
     },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) {

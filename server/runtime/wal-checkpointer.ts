@@ -53,6 +53,9 @@ export function checkpointInBackground(
     async stop() {
       stopping = true;
       if (child.exitCode === null && child.signalCode === null && child.connected) {
+        // Held again until it has ended, or the server would exit before the last checkpoint.
+        child.ref();
+        child.channel?.ref();
         child.send('stop');
       }
       await ended;
