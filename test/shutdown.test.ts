@@ -56,7 +56,10 @@ test('the server stops cleanly after a burst: exit 0, the log emptied, nothing l
       await Promise.all(Array.from({ length: 20 }, (_, client) => submit(client)));
       const output = server.output();
       expect(await server.stop(), output).toEqual({ code: 0, signal: null });
-      expect(existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0, `round ${round}\n${output}`).toBe(0);
+      expect(
+        existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0,
+        `round ${round}\n${output}`,
+      ).toBe(0);
       expect(processesWith(path)).toEqual([]);
     }
   } finally {
