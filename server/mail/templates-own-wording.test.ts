@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { MessageKind } from '../../shared/message-kinds';
-import { tenantOf } from '../../test/unit-fixtures';
+import { messageContext, tenantOf } from '../../test/unit-fixtures';
 import { type MessageContext, renderMessage } from './templates';
 
 /** A message of awb about complaint 2026-0007, with the organisation's own wording of `kind`. */
@@ -12,29 +12,15 @@ function context(
   const { procedure } = tenantOf('awb', (p) => {
     if (wording) p.messages = { ...p.messages, [kind as MessageKind]: { [locale]: wording } };
   });
-  return {
+  return messageContext('awb', {
     kind,
     locale,
     tenantName: 'Gemeente Ons Dorp',
     procedure,
-    number: '2026-0007',
-    complaint: {
-      description: 'De monteur kwam niet.',
-      handler: null,
-      complainantName: 'Jan Jansen',
-      receivedDate: '2026-03-02',
-      summary: null,
-      classification: null,
-      remedy: null,
-      preventiveMeasures: null,
-      measuresEffectiveOn: null,
-      openProposalOn: null,
-    },
+    complaint: { description: 'De monteur kwam niet.', complainantName: 'Jan Jansen' },
     deadlines: [],
     eventText: { message: 'Wij bellen u morgen.' },
-    eventData: {},
-    today: '2026-03-10',
-  };
+  });
 }
 
 const SIGNATURE = 'Met vriendelijke groet,\nGemeente Ons Dorp\n';

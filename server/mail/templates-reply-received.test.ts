@@ -1,27 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { tenantOf } from '../../test/unit-fixtures';
+import { messageContext } from '../../test/unit-fixtures';
 import { type MessageContext, renderMessage } from './templates';
 
 /** The staff notice of a complainant's e-mail reply on awb complaint 2026-0007. */
 function context(text: string | undefined, locale: 'nl' | 'en' = 'nl'): MessageContext {
-  const { procedure } = tenantOf('awb');
-  return {
+  return messageContext('awb', {
     kind: 'replyReceived',
     locale,
     tenantName: 'Gemeente Ons Dorp',
-    procedure,
-    number: '2026-0007',
     complaint: {
       description: 'De monteur kwam niet.',
       handler: 'Piet',
       complainantName: 'Jan Jansen',
-      receivedDate: '2026-03-02',
-      summary: null,
-      classification: null,
-      remedy: null,
-      preventiveMeasures: null,
-      measuresEffectiveOn: null,
-      openProposalOn: null,
     },
     deadlines: [],
     eventText: {
@@ -30,8 +20,7 @@ function context(text: string | undefined, locale: 'nl' | 'en' = 'nl'): MessageC
       ...(text === undefined ? {} : { text }),
     },
     eventData: { channel: 'email' },
-    today: '2026-03-10',
-  };
+  });
 }
 
 const lines = (text: string) => text.split('\n\n');
