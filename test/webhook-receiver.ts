@@ -7,18 +7,24 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-type Answer = 200 | 204 | 301 | 400 | 500 | 503 | 'hang' | 'drop';
+type Answer = 200 | 204 | 301 | 400 | 500 | 503 | 'hang' | 'drop' | 'slow';
 
 /**
  * A local HTTP server that receives webhooks as a tenant's system would: it records every
  * request and answers with the next queued answer (200 when none is queued). `hang` never
- * answers (the sender times out); `drop` closes the connection.
+ * answers (the sender times out); `drop` closes the connection; `slow` is a 200 after 50 ms.
+ * `peakInFlight` is the most requests it held at once.
  */
 export async function startWebhookReceiver() {
   const received: ReceivedWebhook[] = [];
   const answers: Answer[] = [];
+  let inFlight = 0;
+  let peakInFlight = 0;
   const server: Server = createServer((req, res) => {
     let body = '';
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    res.on('close', () => inFlight--);
     req.setEncoding('utf8');
     req.on('data', (chunk) => {
       body += chunk;
@@ -27,6 +33,10 @@ export async function startWebhookReceiver() {
       received.push({ path: req.url ?? '', headers: req.headers, body });
       const answer = answers.shift() ?? 200;
       if (answer === 'hang') return;
+      if (answer === 'slow') {
+        setTimeout(() => res.end('ok'), 50);
+        return;
+      }
       if (answer === 'drop') {
         req.socket.destroy();
         return;
@@ -41,6 +51,9 @@ export async function startWebhookReceiver() {
     url: `http://127.0.0.1:${port}`,
     port,
     received,
+    get peakInFlight() {
+      return peakInFlight;
+    },
     answer(...next: Answer[]) {
       answers.push(...next);
     },

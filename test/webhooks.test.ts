@@ -139,6 +139,31 @@ describe('signed deliveries', () => {
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  test("one complaint's events reach an endpoint one after another, in order; complaints side by side", async () => {
+    await endpoint(['complaint.received', 'complaint.step_done', 'complaint.closed']);
+    const numbers = [await submit(), await submit()];
+    for (const number of numbers) {
+      const step = (action: string, body: Record<string, unknown> = {}) =>
+        t.json('POST', `/v1/tenants/wenb/complaints/${number}/actions/${action}`, body, auth());
+      expect((await step('acknowledge')).status).toBe(200);
+      expect((await step('add-note', { note: 'Gebeld.' })).status).toBe(200);
+      expect((await step('close', { cause: 'Drukte' })).status).toBe(200);
+    }
+    receiver.answer(...Array<'slow'>(10).fill('slow'));
+    expect((await jobs()).webhooks).toEqual({ delivered: 10, retrying: 0, failed: 0 });
+    const bodies = receiver.received.map((r) => JSON.parse(r.body));
+    for (const number of numbers) {
+      const lane = bodies.filter((b) => b.data.complaint.number === number);
+      expect(lane.map((b) => [b.type, b.data.step?.seq])).toEqual([
+        ['complaint.received', 1],
+        ['complaint.step_done', 2],
+        ['complaint.step_done', 3],
+        ['complaint.step_done', 4],
+        ['complaint.closed', 4],
+      ]);
+    }
+    expect(receiver.peakInFlight).toBe(2);
+  });
 });
 
 async function endpointList() {

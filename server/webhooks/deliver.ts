@@ -15,7 +15,7 @@ import { checkWebhookUrl } from './url-check';
 export const WEBHOOK_RETRY_MINUTES = [1, 5, 30, 120, 300, 600, 600, 600];
 /** A receiver that has not answered within this long has failed this attempt. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** Requests in flight at once, so one slow receiver cannot hold up the others. */
+/** Requests in flight at once (one per complaint), so one slow receiver cannot hold up the others. */
 const CONCURRENCY = 8;
 // A claimed delivery is ours for this long; a process that dies mid-send leaves it to a later
 // run, which sends it again with the same webhook-id (receivers deduplicate by it).
@@ -34,6 +34,26 @@ export interface DeliverOptions {
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
+type Claimed = { id: string; lane: string; createdAt: string; n: number };
+
+/**
+ * The claimed deliveries by endpoint and complaint, each lane in the order its events happened
+ * (rowid breaks ties within one batch: a closing step's `step_done` before its `closed`).
+ * RETURNING gives rows in no promised order. A lane is sent one request after another, so a
+ * receiver sees one complaint's events in order; lanes run side by side.
+ */
+function inLanes(claimed: Claimed[]): Map<string, string[]> {
+  const lanes = new Map<string, string[]>();
+  const ordered = [...claimed].sort((a, b) =>
+    a.createdAt === b.createdAt ? a.n - b.n : a.createdAt < b.createdAt ? -1 : 1,
+  );
+  for (const { id, lane } of ordered) {
+    const ids = lanes.get(lane);
+    if (ids) ids.push(id);
+    else lanes.set(lane, [id]);
+  }
+  return lanes;
+}
 
 /**
  * Sends the webhooks that are due, oldest first, in a bounded batch: composes each body, signs
@@ -58,27 +78,29 @@ export async function deliverWebhooks(
   }
   const lease = new Date(now.getTime() + LEASE_MS).toISOString();
   // One statement claims the batch, so concurrent runs never take the same delivery.
-  const claimed = await deps.db.all<{ id: string }>(sql`UPDATE webhook_deliveries
+  const claimed = await deps.db.all<Claimed>(sql`UPDATE webhook_deliveries
     SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
     WHERE id IN (SELECT id FROM webhook_deliveries WHERE ${due}
-      ORDER BY created_at LIMIT ${options.batchSize ?? 50})
-    RETURNING id`);
-  const queue = claimed.map((c) => c.id);
+      ORDER BY created_at, rowid LIMIT ${options.batchSize ?? 50})
+    RETURNING id, endpoint_id || ' ' || complaint_id AS lane, created_at AS createdAt, rowid AS n`);
+  const lanes = [...inLanes(claimed).values()];
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const outcome = await deliverOne(
-        deps,
-        id,
-        now,
-        options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
-      ).catch((err) => {
-        logError('webhook delivery', err);
-        return 'retrying' as const;
-      });
-      report[outcome]++;
+    for (let lane = lanes.shift(); lane !== undefined; lane = lanes.shift()) {
+      for (const id of lane) {
+        const outcome = await deliverOne(
+          deps,
+          id,
+          now,
+          options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+        ).catch((err) => {
+          logError('webhook delivery', err);
+          return 'retrying' as const;
+        });
+        report[outcome]++;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, lanes.length) }, worker));
   return report;
 }
 
