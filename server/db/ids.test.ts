@@ -20,6 +20,8 @@ test('row ids are UUIDv7s that begin with the moment they were made, and never r
   // In the order they were made, so new rows share the last pages of an index.
   expect([...moments].sort((a, b) => a - b)).toEqual(moments);
   expect(new Set(moments).size).toBeGreaterThan(1);
+  // Also within one millisecond: each id sorts after the one made before it.
+  expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] as string))).toBe(true);
   expect(new Set(ids).size).toBe(ids.length);
   // A thousand ids draw on four pools of random bytes: no random part repeats.
   expect(new Set(ids.map((id) => id.slice(19))).size).toBe(ids.length);
