@@ -1,23 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'hono';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { freePort, ROOT } from './server';
+import { ROOT } from './server';
 import { lazyModules, startupModules } from './worker-startup';
+import { QUIET_ENV, startWranglerDev, WRANGLER, type WranglerDev } from './wrangler-dev';
 
-const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const WIDGET = join(ROOT, 'dist/public/widget/klacht-form.js');
 const TOKEN = 'worker-test-operator-token-0123456789';
 const SECRET_KEY = 'worker-test-secret-key-0123456789abcdef';
-// wrangler must neither phone home nor ask questions in a test run.
-const QUIET_ENV = {
-  ...process.env,
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  WRANGLER_SEND_METRICS: 'false',
-  CI: 'true',
-};
 
 const tmp = mkdtempSync(join(tmpdir(), 'klacht-worker-'));
 
@@ -90,62 +83,22 @@ test('the Worker bundles (libSQL over HTTP), minified, within its size budget', 
 });
 
 describe('the Worker in workerd (wrangler dev)', () => {
-  let child: ChildProcess | undefined;
-  let log = '';
+  let dev: WranglerDev | undefined;
   let base = '';
+  const log = () => dev?.log() ?? '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(
-      WRANGLER,
-      [
-        'dev',
-        '--port',
-        String(port),
-        '--ip',
-        '127.0.0.1',
-        // Nothing answers here: the requests below must not need the database.
-        '--var',
-        'DATABASE_URL:libsql://unreachable.invalid',
-        '--var',
-        `KLACHT_OPERATOR_TOKEN:${TOKEN}`,
-        '--var',
-        'PUBLIC_URL:https://klacht.test',
-        '--var',
-        `KLACHT_SECRET_KEY:${SECRET_KEY}`,
-        '--show-interactive-dev-session=false',
-        '--persist-to',
-        join(tmp, 'state'),
-      ],
-      // A process group of its own, so workerd dies with wrangler in afterAll.
-      { cwd: ROOT, env: QUIET_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    );
-    child.stdout?.on('data', (chunk) => {
-      log += chunk;
+    dev = await startWranglerDev(tmp, {
+      // Nothing answers here: the requests below must not need the database.
+      DATABASE_URL: 'libsql://unreachable.invalid',
+      KLACHT_OPERATOR_TOKEN: TOKEN,
+      PUBLIC_URL: 'https://klacht.test',
+      KLACHT_SECRET_KEY: SECRET_KEY,
     });
-    child.stderr?.on('data', (chunk) => {
-      log += chunk;
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`);
-      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) }).catch(
-        () => null,
-      );
-      if (res?.status === 200) break;
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not become healthy:\n${log}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    base = dev.base;
   }, 120_000);
 
-  afterAll(async () => {
-    if (!child?.pid || child.exitCode !== null) return;
-    const exited = new Promise((r) => child?.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-  }, 30_000);
+  afterAll(() => dev?.stop(), 30_000);
 
   test('GET /health answers ok', async () => {
     const res = await fetch(`${base}/health`);
@@ -159,7 +112,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ slug: 'Bad Slug!', name: '' }),
     });
-    expect(res.status, log).toBe(422);
+    expect(res.status, log()).toBe(422);
     const body = await res.json();
     expect(body).toMatchObject({
       error: {
@@ -182,10 +135,10 @@ describe('the Worker in workerd (wrangler dev)', () => {
 
   test('the admin view loads its chunk on the first staff page', async () => {
     const res = await fetch(`${base}/admin`, { headers: { Accept: 'text/html' } });
-    expect(res.status, log).toBe(200);
+    expect(res.status, log()).toBe(200);
     expect(await res.text()).toContain('organisatie');
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
-    expect(log).not.toMatch(/No such module|Not bundled in the Worker/);
+    expect(log()).not.toMatch(/No such module|Not bundled in the Worker/);
   });
 
   test('serves the widget bundle as a static asset, a versioned one cached for good', async () => {
@@ -224,11 +177,11 @@ describe('the Worker in workerd (wrangler dev)', () => {
       `${base}/cdn-cgi/handler/email?from=jan@example.nl&to=klachten@example.nl`,
       { method: 'POST', body: message },
     );
-    expect(email.status, log).toBe(500);
-    await expect.poll(() => log, { timeout: 10_000 }).toContain('email failed');
-    expect(log).toMatch(/email failed[\s\S]*?chunks\/worker-background-\w+\.js/);
-    expect(log).not.toContain('klachten@example.nl');
-    expect(log).not.toMatch(/No such module|Not bundled in the Worker/);
+    expect(email.status, log()).toBe(500);
+    await expect.poll(log, { timeout: 10_000 }).toContain('email failed');
+    expect(log()).toMatch(/email failed[\s\S]*?chunks\/worker-background-\w+\.js/);
+    expect(log()).not.toContain('klachten@example.nl');
+    expect(log()).not.toMatch(/No such module|Not bundled in the Worker/);
   });
 });
 

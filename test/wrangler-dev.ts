@@ -1,0 +1,103 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, ROOT } from './server';
+
+/** wrangler must neither phone home nor ask questions in a test run. */
+export const QUIET_ENV = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  CI: 'true',
+};
+
+export const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
+
+export interface WranglerDev {
+  base: string;
+  /** Everything wrangler and the Worker printed so far. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * wrangler.toml as it is, but for the Worker built once beforehand: without its [build] section
+ * and with absolute paths, written into `dir`. With [build], `wrangler dev` also watches server/
+ * and shared/, and once its watcher is ready it builds and reloads the Worker again, whenever
+ * that is; in CI a request that met the reload hung until its test timed out.
+ */
+function prebuiltConfig(dir: string): string {
+  let config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const replace = (from: RegExp, to: string) => {
+    if (!from.test(config))
+      throw new Error(`wrangler.toml has no ${from}: update test/wrangler-dev.ts`);
+    config = config.replace(from, to);
+  };
+  replace(/^\[build\]\n(?:[^[\n].*\n|\n)*/m, '');
+  replace(/^main = "(.+)"$/m, `main = "${join(ROOT, '$1')}"`);
+  replace(/^base_dir = "(.+)"$/m, `base_dir = "${join(ROOT, '$1')}"`);
+  replace(/^directory = "(.+)"$/m, `directory = "${join(ROOT, '$1')}"`);
+  const file = join(dir, 'wrangler.toml');
+  writeFileSync(file, config);
+  return file;
+}
+
+/** Builds the Worker (scripts/build-worker.mjs, as wrangler's [build] would) and serves it in workerd. */
+export async function startWranglerDev(
+  dir: string,
+  vars: Record<string, string>,
+): Promise<WranglerDev> {
+  execFileSync(process.execPath, ['scripts/build-worker.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const args = [
+    'dev',
+    '--config',
+    prebuiltConfig(dir),
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+  ];
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  args.push('--show-interactive-dev-session=false', '--persist-to', join(dir, 'state'));
+  // A process group of its own, so workerd dies with wrangler in stop().
+  const child: ChildProcess = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    env: QUIET_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    log += chunk;
+  });
+  const stop = async () => {
+    if (!child.pid || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`);
+    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) }).catch(
+      () => null,
+    );
+    if (res?.status === 200) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not become healthy:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (log.includes('[custom build]')) {
+    await stop();
+    throw new Error(`wrangler dev ran a build of its own, and may reload mid-test:\n${log}`);
+  }
+  return { base, log: () => log, stop };
+}
