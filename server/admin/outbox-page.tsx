@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { complaints, outbox } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type AdminContext, base } from './admin-context';
@@ -27,7 +27,7 @@ export async function outboxPage(c: AdminContext, deps: AppDeps, notice?: string
     .from(outbox)
     .leftJoin(complaints, eq(complaints.id, outbox.complaintId))
     .where(eq(outbox.tenantId, tenant.id))
-    .orderBy(desc(outbox.createdAt))
+    .orderBy(desc(outbox.createdAt), desc(sql`${outbox}.rowid`))
     .limit(LIMIT);
   const failed = rows.some((r) => r.status === 'failed');
   const body = (

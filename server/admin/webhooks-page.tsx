@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { complaints, webhookDeliveries } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { DELIVERY_LOG_SIZE, listEndpoints } from '../webhooks/endpoints';
@@ -37,7 +37,7 @@ export async function webhooksPage(c: AdminContext, deps: AppDeps, notice?: stri
         })
         .from(webhookDeliveries)
         .where(eq(webhookDeliveries.endpointId, e.id))
-        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+        .orderBy(desc(webhookDeliveries.createdAt), desc(sql`${webhookDeliveries}.rowid`))
         .limit(DELIVERY_LOG_SIZE),
     ),
   );

@@ -98,7 +98,7 @@ export function listSetAside(db: Db, tenantId: string, limit = QUARANTINE_LIMIT.
     .from(inboundQuarantine)
     .leftJoin(complaints, eq(complaints.id, inboundQuarantine.complaintId))
     .where(eq(inboundQuarantine.tenantId, tenantId))
-    .orderBy(desc(inboundQuarantine.receivedAt))
+    .orderBy(desc(inboundQuarantine.receivedAt), desc(sql`${inboundQuarantine}.rowid`))
     .limit(limit);
 }
 

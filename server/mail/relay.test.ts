@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
@@ -137,6 +137,17 @@ describe('sending the outbox', () => {
     );
     await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', batchSize: 2 });
     expect(sent).toHaveLength(3);
+  });
+
+  test('messages queued at the same moment go in the order they were queued', async () => {
+    w = await world('awb');
+    const numbers = [await w.submit(), await w.submit(), await w.submit()];
+    // One moment for all, and ids that sort against the queue: only the queue's order is left.
+    await w.db.run(sql`UPDATE outbox SET created_at = '2026-03-02T09:00:00.000Z',
+      id = 'msg-' || (10 - rowid)`);
+    const { mailer, sent } = mailbox();
+    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' });
+    expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
   });
 
   test('without a mailer holds the messages, visibly, and never calls them sent', async () => {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { type ClaimedRow, inQueuedOrder } from '../db/queued-order';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
 import { outgoingReference } from '../inbound/reply-reference';
@@ -66,17 +67,17 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   }
   const lease = new Date(now.getTime() + LEASE_MS).toISOString();
   // One statement claims the batch, so concurrent runs never take the same row.
-  const claimed = await db.all<{ id: string }>(sql`UPDATE outbox
+  const claimed = await db.all<ClaimedRow>(sql`UPDATE outbox
     SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
     WHERE id IN (SELECT id FROM outbox
       WHERE status IN ('pending', 'held', 'sending')
         AND (next_attempt_at IS NULL OR next_attempt_at <= ${iso})
-      ORDER BY created_at LIMIT ${options.batchSize ?? 50})
-    RETURNING id`);
+      ORDER BY created_at, rowid LIMIT ${options.batchSize ?? 50})
+    RETURNING id, created_at AS createdAt, rowid AS n`);
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const gap = 1000 / (options.perSecond ?? 2);
   let first = true;
-  for (const { id } of claimed) {
+  for (const { id } of inQueuedOrder(claimed)) {
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
     if (!row) continue;
     let message: ReturnType<typeof withReference>;

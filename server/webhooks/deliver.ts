@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { type ClaimedRow, inQueuedOrder } from '../db/queued-order';
 import { tenants, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { logError } from '../http/errors';
@@ -34,20 +35,16 @@ export interface DeliverOptions {
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
-type Claimed = { id: string; lane: string; createdAt: string; n: number };
+type Claimed = ClaimedRow & { lane: string };
 
 /**
- * The claimed deliveries by endpoint and complaint, each lane in the order its events happened
- * (rowid breaks ties within one batch: a closing step's `step_done` before its `closed`).
- * RETURNING gives rows in no promised order. A lane is sent one request after another, so a
- * receiver sees one complaint's events in order; lanes run side by side.
+ * The claimed deliveries by endpoint and complaint, each lane in the order its events happened.
+ * A lane is sent one request after another, so a receiver sees one complaint's events in order;
+ * lanes run side by side.
  */
 function inLanes(claimed: Claimed[]): Map<string, string[]> {
   const lanes = new Map<string, string[]>();
-  const ordered = [...claimed].sort((a, b) =>
-    a.createdAt === b.createdAt ? a.n - b.n : a.createdAt < b.createdAt ? -1 : 1,
-  );
-  for (const { id, lane } of ordered) {
+  for (const { id, lane } of inQueuedOrder(claimed)) {
     const ids = lanes.get(lane);
     if (ids) ids.push(id);
     else lanes.set(lane, [id]);

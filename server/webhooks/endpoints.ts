@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import type { Locale } from '../../shared/localised';
 import { plainText } from '../../shared/text';
@@ -103,7 +103,7 @@ export function listEndpoints(db: Db, tenantId: string) {
     .select()
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.tenantId, tenantId))
-    .orderBy(webhookEndpoints.createdAt);
+    .orderBy(webhookEndpoints.createdAt, sql`${webhookEndpoints}.rowid`);
 }
 
 /** The endpoint with this id of this tenant; 404 otherwise (another tenant's included). */
@@ -129,7 +129,7 @@ export function deliveryLog(db: Db, endpointId: string, limit = DELIVERY_LOG_SIZ
     .select()
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.endpointId, endpointId))
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(sql`${webhookDeliveries}.rowid`))
     .limit(limit);
 }
 
