@@ -84,8 +84,11 @@ test('the Worker bundles (libSQL over HTTP), minified, within its size budget', 
 
 describe('the Worker in workerd (wrangler dev)', () => {
   let dev: WranglerDev | undefined;
-  let base = '';
   const log = () => dev?.log() ?? '';
+  const get = (path: string, init?: RequestInit) => {
+    if (!dev) throw new Error('wrangler dev is not running');
+    return dev.fetch(path, init);
+  };
 
   beforeAll(async () => {
     dev = await startWranglerDev(tmp, {
@@ -95,19 +98,18 @@ describe('the Worker in workerd (wrangler dev)', () => {
       PUBLIC_URL: 'https://klacht.test',
       KLACHT_SECRET_KEY: SECRET_KEY,
     });
-    base = dev.base;
   }, 120_000);
 
   afterAll(() => dev?.stop(), 30_000);
 
   test('GET /health answers ok', async () => {
-    const res = await fetch(`${base}/health`);
+    const res = await get(`/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, calendar: { decreeDaysKnownThrough: 2028 } });
   });
 
   test('POST /v1/tenants validates the body with the API 422 shape', async () => {
-    const res = await fetch(`${base}/v1/tenants`, {
+    const res = await get(`/v1/tenants`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ slug: 'Bad Slug!', name: '' }),
@@ -124,7 +126,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
   });
 
   test('POST /v1/tenants without the operator token is 401', async () => {
-    const res = await fetch(`${base}/v1/tenants`, {
+    const res = await get(`/v1/tenants`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ slug: 'acme', name: 'Acme', preset: 'wenb' }),
@@ -134,7 +136,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
   });
 
   test('the admin view loads its chunk on the first staff page', async () => {
-    const res = await fetch(`${base}/admin`, { headers: { Accept: 'text/html' } });
+    const res = await get(`/admin`, { headers: { Accept: 'text/html' } });
     expect(res.status, log()).toBe(200);
     expect(await res.text()).toContain('organisatie');
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
@@ -142,23 +144,23 @@ describe('the Worker in workerd (wrangler dev)', () => {
   });
 
   test('serves the widget bundle as a static asset, a versioned one cached for good', async () => {
-    const res = await fetch(`${base}/widget/klacht-form.js`);
+    const res = await get(`/widget/klacht-form.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/javascript/);
     expect(await res.text()).toContain('klacht-form');
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
     // Both builds write rules to the one _headers file: the widget's and the docs' hold together.
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const pinned = await fetch(`${base}/widget/v${version}/klacht-form.js`);
+    const pinned = await get(`/widget/v${version}/klacht-form.js`);
     expect(pinned.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(pinned.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   test('serves the OpenAPI document and the reference as static files, with their headers', async () => {
-    const document = await fetch(`${base}/openapi.json`);
+    const document = await get(`/openapi.json`);
     expect(document.status).toBe(200);
     expect((await document.json()).openapi).toBe('3.1.0');
-    const docs = await fetch(`${base}/docs`);
+    const docs = await get(`/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('Monthly report by registration month');
     expect(docs.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
@@ -173,10 +175,10 @@ describe('the Worker in workerd (wrangler dev)', () => {
     const message =
       'From: jan@example.nl\r\nTo: klachten@example.nl\r\nMessage-ID: <w1@example.nl>\r\n' +
       'Subject: Klacht\r\n\r\nDe offerte kwam te laat.\r\n';
-    const email = await fetch(
-      `${base}/cdn-cgi/handler/email?from=jan@example.nl&to=klachten@example.nl`,
-      { method: 'POST', body: message },
-    );
+    const email = await get(`/cdn-cgi/handler/email?from=jan@example.nl&to=klachten@example.nl`, {
+      method: 'POST',
+      body: message,
+    });
     expect(email.status, log()).toBe(500);
     await expect.poll(log, { timeout: 10_000 }).toContain('email failed');
     expect(log()).toMatch(/email failed[\s\S]*?chunks\/worker-background-\w+\.js/);
