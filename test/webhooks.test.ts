@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runJobs } from '../server/jobs/run-jobs';
+import { deliverWebhooks } from '../server/webhooks/deliver';
 import { type TestApp, testApp } from './helpers';
 import { startWebhookReceiver } from './webhook-receiver';
 
@@ -172,6 +173,36 @@ async function endpointList() {
 }
 
 describe('retries', () => {
+  test('what a hanging receiver keeps a run from starting goes back in line before its lease ends', async () => {
+    const { endpoint: ep } = await endpoint(['complaint.received', 'complaint.step_done']);
+    const number = await submit();
+    for (const note of ['Een', 'Twee', 'Drie']) {
+      const res = await t.json(
+        'POST',
+        `/v1/tenants/wenb/complaints/${number}/actions/add-note`,
+        { note },
+        auth(),
+      );
+      expect(res.status).toBe(200);
+    }
+    receiver.answer('hang', 'hang');
+    // Half of a 1.5 s lease: the first two attempts (500 ms each) start within it, the rest not.
+    const report = await deliverWebhooks(t.deps, NOW, { timeoutMs: 500, leaseMs: 1_500 });
+    expect(report).toEqual({ delivered: 0, retrying: 2, failed: 0 });
+    const entries = await log(ep.id);
+    expect(entries.map((e) => [e.status, e.attempts, e.nextAttemptAt === null])).toEqual([
+      ['pending', 0, true],
+      ['pending', 0, true],
+      ['pending', 1, false],
+      ['pending', 1, false],
+    ]);
+    // The next run, after the backoff, sends all four in the order they happened.
+    expect((await jobs(later(5))).webhooks).toEqual({ delivered: 4, retrying: 0, failed: 0 });
+    expect(receiver.received.slice(2).map((r) => JSON.parse(r.body).data.step.seq)).toEqual([
+      1, 2, 3, 4,
+    ]);
+  });
+
   test('after 500s, a timeout and a dropped connection, with backoff and the same webhook-id', async () => {
     const { endpoint: ep, secret } = await endpoint();
     await submit();

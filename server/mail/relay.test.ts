@@ -150,6 +150,31 @@ describe('sending the outbox', () => {
     expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
   });
 
+  test('what a slow provider keeps a run from starting goes back in line before its lease ends', async () => {
+    w = await world('awb');
+    const numbers = [await w.submit(), await w.submit(), await w.submit(), await w.submit()];
+    const { mailer, sent } = mailbox();
+    const slow: Mailer = {
+      send: (mail, key) => new Promise((r) => setTimeout(() => r(mailer.send(mail, key)), 500)),
+    };
+    // Half of a 1.5 s lease: the first two sends (500 ms each) start within it, the rest not.
+    const report = await relayOutbox(w.db, NOW, {
+      mailer: slow,
+      from: 'x@example.org',
+      leaseMs: 1_500,
+      sleep: async () => {},
+    });
+    expect(report).toMatchObject({ sent: 2, retrying: 0, failed: 0 });
+    expect((await rows()).map((r) => [r.status, r.attempts, r.nextAttemptAt])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null],
+      ['pending', 0, null],
+      ['pending', 0, null],
+    ]);
+    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' });
+    expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
+  });
+
   test('without a mailer holds the messages, visibly, and never calls them sent', async () => {
     w = await world('awb');
     await w.submit();

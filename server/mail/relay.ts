@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { type ClaimedRow, inQueuedOrder, releaseUnstarted, startBy } from '../db/claims';
 import type { Db } from '../db/client';
-import { type ClaimedRow, inQueuedOrder } from '../db/queued-order';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
 import { outgoingReference } from '../inbound/reply-reference';
@@ -20,6 +20,8 @@ export interface RelayOptions {
   maxAttempts?: number;
   dryRun?: boolean;
   sleep?: (ms: number) => Promise<void>;
+  /** How long a claimed message is this run's (tests shorten it). */
+  leaseMs?: number;
   /**
    * The server secret: messages to the complainant of a tenant with an inbound address carry a
    * reference made with it, so a reply finds its complaint (inbound/reply-reference.ts).
@@ -65,7 +67,8 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     report.held = held.length;
     return report;
   }
-  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const lease = new Date(now.getTime() + leaseMs).toISOString();
   // One statement claims the batch, so concurrent runs never take the same row.
   const claimed = await db.all<ClaimedRow>(sql`UPDATE outbox
     SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
@@ -77,7 +80,17 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const gap = 1000 / (options.perSecond ?? 2);
   let first = true;
-  for (const { id } of inQueuedOrder(claimed)) {
+  const until = startBy(leaseMs);
+  const queue = inQueuedOrder(claimed);
+  for (const [i, { id }] of queue.entries()) {
+    if (Date.now() > until) {
+      await releaseUnstarted(
+        db,
+        outbox,
+        queue.slice(i).map((row) => row.id),
+      );
+      break;
+    }
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
     if (!row) continue;
     let message: ReturnType<typeof withReference>;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import { type ClaimedRow, inQueuedOrder, releaseUnstarted, startBy } from '../db/claims';
 import type { Db } from '../db/client';
-import { type ClaimedRow, inQueuedOrder } from '../db/queued-order';
 import { tenants, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { logError } from '../http/errors';
@@ -31,6 +31,8 @@ export interface WebhookReport {
 export interface DeliverOptions {
   batchSize?: number;
   timeoutMs?: number;
+  /** How long a claimed delivery is this run's (tests shorten it). */
+  leaseMs?: number;
   dryRun?: boolean;
 }
 
@@ -73,7 +75,8 @@ export async function deliverWebhooks(
     report.delivered = Number(row?.n ?? 0);
     return report;
   }
-  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const lease = new Date(now.getTime() + leaseMs).toISOString();
   // One statement claims the batch, so concurrent runs never take the same delivery.
   const claimed = await deps.db.all<Claimed>(sql`UPDATE webhook_deliveries
     SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
@@ -81,9 +84,15 @@ export async function deliverWebhooks(
       ORDER BY created_at, rowid LIMIT ${options.batchSize ?? 50})
     RETURNING id, endpoint_id || ' ' || complaint_id AS lane, created_at AS createdAt, rowid AS n`);
   const lanes = [...inLanes(claimed).values()];
+  const until = startBy(leaseMs);
+  const unstarted: string[] = [];
   const worker = async () => {
     for (let lane = lanes.shift(); lane !== undefined; lane = lanes.shift()) {
-      for (const id of lane) {
+      for (const [i, id] of lane.entries()) {
+        if (Date.now() > until) {
+          unstarted.push(...lane.slice(i));
+          break;
+        }
         const outcome = await deliverOne(
           deps,
           id,
@@ -98,6 +107,7 @@ export async function deliverWebhooks(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, lanes.length) }, worker));
+  await releaseUnstarted(deps.db, webhookDeliveries, unstarted);
   return report;
 }
 

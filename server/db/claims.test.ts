@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { inQueuedOrder } from './queued-order';
+import { inQueuedOrder } from './claims';
 
 test('claimed rows go by the moment they were queued, and by rowid within one moment', () => {
   const rows = [
