@@ -12,10 +12,10 @@ type Answer = 200 | 204 | 301 | 400 | 500 | 503 | 'hang' | 'drop' | 'slow';
 /**
  * A local HTTP server that receives webhooks as a tenant's system would: it records every
  * request and answers with the next queued answer (200 when none is queued). `hang` never
- * answers (the sender times out); `drop` closes the connection; `slow` is a 200 after 50 ms.
+ * answers (the sender times out); `drop` closes the connection; `slow` is a 200 after `slowMs`.
  * `peakInFlight` is the most requests it held at once.
  */
-export async function startWebhookReceiver() {
+export async function startWebhookReceiver({ slowMs = 50 } = {}) {
   const received: ReceivedWebhook[] = [];
   const answers: Answer[] = [];
   let inFlight = 0;
@@ -34,7 +34,7 @@ export async function startWebhookReceiver() {
       const answer = answers.shift() ?? 200;
       if (answer === 'hang') return;
       if (answer === 'slow') {
-        setTimeout(() => res.end('ok'), 50);
+        setTimeout(() => res.end('ok'), slowMs);
         return;
       }
       if (answer === 'drop') {

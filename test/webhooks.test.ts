@@ -47,6 +47,19 @@ async function submit() {
   return ((await res.json()) as { number: string }).number;
 }
 
+/** Staff add `count` notes to the complaint: each is a step, and a `complaint.step_done`. */
+async function notes(number: string, count: number) {
+  for (let i = 1; i <= count; i++) {
+    const res = await t.json(
+      'POST',
+      `/v1/tenants/wenb/complaints/${number}/actions/add-note`,
+      { note: `Notitie ${i}` },
+      auth(),
+    );
+    expect(res.status).toBe(200);
+  }
+}
+
 const jobs = (at = NOW) => runJobs(t.deps, at, { webhookTimeoutMs: 300 });
 
 /** Every delivery's status, attempts and last answer, as the log shows them. */
@@ -173,32 +186,41 @@ async function endpointList() {
 }
 
 describe('retries', () => {
-  test('what a hanging receiver keeps a run from starting goes back in line before its lease ends', async () => {
+  test('what a slow receiver keeps a run from starting goes back in line before its lease ends', async () => {
+    await receiver.close();
+    receiver = await startWebhookReceiver({ slowMs: 500 });
     const { endpoint: ep } = await endpoint(['complaint.received', 'complaint.step_done']);
-    const number = await submit();
-    for (const note of ['Een', 'Twee', 'Drie']) {
-      const res = await t.json(
-        'POST',
-        `/v1/tenants/wenb/complaints/${number}/actions/add-note`,
-        { note },
-        auth(),
-      );
-      expect(res.status).toBe(200);
-    }
-    receiver.answer('hang', 'hang');
-    // Half of a 1.5 s lease: the first two attempts (500 ms each) start within it, the rest not.
-    const report = await deliverWebhooks(t.deps, NOW, { timeoutMs: 500, leaseMs: 1_500 });
-    expect(report).toEqual({ delivered: 0, retrying: 2, failed: 0 });
-    const entries = await log(ep.id);
-    expect(entries.map((e) => [e.status, e.attempts, e.nextAttemptAt === null])).toEqual([
-      ['pending', 0, true],
-      ['pending', 0, true],
-      ['pending', 1, false],
-      ['pending', 1, false],
+    await notes(await submit(), 3);
+    receiver.answer('slow', 'slow');
+    // Half of a 1.5 s lease: the first two answers (500 ms each) start within it, the rest not.
+    const report = await deliverWebhooks(t.deps, NOW, { leaseMs: 1_500 });
+    expect(report).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+    // Newest first: the two not started are due again, their attempt not counted.
+    expect((await log(ep.id)).map((e) => [e.status, e.attempts, e.nextAttemptAt])).toEqual([
+      ['pending', 0, null],
+      ['pending', 0, null],
+      ['delivered', 1, null],
+      ['delivered', 1, null],
     ]);
-    // The next run, after the backoff, sends all four in the order they happened.
+    expect((await jobs()).webhooks).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+    expect(receiver.received.map((r) => JSON.parse(r.body).data.step.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('a receiver that hangs costs a run one timeout: its other deliveries wait untried', async () => {
+    const { endpoint: ep } = await endpoint(['complaint.received', 'complaint.step_done']);
+    await notes(await submit(), 3);
+    receiver.answer('hang');
+    expect((await jobs()).webhooks).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(receiver.received).toHaveLength(1);
+    expect((await log(ep.id)).map((e) => [e.attempts, e.nextAttemptAt === null])).toEqual([
+      [0, true],
+      [0, true],
+      [0, true],
+      [1, false],
+    ]);
+    // After the backoff all four go, in the order they happened.
     expect((await jobs(later(5))).webhooks).toEqual({ delivered: 4, retrying: 0, failed: 0 });
-    expect(receiver.received.slice(2).map((r) => JSON.parse(r.body).data.step.seq)).toEqual([
+    expect(receiver.received.slice(1).map((r) => JSON.parse(r.body).data.step.seq)).toEqual([
       1, 2, 3, 4,
     ]);
   });

@@ -13,6 +13,20 @@ export interface ClaimedRow {
 }
 
 /**
+ * The ids of at most `limit` rows of `table` that match `due`, taken in turns across tenants:
+ * every tenant's oldest row, then every tenant's second, and so on, oldest first within a turn. A
+ * tenant with a backlog (ten thousand acknowledgements of an import, a receiver that is down)
+ * then never keeps another tenant's messages waiting for runs on end.
+ */
+export function inTenantTurns(table: SQLiteTable, due: SQL, limit: number): SQL {
+  return sql`SELECT id FROM (
+      SELECT id, created_at, rowid AS r,
+        ROW_NUMBER() OVER (PARTITION BY tenant_id ORDER BY created_at, rowid) AS turn
+      FROM ${table} WHERE ${due})
+    ORDER BY turn, created_at, r LIMIT ${limit}`;
+}
+
+/**
  * The claimed rows in the order they were queued. RETURNING gives rows in no promised order, and
  * rows queued in one batch share their created_at, so the rowid breaks ties: a closing step's
  * `step_done` before its `closed`, a receipt before the reminder queued after it.

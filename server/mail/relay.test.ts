@@ -175,6 +175,27 @@ describe('sending the outbox', () => {
     expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
   });
 
+  test("tenants take turns: one tenant's backlog does not hold up another's mail", async () => {
+    w = await world('awb');
+    for (let i = 0; i < 3; i++) await w.submit();
+    const otherKey = await w.t.tenant('wenb');
+    const res = await w.t.json(
+      'POST',
+      '/v1/tenants/wenb/complaints',
+      {
+        complainant: { name: 'Jan Jansen', phone: '0612345678', email: 'jan@example.nl' },
+        description: 'Te laat.',
+      },
+      { Authorization: `Bearer ${otherKey}` },
+    );
+    expect(res.status).toBe(201);
+    const { mailer } = mailbox();
+    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', batchSize: 2 });
+    // The backlog's oldest message and the other tenant's, not the backlog's two oldest.
+    const sentBy = (await rows()).filter((r) => r.status === 'sent').map((r) => r.tenantId);
+    expect(new Set(sentBy).size).toBe(2);
+  });
+
   test('without a mailer holds the messages, visibly, and never calls them sent', async () => {
     w = await world('awb');
     await w.submit();

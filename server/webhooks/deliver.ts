@@ -1,5 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { type ClaimedRow, inQueuedOrder, releaseUnstarted, startBy } from '../db/claims';
+import {
+  type ClaimedRow,
+  inQueuedOrder,
+  inTenantTurns,
+  releaseUnstarted,
+  startBy,
+} from '../db/claims';
 import type { Db } from '../db/client';
 import { tenants, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { AppDeps } from '../deps';
@@ -37,19 +43,20 @@ export interface DeliverOptions {
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
-type Claimed = ClaimedRow & { lane: string };
+type Claimed = ClaimedRow & { endpointId: string; complaintId: string };
 
 /**
  * The claimed deliveries by endpoint and complaint, each lane in the order its events happened.
  * A lane is sent one request after another, so a receiver sees one complaint's events in order;
  * lanes run side by side.
  */
-function inLanes(claimed: Claimed[]): Map<string, string[]> {
-  const lanes = new Map<string, string[]>();
-  for (const { id, lane } of inQueuedOrder(claimed)) {
-    const ids = lanes.get(lane);
-    if (ids) ids.push(id);
-    else lanes.set(lane, [id]);
+function inLanes(claimed: Claimed[]): Map<string, Claimed[]> {
+  const lanes = new Map<string, Claimed[]>();
+  for (const row of inQueuedOrder(claimed)) {
+    const lane = `${row.endpointId} ${row.complaintId}`;
+    const rows = lanes.get(lane);
+    if (rows) rows.push(row);
+    else lanes.set(lane, [row]);
   }
   return lanes;
 }
@@ -80,17 +87,20 @@ export async function deliverWebhooks(
   // One statement claims the batch, so concurrent runs never take the same delivery.
   const claimed = await deps.db.all<Claimed>(sql`UPDATE webhook_deliveries
     SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
-    WHERE id IN (SELECT id FROM webhook_deliveries WHERE ${due}
-      ORDER BY created_at, rowid LIMIT ${options.batchSize ?? 50})
-    RETURNING id, endpoint_id || ' ' || complaint_id AS lane, created_at AS createdAt, rowid AS n`);
+    WHERE id IN (${inTenantTurns(webhookDeliveries, due, options.batchSize ?? 50)})
+    RETURNING id, endpoint_id AS endpointId, complaint_id AS complaintId,
+      created_at AS createdAt, rowid AS n`);
   const lanes = [...inLanes(claimed).values()];
   const until = startBy(leaseMs);
+  // An endpoint that failed once in this run is not tried again in it: a receiver that hangs
+  // costs one timeout per lane under way, not one per delivery.
+  const failing = new Set<string>();
   const unstarted: string[] = [];
   const worker = async () => {
     for (let lane = lanes.shift(); lane !== undefined; lane = lanes.shift()) {
-      for (const [i, id] of lane.entries()) {
-        if (Date.now() > until) {
-          unstarted.push(...lane.slice(i));
+      for (const [i, { id, endpointId }] of lane.entries()) {
+        if (Date.now() > until || failing.has(endpointId)) {
+          unstarted.push(...lane.slice(i).map((row) => row.id));
           break;
         }
         const outcome = await deliverOne(
@@ -102,6 +112,7 @@ export async function deliverWebhooks(
           logError('webhook delivery', err);
           return 'retrying' as const;
         });
+        if (outcome === 'retrying') failing.add(endpointId);
         report[outcome]++;
       }
     }
