@@ -2,10 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 
-/**
- * A row claimed from a queue (the outbox, webhook deliveries) by
- * `UPDATE … SET status = 'sending' … RETURNING id, created_at AS createdAt, rowid AS n`.
- */
+/** A row claimed from a queue by `claimDue`. */
 export interface ClaimedRow {
   id: string;
   createdAt: string;
@@ -13,24 +10,33 @@ export interface ClaimedRow {
 }
 
 /**
- * The ids of at most `limit` rows of `table` that match `due`, taken in turns across tenants:
- * every tenant's oldest row, then every tenant's second, and so on, oldest first within a turn. A
- * tenant with a backlog (ten thousand acknowledgements of an import, a receiver that is down)
- * then never keeps another tenant's messages waiting for runs on end.
+ * Claims at most `limit` rows of a queue (`table`: the outbox, webhook deliveries) that match
+ * `due`, in one statement, so concurrent runs never take the same row: each becomes `sending`,
+ * this run's until `lease`, with its attempt counted. Tenants take turns: every tenant's oldest
+ * row, then every tenant's second, and so on, so one tenant's backlog (the acknowledgements of an
+ * import, a receiver that is down) never keeps another's waiting for runs on end. The rows come
+ * back in the order they were queued: RETURNING promises none, and rows queued in one batch share
+ * their created_at, so the rowid breaks ties (a closing step's `step_done` before its `closed`).
+ * `returning` adds columns to each row.
  */
-export function inTenantTurns(table: SQLiteTable, due: SQL, limit: number): SQL {
-  return sql`SELECT id FROM (
-      SELECT id, created_at, rowid AS r,
-        ROW_NUMBER() OVER (PARTITION BY tenant_id ORDER BY created_at, rowid) AS turn
-      FROM ${table} WHERE ${due})
-    ORDER BY turn, created_at, r LIMIT ${limit}`;
+export async function claimDue<T extends ClaimedRow>(
+  db: Db,
+  table: SQLiteTable,
+  due: SQL,
+  options: { limit: number; lease: string; returning?: SQL },
+): Promise<T[]> {
+  const rows = await db.all<T>(sql`UPDATE ${table}
+    SET status = 'sending', next_attempt_at = ${options.lease}, attempts = attempts + 1
+    WHERE id IN (SELECT id FROM (
+        SELECT id, created_at, rowid AS r,
+          ROW_NUMBER() OVER (PARTITION BY tenant_id ORDER BY created_at, rowid) AS turn
+        FROM ${table} WHERE ${due})
+      ORDER BY turn, created_at, r LIMIT ${options.limit})
+    RETURNING id, created_at AS createdAt, rowid AS n${options.returning ? sql`, ${options.returning}` : sql``}`);
+  return inQueuedOrder(rows);
 }
 
-/**
- * The claimed rows in the order they were queued. RETURNING gives rows in no promised order, and
- * rows queued in one batch share their created_at, so the rowid breaks ties: a closing step's
- * `step_done` before its `closed`, a receipt before the reminder queued after it.
- */
+/** Claimed rows in the order they were queued: by created_at, then rowid. */
 export function inQueuedOrder<T extends ClaimedRow>(rows: T[]): T[] {
   return [...rows].sort((a, b) =>
     a.createdAt === b.createdAt ? a.n - b.n : a.createdAt < b.createdAt ? -1 : 1,

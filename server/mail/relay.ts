@@ -1,11 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import {
-  type ClaimedRow,
-  inQueuedOrder,
-  inTenantTurns,
-  releaseUnstarted,
-  startBy,
-} from '../db/claims';
+import { claimDue, releaseUnstarted, startBy } from '../db/claims';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
@@ -75,18 +69,13 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
   }
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const lease = new Date(now.getTime() + leaseMs).toISOString();
-  // One statement claims the batch, so concurrent runs never take the same row.
   const due = sql`status IN ('pending', 'held', 'sending')
     AND (next_attempt_at IS NULL OR next_attempt_at <= ${iso})`;
-  const claimed = await db.all<ClaimedRow>(sql`UPDATE outbox
-    SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
-    WHERE id IN (${inTenantTurns(outbox, due, options.batchSize ?? 50)})
-    RETURNING id, created_at AS createdAt, rowid AS n`);
+  const queue = await claimDue(db, outbox, due, { limit: options.batchSize ?? 50, lease });
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const gap = 1000 / (options.perSecond ?? 2);
   let first = true;
   const until = startBy(leaseMs);
-  const queue = inQueuedOrder(claimed);
   for (const [i, { id }] of queue.entries()) {
     if (Date.now() > until) {
       await releaseUnstarted(

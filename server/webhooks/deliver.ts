@@ -1,11 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import {
-  type ClaimedRow,
-  inQueuedOrder,
-  inTenantTurns,
-  releaseUnstarted,
-  startBy,
-} from '../db/claims';
+import { type ClaimedRow, claimDue, releaseUnstarted, startBy } from '../db/claims';
 import type { Db } from '../db/client';
 import { tenants, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { AppDeps } from '../deps';
@@ -46,13 +40,13 @@ type Delivery = typeof webhookDeliveries.$inferSelect;
 type Claimed = ClaimedRow & { endpointId: string; complaintId: string };
 
 /**
- * The claimed deliveries by endpoint and complaint, each lane in the order its events happened.
+ * The claimed deliveries (in the order they were queued) by endpoint and complaint.
  * A lane is sent one request after another, so a receiver sees one complaint's events in order;
  * lanes run side by side.
  */
 function inLanes(claimed: Claimed[]): Map<string, Claimed[]> {
   const lanes = new Map<string, Claimed[]>();
-  for (const row of inQueuedOrder(claimed)) {
+  for (const row of claimed) {
     const lane = `${row.endpointId} ${row.complaintId}`;
     const rows = lanes.get(lane);
     if (rows) rows.push(row);
@@ -84,12 +78,11 @@ export async function deliverWebhooks(
   }
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const lease = new Date(now.getTime() + leaseMs).toISOString();
-  // One statement claims the batch, so concurrent runs never take the same delivery.
-  const claimed = await deps.db.all<Claimed>(sql`UPDATE webhook_deliveries
-    SET status = 'sending', next_attempt_at = ${lease}, attempts = attempts + 1
-    WHERE id IN (${inTenantTurns(webhookDeliveries, due, options.batchSize ?? 50)})
-    RETURNING id, endpoint_id AS endpointId, complaint_id AS complaintId,
-      created_at AS createdAt, rowid AS n`);
+  const claimed = await claimDue<Claimed>(deps.db, webhookDeliveries, due, {
+    limit: options.batchSize ?? 50,
+    lease,
+    returning: sql`endpoint_id AS endpointId, complaint_id AS complaintId`,
+  });
   const lanes = [...inLanes(claimed).values()];
   const until = startBy(leaseMs);
   // An endpoint that failed once in this run is not tried again in it: a receiver that hangs
