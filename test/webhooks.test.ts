@@ -193,7 +193,7 @@ describe('retries', () => {
     await notes(await submit(), 3);
     receiver.answer('slow', 'slow');
     // Half of a 1.5 s lease: the first two answers (500 ms each) start within it, the rest not.
-    const report = await deliverWebhooks(t.deps, NOW, { leaseMs: 1_500 });
+    const report = await deliverWebhooks(t.deps, NOW, { leaseMs: 1_500, timeoutMs: 700 });
     expect(report).toEqual({ delivered: 2, retrying: 0, failed: 0 });
     // Newest first: the two not started are due again, their attempt not counted.
     expect((await log(ep.id)).map((e) => [e.status, e.attempts, e.nextAttemptAt])).toEqual([
@@ -223,6 +223,20 @@ describe('retries', () => {
     expect(receiver.received.slice(1).map((r) => JSON.parse(r.body).data.step.seq)).toEqual([
       1, 2, 3, 4,
     ]);
+  });
+
+  test("endpoints take turns: one endpoint's backlog does not crowd out its tenant's other one", async () => {
+    await endpoint();
+    for (let i = 0; i < 3; i++) await submit();
+    const second = await register({
+      url: `${receiver.url}/second`,
+      events: ['complaint.received'],
+    });
+    expect(second.status).toBe(201);
+    await submit();
+    // Room for two: the first endpoint's oldest, then the second's, not the first's two oldest.
+    await deliverWebhooks(t.deps, NOW, { batchSize: 2 });
+    expect(receiver.received.map((r) => r.path)).toEqual(['/hook', '/second']);
   });
 
   test('after 500s, a timeout and a dropped connection, with backoff and the same webhook-id', async () => {

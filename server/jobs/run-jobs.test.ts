@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
 import { complaints, outbox, rateLimits, webhookDeliveries } from '../db/schema';
@@ -162,6 +162,41 @@ describe('the webhooks in the scheduled jobs', () => {
   const now = new Date('2026-03-02T09:00:00Z');
   const statuses = async () =>
     (await w.db.select().from(webhookDeliveries)).map((d) => d.status).sort();
+
+  test('webhooks claimed after the mail took its time are leased from when they were claimed', async () => {
+    const { deps } = await threeQueued();
+    const leases: (string | null)[] = [];
+    const webhookTransport: WebhookTransport = async () => {
+      const [row] = await w.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.status, 'sending'));
+      leases.push(row?.nextAttemptAt ?? null);
+      return { status: 204 };
+    };
+    // Each message takes 40 s (three acknowledgements: two minutes of the run).
+    const real = Date.now;
+    let taken = 0;
+    const slow: Mailer = {
+      async send() {
+        taken += 40_000;
+        return { ok: true, id: String(taken) };
+      },
+    };
+    vi.spyOn(Date, 'now').mockImplementation(() => real() + taken);
+    try {
+      await runJobs({ ...deps, mailer: slow, webhookTransport }, now, { sleep: async () => {} });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(leases).toHaveLength(3);
+    // Two minutes from the claim, itself two minutes into the run (give or take the run's own ms).
+    const fromClaim = now.getTime() + 120_000 + 120_000;
+    for (const lease of leases) {
+      expect(Date.parse(lease ?? '')).toBeGreaterThanOrEqual(fromClaim);
+      expect(Date.parse(lease ?? '')).toBeLessThan(fromClaim + 5_000);
+    }
+  });
 
   test('a dry run counts the webhooks due and sends none', async () => {
     const { deps, timeouts } = await threeQueued();

@@ -43,6 +43,10 @@ export async function runJobs(
   options: JobOptions = {},
 ): Promise<JobsReport> {
   const dryRun = options.dryRun ?? false;
+  const started = Date.now();
+  // `now` moved on by the time the run has taken: leases start when their rows are claimed (the
+  // webhooks, after a minute of sending mail), while due dates and backoff keep to `now`.
+  const leaseFrom = () => new Date(now.getTime() + (Date.now() - started));
   const batch = options.batchSize ?? 500;
   const procedures = new Map<string, { procedure: Procedure; calendar: WorkingCalendar }>();
   for (const t of await deps.db.select().from(tenants)) {
@@ -53,6 +57,7 @@ export async function runJobs(
   const purged = await purgeExpired(deps.db, now, procedures, batch, dryRun);
   // Queued after reminders, so a run sends the reminders it just made.
   const report = await relayOutbox(deps.db, now, {
+    leaseFrom,
     mailer: deps.mailer,
     from: deps.config.mailFrom,
     dryRun,
@@ -62,6 +67,7 @@ export async function runJobs(
     secretKey: deps.config.secretKey,
   });
   const webhooks = await deliverWebhooks(deps, now, {
+    leaseFrom,
     dryRun,
     batchSize: Math.min(batch, 100),
     timeoutMs: options.webhookTimeoutMs,

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { claimDue, releaseUnstarted, startBy } from '../db/claims';
+import { claimDue } from '../db/claims';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
@@ -22,6 +22,8 @@ export interface RelayOptions {
   sleep?: (ms: number) => Promise<void>;
   /** How long a claimed message is this run's (tests shorten it). */
   leaseMs?: number;
+  /** When the lease starts: `now`, or later in a run that did other work first. */
+  leaseFrom?: () => Date;
   /**
    * The server secret: messages to the complainant of a tenant with an inbound address carry a
    * reference made with it, so a reply finds its complaint (inbound/reply-reference.ts).
@@ -67,22 +69,19 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     report.held = held.length;
     return report;
   }
-  const leaseMs = options.leaseMs ?? LEASE_MS;
-  const lease = new Date(now.getTime() + leaseMs).toISOString();
   const due = sql`status IN ('pending', 'held', 'sending')
     AND (next_attempt_at IS NULL OR next_attempt_at <= ${iso})`;
-  const queue = await claimDue(db, outbox, due, { limit: options.batchSize ?? 50, lease });
+  const claim = await claimDue(db, outbox, due, {
+    limit: options.batchSize ?? 50,
+    from: options.leaseFrom?.() ?? now,
+    leaseMs: options.leaseMs ?? LEASE_MS,
+  });
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const gap = 1000 / (options.perSecond ?? 2);
   let first = true;
-  const until = startBy(leaseMs);
-  for (const [i, { id }] of queue.entries()) {
-    if (Date.now() > until) {
-      await releaseUnstarted(
-        db,
-        outbox,
-        queue.slice(i).map((row) => row.id),
-      );
+  for (const [i, { id }] of claim.rows.entries()) {
+    if (Date.now() > claim.startBy) {
+      await claim.release(claim.rows.slice(i).map((row) => row.id));
       break;
     }
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type ClaimedRow, claimDue, releaseUnstarted, startBy } from '../db/claims';
+import { type ClaimedRow, claimDue } from '../db/claims';
 import type { Db } from '../db/client';
 import { tenants, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { AppDeps } from '../deps';
@@ -33,6 +33,8 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** How long a claimed delivery is this run's (tests shorten it). */
   leaseMs?: number;
+  /** When the lease starts: `now`, or later in a run that did other work first. */
+  leaseFrom?: () => Date;
   dryRun?: boolean;
 }
 
@@ -40,9 +42,9 @@ type Delivery = typeof webhookDeliveries.$inferSelect;
 type Claimed = ClaimedRow & { endpointId: string; complaintId: string };
 
 /**
- * The claimed deliveries (in the order they were queued) by endpoint and complaint.
- * A lane is sent one request after another, so a receiver sees one complaint's events in order;
- * lanes run side by side.
+ * The claimed deliveries by endpoint and complaint, in the order of the claim. A lane is sent one
+ * request after another, so a receiver sees one complaint's events in order; lanes run side by
+ * side.
  */
 function inLanes(claimed: Claimed[]): Map<string, Claimed[]> {
   const lanes = new Map<string, Claimed[]>();
@@ -56,7 +58,7 @@ function inLanes(claimed: Claimed[]): Map<string, Claimed[]> {
 }
 
 /**
- * Sends the webhooks that are due, oldest first, in a bounded batch: composes each body, signs
+ * Sends the webhooks that are due, oldest first with endpoints in turns, in a bounded batch: composes each body, signs
  * it (Standard Webhooks) and posts it; a 2xx is delivered, anything else (an error status, a
  * timeout, a redirect, no connection) is retried after `WEBHOOK_RETRY_MINUTES`. The URL is
  * checked again before every attempt. Called by `runJobs`.
@@ -77,14 +79,18 @@ export async function deliverWebhooks(
     return report;
   }
   const leaseMs = options.leaseMs ?? LEASE_MS;
-  const lease = new Date(now.getTime() + leaseMs).toISOString();
-  const claimed = await claimDue<Claimed>(deps.db, webhookDeliveries, due, {
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  // A delivery started by the claim's startBy must end within the lease.
+  if (timeoutMs > leaseMs / 2) throw new Error('a webhook timeout of more than half the lease');
+  const claim = await claimDue<Claimed>(deps.db, webhookDeliveries, due, {
     limit: options.batchSize ?? 50,
-    lease,
+    from: options.leaseFrom?.() ?? now,
+    leaseMs,
+    // Endpoints take turns: one that is down does not crowd out its tenant's other endpoints.
+    line: sql`endpoint_id`,
     returning: sql`endpoint_id AS endpointId, complaint_id AS complaintId`,
   });
-  const lanes = [...inLanes(claimed).values()];
-  const until = startBy(leaseMs);
+  const lanes = [...inLanes(claim.rows).values()];
   // An endpoint that failed once in this run is not tried again in it: a receiver that hangs
   // costs one timeout per lane under way, not one per delivery.
   const failing = new Set<string>();
@@ -92,16 +98,11 @@ export async function deliverWebhooks(
   const worker = async () => {
     for (let lane = lanes.shift(); lane !== undefined; lane = lanes.shift()) {
       for (const [i, { id, endpointId }] of lane.entries()) {
-        if (Date.now() > until || failing.has(endpointId)) {
+        if (Date.now() > claim.startBy || failing.has(endpointId)) {
           unstarted.push(...lane.slice(i).map((row) => row.id));
           break;
         }
-        const outcome = await deliverOne(
-          deps,
-          id,
-          now,
-          options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
-        ).catch((err) => {
+        const outcome = await deliverOne(deps, id, now, timeoutMs).catch((err) => {
           logError('webhook delivery', err);
           return 'retrying' as const;
         });
@@ -111,7 +112,7 @@ export async function deliverWebhooks(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, lanes.length) }, worker));
-  await releaseUnstarted(deps.db, webhookDeliveries, unstarted);
+  await claim.release(unstarted);
   return report;
 }
 
