@@ -27,8 +27,12 @@ function writable(text: string, font: PDFFont): string {
   return [...text].map((ch) => (set.has(ch.codePointAt(0) ?? 0) ? ch : '?')).join('');
 }
 
-/** Lines of at most `width` points, broken between words (or inside a word that is too long). */
-function wrap(text: string, font: PDFFont, width: number): string[] {
+/**
+ * Lines of at most `width` points, broken between words (or inside a word that is too long). A
+ * word wider than a line is cut by adding up its characters' widths, once: measuring every prefix
+ * of it took minutes of CPU for a word of 10,000 characters that anyone can put in a letter.
+ */
+export function wrap(text: string, font: PDFFont, width: number): string[] {
   const lines: string[] = [];
   for (const paragraphLine of text.split('\n')) {
     let line = '';
@@ -39,12 +43,17 @@ function wrap(text: string, font: PDFFont, width: number): string[] {
         continue;
       }
       if (line) lines.push(line);
-      line = word;
-      while (font.widthOfTextAtSize(line, SIZE) > width) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), SIZE) > width) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+      line = '';
+      let lineWidth = 0;
+      for (const ch of word) {
+        const chWidth = font.widthOfTextAtSize(ch, SIZE);
+        if (line && lineWidth + chWidth > width) {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += chWidth;
       }
     }
     lines.push(line);
