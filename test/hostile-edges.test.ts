@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mailbox } from '../server/mail/mailer';
 import { type TestApp, testApp, WIDGET_FIELDS } from './helpers';
-import { signInCookie, tenantWithAdmin } from './staff-helpers';
+import { ADMIN_ORIGIN, signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
  * Links, headers, origins and the odd inputs that used to end in a 500 (issue #10, items 5–9).
@@ -143,6 +143,39 @@ describe('8. odd input is a 4xx, never a 500', () => {
       const res = await t.app.request(path, { headers: { Cookie: cookie } });
       expect(res.status, path).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+
+  test('a form that cannot be read is a 400 page, signed in or not, never a 500', async () => {
+    const garbage = (path: string, cookie = '') =>
+      t.app.request(path, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'multipart/form-data; boundary=x',
+          'Sec-Fetch-Site': 'same-origin',
+          Origin: ADMIN_ORIGIN,
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+        body: 'garbage',
+      });
+    const signIn = await garbage('/admin/wenb/sign-in');
+    expect(signIn.status).toBe(400);
+    expect(await signIn.text()).toContain('Het formulier kon niet worden gelezen');
+    const cookie = await signInCookie(t, 'wenb', wenb.email, wenb.password);
+    const number = (await (await post('/v1/tenants/wenb/complaints', complaint)).json()).number;
+    const step = await garbage(`/admin/wenb/complaints/${number}/actions/add-note`, cookie);
+    expect(step.status).toBe(400);
+  });
+
+  test("an object's own property names in the admin view's query are just text", async () => {
+    const cookie = await signInCookie(t, 'wenb', wenb.email, wenb.password);
+    const number = (await (await post('/v1/tenants/wenb/complaints', complaint)).json()).number;
+    for (const done of ['constructor', 'toString', '__proto__']) {
+      const page = await t.app.request(`/admin/wenb/complaints/${number}?gedaan=${done}`, {
+        headers: { Cookie: cookie },
+      });
+      expect(page.status, done).toBe(200);
+      expect(await page.text()).not.toContain('Gelukt');
     }
   });
 

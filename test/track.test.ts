@@ -149,6 +149,23 @@ describe('the complainant acts through the link', () => {
     expect((await appeal.json()).error.code).toBe('appeal_not_available');
   });
 
+  test("a step named after an object's own property is no step: 404, not 500", async () => {
+    const { token } = await submit();
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const api = await t.json('POST', `/v1/track/${token}/${name}`, {});
+      expect(api.status, name).toBe(404);
+      const page = await t.app.request(`/track/${token}/${name}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: 'http://localhost',
+        },
+        body: '',
+      });
+      expect(page.status, name).toBeLessThan(500);
+    }
+  });
+
   test('accept, then satisfaction after closing, and a request for erasure', async () => {
     const { number, token } = await submit();
     await act(number, 'propose-solution', { proposedSolution: 'Excuses.', cause: 'Drukte.' });

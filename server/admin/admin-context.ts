@@ -21,7 +21,7 @@ export type AdminContext = Context<AdminEnv>;
 /** An admin page that answers with an HTML error page (404, 403, …) rather than JSON. */
 export class PageError extends Error {
   constructor(
-    readonly status: 403 | 404 | 413,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 429,
     readonly title: string,
     readonly text: string,
   ) {

@@ -116,7 +116,7 @@ export async function complaintPage(
 
   const body = (
     <>
-      {done && done in ACTION_LABELS ? (
+      {done && Object.hasOwn(ACTION_LABELS, done) ? (
         <p class="notice" role="status">
           Gelukt: {ACTION_LABELS[done as Action].toLowerCase()}.
         </p>

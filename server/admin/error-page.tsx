@@ -30,6 +30,10 @@ export async function formFiles(c: AdminContext): Promise<IncomingFile[]> {
   return filesIn(await parsedForm(c));
 }
 
+function isPageStatus(status: number): status is PageError['status'] {
+  return [400, 403, 404, 409, 413, 429].includes(status);
+}
+
 /** The admin view's one error path: an HTML page in Dutch, never JSON. */
 export function errorPage(err: Error, c: AdminContext): Promise<Response> {
   let page: PageError;
@@ -39,6 +43,15 @@ export function errorPage(err: Error, c: AdminContext): Promise<Response> {
     page = forbiddenPage(
       'Dit formulier kwam niet van deze website of is verlopen. ' +
         'Ga terug, laad de pagina opnieuw en probeer het nog eens.',
+    );
+  } else if (err instanceof ApiError && isPageStatus(err.status)) {
+    // A form that cannot be read, a conflict, too many tries: the sender's to mend, not ours.
+    page = new PageError(
+      err.status,
+      err.status === 429 ? 'Even wachten' : 'Dit lukte niet',
+      err.status === 400
+        ? 'Het formulier kon niet worden gelezen. Ga terug, laad de pagina opnieuw en probeer het nog eens.'
+        : ERROR_MESSAGES[err.code].nl,
     );
   } else {
     logError(routeOf(c), err);

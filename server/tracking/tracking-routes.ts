@@ -180,7 +180,8 @@ export function trackRoutes(deps: AppDeps) {
 
   async function step(c: Context<TrackEnv>, name: string, body: unknown) {
     const found = c.get('tracked');
-    const action = STEPS[name];
+    // Own keys only: `constructor` or `toString` in the path is no step.
+    const action = Object.hasOwn(STEPS, name) ? STEPS[name] : undefined;
     if (!action) throw new ApiError(404, 'not_found');
     if (action === 'file-appeal' && !found.tenant.procedure.appeal.enabled) {
       throw new ApiError(409, 'appeal_not_available');
