@@ -65,6 +65,16 @@ describe('lockouts', () => {
 });
 
 describe('password work is bounded', () => {
+  test('an IPv6 guesser cannot take a fresh allowance from each address of its /64', async () => {
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) {
+      expect(await attempt('not the password', `2001:db8:1:2::${i + 1}`)).toBe('');
+    }
+    // Locked out across the network, even with the right password from yet another address …
+    expect(await attempt(wenb.password, '2001:db8:1:2:ffff::9')).toBe('');
+    // … while the next network signs in.
+    expect(await attempt(wenb.password, '2001:db8:1:3::1')).not.toBe('');
+  });
+
   test('a burst of sign-ins from one address costs at most its failure allowance of PBKDF2', async () => {
     const derive = vi.spyOn(crypto.subtle, 'deriveBits');
     try {

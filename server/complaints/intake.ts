@@ -6,7 +6,7 @@ import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
-import { retryAfter, withinLimit } from '../http/rate-limit';
+import { addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
 import { type IncomingFile, MAX_FILES_PER_STEP, readFile } from './attachments';
 import { verifyTurnstile } from './turnstile';
 
@@ -137,7 +137,7 @@ export async function guardPublicSubmission(
   ) {
     throw new ApiError(422, 'challenge_failed');
   }
-  if (!(await withinLimit(deps.db, `submit:${tenant.id}:${address}`, limit, now))) {
+  if (!(await withinLimit(deps.db, `submit:${tenant.id}:${addressNetwork(address)}`, limit, now))) {
     throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
   }
 }

@@ -8,6 +8,32 @@ export interface Limit {
 }
 
 /**
+ * The part of a client address that limits count under: an IPv4 address whole, an IPv6 address by
+ * its /64 network. One subscriber holds at least a /64, so counting per IPv6 address would give
+ * one client 2^64 fresh allowances (sign-in failures, submissions, tracking look-ups). An
+ * IPv4-mapped IPv6 address counts as its IPv4 address; what does not parse is kept as it is.
+ */
+export function addressNetwork(address: string): string {
+  const bare = (address.split('%')[0] ?? '').toLowerCase();
+  if (!bare.includes(':')) return address;
+  const mapped = bare.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
+  if (mapped?.[1]) return mapped[1];
+  const halves = bare.split('::');
+  if (halves.length > 2) return address;
+  const groups = (half: string | undefined) => (half ? half.split(':') : []);
+  const head = groups(halves[0]);
+  const tail = groups(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (missing < 0 || (halves.length === 1 && missing !== 0)) return address;
+  const all = [...head, ...Array<string>(missing).fill('0'), ...tail];
+  if (!all.slice(0, 4).every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${all
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/**
  * Counts one hit in a fixed window and answers whether it is within the limit. One upsert, so it
  * holds across Worker isolates and Node processes that share the database; only a hash of what
  * is limited (which may include a client address) is stored.

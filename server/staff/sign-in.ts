@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import { rateLimits, sessions, signInFailures, staff } from '../db/schema';
-import { type Limit, withinLimit } from '../http/rate-limit';
+import { addressNetwork, type Limit, withinLimit } from '../http/rate-limit';
 import type { StaffRow } from './accounts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { SESSION_HOURS } from './sessions';
@@ -20,7 +20,7 @@ export const WINDOW_MINUTES = 15;
 export const CONCURRENT_PASSWORD_CHECKS = 2;
 
 const ADDRESS_LIMIT: Limit = { max: ADDRESS_FAILURES, windowSeconds: WINDOW_MINUTES * 60 };
-const addressKey = (address: string) => `signin:${address}`;
+const addressKey = (address: string) => `signin:${addressNetwork(address)}`;
 
 /** Failures so far in this window; the same key `withinLimit` counts them under. */
 async function addressFailures(db: Db, address: string, now: Date): Promise<number> {
@@ -36,7 +36,8 @@ async function countAddressFailure(db: Db, address: string, now: Date) {
   await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now.toISOString()));
 }
 
-const failureKey = (staffId: string, address: string) => sha256Hex(`${staffId}:${address}`);
+const failureKey = (staffId: string, address: string) =>
+  sha256Hex(`${staffId}:${addressNetwork(address)}`);
 
 /** How long the n-th lockout lasts: 15 minutes, 30, 60, … at most a day. */
 export function lockMinutes(failures: number): number {

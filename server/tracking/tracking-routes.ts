@@ -13,7 +13,7 @@ import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError } from '../http/errors';
-import { retryAfter, withinLimit } from '../http/rate-limit';
+import { addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
 import { pageCsp } from '../http/security-headers';
 import { parseOr422 } from '../http/validation';
 import { tenantOfRow } from '../tenants/tenants';
@@ -111,7 +111,7 @@ export function trackRoutes(deps: AppDeps) {
   const limit = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
     const address = clientAddressOf(deps, c);
     const at = deps.clock();
-    if (!(await withinLimit(deps.db, `track:${address}`, TRACK_LIMIT, at))) {
+    if (!(await withinLimit(deps.db, `track:${addressNetwork(address)}`, TRACK_LIMIT, at))) {
       c.header('Retry-After', String(retryAfter(TRACK_LIMIT, at)));
       throw new ApiError(429, 'rate_limited');
     }
