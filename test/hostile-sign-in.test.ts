@@ -7,6 +7,7 @@ import {
   MAX_LOCK_HOURS,
 } from '../server/staff/sign-in';
 import { type TestApp, testApp } from './helpers';
+import { queryPlans, TABLE_SCAN } from './query-plans';
 import { signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
@@ -65,6 +66,21 @@ describe('lockouts', () => {
 });
 
 describe('password work is bounded', () => {
+  test('a failed or a good sign-in reads indexes only, never every counter or session', async () => {
+    const statements = await queryPlans(t.db.$client, async () => {
+      await attempt('not the password', '203.0.113.5');
+      await attempt(wenb.password, '203.0.113.5');
+    });
+    const touched = statements.filter(({ sql }) =>
+      /rate_limits|sign_in_failures|sessions/.test(sql),
+    );
+    expect(touched.some(({ sql }) => /delete from "rate_limits"/.test(sql))).toBe(true);
+    expect(touched.some(({ sql }) => /delete from "sessions"/.test(sql))).toBe(true);
+    for (const { sql, plan } of touched) {
+      expect(plan, sql).not.toContainEqual(expect.stringMatching(TABLE_SCAN));
+    }
+  });
+
   test('an IPv6 guesser cannot take a fresh allowance from each address of its /64', async () => {
     for (let i = 0; i < ACCOUNT_FAILURES; i++) {
       expect(await attempt('not the password', `2001:db8:1:2::${i + 1}`)).toBe('');

@@ -4,26 +4,36 @@ import { createdAt, tenants } from './core';
 /* Who may get in: staff accounts and sessions, and the counters that keep guessers out. */
 
 /** Fixed-window counters for rate limits (public submissions, sign-ins, tracking look-ups). */
-export const rateLimits = sqliteTable('rate_limits', {
-  /** SHA-256 of what is limited (e.g. tenant + client address) and the window's start. */
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  expiresAt: text('expires_at').notNull(),
-});
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    /** SHA-256 of what is limited (e.g. tenant + client address) and the window's start. */
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  // Expired windows are deleted after failed sign-ins and by the jobs: without it, a scan of
+  // every counter of every tenant.
+  (t) => [index('rate_limits_expires').on(t.expiresAt)],
+);
 
 /**
  * Failed sign-ins per account and client address. An address that keeps guessing is locked out
  * of that account, for longer each time; the account stays open to everyone else, its owner
  * included, so nobody can lock a colleague out.
  */
-export const signInFailures = sqliteTable('sign_in_failures', {
-  /** SHA-256 of the account id and the client address. */
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  lockedUntil: text('locked_until'),
-  /** Forgotten a day after the last failure. */
-  expiresAt: text('expires_at').notNull(),
-});
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    /** SHA-256 of the account id and the client address. */
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lockedUntil: text('locked_until'),
+    /** Forgotten a day after the last failure. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sign_in_failures_expires').on(t.expiresAt)],
+);
 
 /** Staff accounts of a tenant, for the admin view. */
 export const staff = sqliteTable(
@@ -61,5 +71,5 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: text('expires_at').notNull(),
   },
-  (t) => [index('sessions_staff').on(t.staffId)],
+  (t) => [index('sessions_staff').on(t.staffId), index('sessions_expires').on(t.expiresAt)],
 );
