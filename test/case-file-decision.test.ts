@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { type TestApp, testApp } from './helpers';
+import { SECRET_KEY, type TestApp, testApp } from './helpers';
 import { pdfText } from './pdf-text';
 import { type CapturedMail, startResendCapture } from './resend-capture';
 
@@ -67,6 +67,7 @@ async function closingAsSent(slug: string, number: string, auth: Record<string, 
   const capture = await startResendCapture();
   try {
     await relayOutbox(t.db, now, {
+      secretKey: SECRET_KEY,
       mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
       from: 'klachten@example.org',
       sleep: async () => {},

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { type TestApp, testApp } from './helpers';
+import { SECRET_KEY, type TestApp, testApp } from './helpers';
 import { startResendCapture } from './resend-capture';
 import { signInCookie } from './staff-helpers';
 
@@ -51,6 +51,7 @@ describe('message templates per tenant', () => {
     const capture = await startResendCapture();
     try {
       await relayOutbox(t.db, now, {
+        secretKey: SECRET_KEY,
         mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
         from: 'k@example.org',
         sleep: async () => {},

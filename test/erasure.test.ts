@@ -3,7 +3,7 @@ import { outgoingReference } from '../server/inbound/reply-reference';
 import { runJobs } from '../server/jobs/run-jobs';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { databaseBytes, type TestApp, testApp } from './helpers';
+import { databaseBytes, SECRET_KEY, type TestApp, testApp } from './helpers';
 import { mailMessage } from './mail-messages';
 import { startResendCapture } from './resend-capture';
 
@@ -229,6 +229,7 @@ async function complaintWithEverything() {
   const capture = await startResendCapture();
   try {
     await relayOutbox(t.db, now, {
+      secretKey: SECRET_KEY,
       mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
       from: 'k@example.org',
       sleep: async () => {},
@@ -372,8 +373,10 @@ async function expectEveryColumnFilled(number: string) {
   const outbox = await rowsOf('outbox');
   expect(text(outbox, 'pd_recipient')).toContain(PD.complainant.email);
   expect(text(outbox, 'pd_recipient')).toContain(PD.handlerEmail);
-  // The messages not sent yet carry tracking links: their tokens are personal data too.
-  const tokens = [...text(outbox, 'pd_payload').matchAll(/\/track\/([\w-]{43})/g)].map(
+  // The messages not sent yet carry tracking links, sealed (no usable token in the file): the
+  // sealed links are personal data too.
+  expect(text(outbox, 'pd_payload')).not.toContain('/track/');
+  const tokens = [...text(outbox, 'pd_payload').matchAll(/"trackingSealed":"([\w-]+)"/g)].map(
     (m) => m[1] as string,
   );
   expect(tokens.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
 import { presetProcedure } from '../shared/presets';
-import { type TestApp, testApp } from './helpers';
+import { SECRET_KEY, type TestApp, testApp } from './helpers';
 import { startResendCapture } from './resend-capture';
 
 /* Cases found in review: each would break a promise the product makes. */
@@ -150,6 +150,7 @@ describe('deadlines and reports say what happened', () => {
       const { number } = await submit();
       await act(number, 'forward', { handler: 'Sanne' });
       await relayOutbox(t.db, new Date('2026-12-24T09:05:00Z'), {
+        secretKey: SECRET_KEY,
         mailer: resendMailer({ apiKey: 're_x', baseUrl: capture.baseUrl }),
         from: 'k@example.org',
         sleep: async () => {},
@@ -213,6 +214,7 @@ describe('nobody is left out of what they asked to hear', () => {
       const mailer = resendMailer({ apiKey: 're_x', baseUrl: capture.baseUrl });
       capture.fail('403');
       await relayOutbox(t.db, new Date('2026-12-24T09:05:00Z'), {
+        secretKey: SECRET_KEY,
         mailer,
         from: 'x@example.org',
         sleep: async () => {},

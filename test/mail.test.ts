@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { type TestApp, testApp } from './helpers';
+import { SECRET_KEY, type TestApp, testApp } from './helpers';
 import { startResendCapture } from './resend-capture';
 
 let t: TestApp;
@@ -39,6 +39,7 @@ async function relayUntilDone(start: Date, runs = 10, timeoutMs?: number) {
   let at = start;
   for (let i = 0; i < runs; i++) {
     await relayOutbox(t.db, at, {
+      secretKey: SECRET_KEY,
       mailer: mailer(timeoutMs),
       from: 'klachten@example.org',
       sleep: noSleep,
@@ -51,6 +52,7 @@ describe('the outbox relay through the real Resend SDK', () => {
   test('the acknowledgement arrives with number, due dates and tracking link', async () => {
     const { number, trackingUrl } = await submit();
     const report = await relayOutbox(t.db, new Date('2026-12-24T09:01:00Z'), {
+      secretKey: SECRET_KEY,
       mailer: mailer(),
       from: 'klachten@example.org',
       sleep: noSleep,
@@ -119,6 +121,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     const start = new Date('2026-12-24T09:01:00Z');
     await expect(
       relayOutbox(t.db, start, {
+        secretKey: SECRET_KEY,
         mailer: {
           async send(mail, idempotencyKey) {
             await crashing.send(mail, idempotencyKey);
@@ -134,6 +137,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     );
     // A concurrent run within the lease does not take it.
     await relayOutbox(t.db, new Date(start.getTime() + 60_000), {
+      secretKey: SECRET_KEY,
       mailer: mailer(),
       from: 'x@example.org',
       sleep: noSleep,
@@ -141,6 +145,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(capture.requests).toHaveLength(1);
     // After the lease, the next run sends it again with the same key; Resend keeps one.
     await relayOutbox(t.db, new Date(start.getTime() + 11 * 60_000), {
+      secretKey: SECRET_KEY,
       mailer: mailer(),
       from: 'klachten@example.org',
       sleep: noSleep,
@@ -155,7 +160,12 @@ describe('the outbox relay through the real Resend SDK', () => {
     for (let i = 0; i < 6; i++) await submit(`p${i}@example.nl`);
     const at = new Date('2026-12-24T09:01:00Z');
     const run = () =>
-      relayOutbox(t.db, at, { mailer: mailer(), from: 'klachten@example.org', sleep: noSleep });
+      relayOutbox(t.db, at, {
+        secretKey: SECRET_KEY,
+        mailer: mailer(),
+        from: 'klachten@example.org',
+        sleep: noSleep,
+      });
     const [a, b] = await Promise.all([run(), run()]);
     expect(a.sent + b.sent).toBe(6);
     expect(capture.requests).toHaveLength(6);
@@ -165,6 +175,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     for (let i = 0; i < 3; i++) await submit(`r${i}@example.nl`);
     const pauses: number[] = [];
     await relayOutbox(t.db, new Date('2026-12-24T09:01:00Z'), {
+      secretKey: SECRET_KEY,
       mailer: mailer(),
       from: 'klachten@example.org',
       perSecond: 2,
@@ -192,6 +203,7 @@ describe('the outbox relay through the real Resend SDK', () => {
       // The relay counts from when the answer came, in real time: bracket that moment.
       const before = Date.now();
       await relayOutbox(t.db, at, {
+        secretKey: SECRET_KEY,
         mailer: mailer(),
         from: 'klachten@example.org',
         sleep: noSleep,
@@ -207,12 +219,14 @@ describe('the outbox relay through the real Resend SDK', () => {
       expect(next).toBeLessThanOrEqual(after + wait);
       // A run a second before that time sends nothing; a run at that time sends it.
       await relayOutbox(t.db, new Date(next - 1_000), {
+        secretKey: SECRET_KEY,
         mailer: mailer(),
         from: 'klachten@example.org',
         sleep: noSleep,
       });
       expect(capture.delivered.size).toBe(0);
       await relayOutbox(t.db, new Date(next), {
+        secretKey: SECRET_KEY,
         mailer: mailer(),
         from: 'klachten@example.org',
         sleep: noSleep,
@@ -229,6 +243,7 @@ describe('the outbox relay through the real Resend SDK', () => {
       },
     };
     await relayOutbox(t.db, new Date('2026-12-24T09:01:00Z'), {
+      secretKey: SECRET_KEY,
       mailer: refusing,
       from: 'x',
       sleep: noSleep,
@@ -245,7 +260,12 @@ describe('the outbox relay through the real Resend SDK', () => {
       },
     };
     const at = new Date('2026-12-24T09:01:00Z');
-    await relayOutbox(t.db, at, { mailer: refusing, from: 'x', sleep: noSleep });
+    await relayOutbox(t.db, at, {
+      secretKey: SECRET_KEY,
+      mailer: refusing,
+      from: 'x',
+      sleep: noSleep,
+    });
     const other = await t.tenant('totaalonder1dak');
     const foreign = await t.json('POST', '/v1/tenants/totaalonder1dak/outbox/retry', undefined, {
       Authorization: `Bearer ${other}`,
@@ -255,13 +275,19 @@ describe('the outbox relay through the real Resend SDK', () => {
       Authorization: `Bearer ${key}`,
     });
     expect(await retry.json()).toEqual({ requeued: 1 });
-    await relayOutbox(t.db, at, { mailer: mailer(), from: 'klachten@example.org', sleep: noSleep });
+    await relayOutbox(t.db, at, {
+      secretKey: SECRET_KEY,
+      mailer: mailer(),
+      from: 'klachten@example.org',
+      sleep: noSleep,
+    });
     expect(capture.delivered.size).toBe(1);
   });
 
   test('without RESEND_API_KEY messages are held, never pretended to be sent', async () => {
     await submit();
     const report = await relayOutbox(t.db, new Date('2026-12-24T09:01:00Z'), {
+      secretKey: SECRET_KEY,
       from: 'x@example.org',
     });
     expect(report).toMatchObject({ held: 1, sent: 0 });
@@ -269,6 +295,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(row).toMatchObject({ status: 'held', sent_at: null });
     // Once a mailer is configured, held messages go out.
     await relayOutbox(t.db, new Date('2026-12-24T09:02:00Z'), {
+      secretKey: SECRET_KEY,
       mailer: mailer(),
       from: 'x@example.org',
       sleep: noSleep,

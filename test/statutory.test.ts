@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runJobs } from '../server/jobs/run-jobs';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { type TestApp, testApp } from './helpers';
+import { SECRET_KEY, type TestApp, testApp } from './helpers';
 import { type CapturedMail, startResendCapture } from './resend-capture';
 import { signInCookie, tenantWithAdmin } from './staff-helpers';
 
@@ -53,6 +53,7 @@ async function sent(): Promise<CapturedMail[]> {
   const capture = await startResendCapture();
   try {
     await relayOutbox(t.db, now, {
+      secretKey: SECRET_KEY,
       mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
       from: 'klachten@example.org',
       sleep: async () => {},

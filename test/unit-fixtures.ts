@@ -15,13 +15,20 @@ import { ApiError } from '../server/http/errors';
 import type { MessageContext } from '../server/mail/message-values';
 import { openDatabase } from '../server/runtime/open-database';
 import { findTenant } from '../server/tenants/tenants';
+import { openLink } from '../server/tracking/sealed-link';
 import { computeDue, makeCalendar } from '../shared/deadlines';
 import type { Action } from '../shared/lifecycle';
 import { type PresetName, presetProcedure } from '../shared/presets';
 import type { Procedure } from '../shared/procedure';
-import { testApp } from './helpers';
+import { SECRET_KEY, testApp } from './helpers';
 
 export const NOW = new Date('2026-03-10T10:00:00.000Z');
+
+/** The tracking link an outbox row's payload holds, opened as the relay opens it (null: none). */
+export async function linkIn(row: { complaintId: string | null; pdPayload: unknown }) {
+  const sealed = (row.pdPayload as { trackingSealed?: string } | null)?.trackingSealed;
+  return sealed && row.complaintId ? openLink(sealed, SECRET_KEY, row.complaintId) : null;
+}
 
 /** A complaint as the database holds it after registration on 2 March 2026. */
 export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow {

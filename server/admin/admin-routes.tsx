@@ -193,7 +193,7 @@ export function adminRoutes(deps: AppDeps) {
         now: deps.clock(),
         locale: 'nl',
         idempotencyKey: values._key ? `admin:${values._key}` : null,
-        linkBase: deps.config.publicUrl,
+        links: { base: deps.config.publicUrl, secretKey: deps.config.secretKey },
         files,
       });
     } catch (err) {

@@ -41,7 +41,7 @@ export function letterRoutes(deps: AppDeps) {
       throw forbiddenPage('Uw rol staat het versturen van deze brief niet toe.');
     }
     try {
-      await markPosted(deps.db, letter, deps.clock());
+      await markPosted(deps.db, letter, deps.clock(), deps.config.secretKey);
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 409)) throw err;
       return lettersPage(c, deps, 'Deze brief staat niet (meer) klaar om te posten.');

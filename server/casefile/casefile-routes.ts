@@ -73,7 +73,7 @@ export function casefileRoutes(deps: AppDeps) {
   app.get(honoPath(CASEFILE_DOCS.list), access, async (c) => {
     const { slug, id: tenantId } = c.get('tenant');
     const row = await findComplaint(deps.db, tenantId, c.req.param('number'));
-    const items = await listCorrespondence(deps.db, row.id, deps.clock());
+    const items = await listCorrespondence(deps.db, row.id, deps.clock(), deps.config.secretKey);
     return c.json({
       items: items.map((item) => ({ ...item, pdf: pdfPath(slug, row.number, item.id) })),
     });
@@ -84,7 +84,14 @@ export function casefileRoutes(deps: AppDeps) {
     const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
     const id = c.req.param('id').replace(/\.pdf$/, '');
     const message = await findMessage(deps.db, row.id, id);
-    const pdf = await letterOf(deps.db, tenant, message, deps.clock(), deps.renderLetter);
+    const pdf = await letterOf(
+      deps.db,
+      tenant,
+      message,
+      deps.clock(),
+      deps.renderLetter,
+      deps.config.secretKey,
+    );
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${row.number}-${message.kind.replace(/\W/g, '')}.pdf"`,
@@ -95,10 +102,15 @@ export function casefileRoutes(deps: AppDeps) {
   app.post(honoPath(CASEFILE_DOCS.posted), access, jsonBody(BODY_LIMITS.json), async (c) => {
     const { slug, id: tenantId } = c.get('tenant');
     const row = await findComplaint(deps.db, tenantId, c.req.param('number'));
-    await markPosted(deps.db, await findMessage(deps.db, row.id, c.req.param('id')), deps.clock());
-    const item = (await listCorrespondence(deps.db, row.id, deps.clock())).find(
-      (m) => m.id === c.req.param('id'),
+    await markPosted(
+      deps.db,
+      await findMessage(deps.db, row.id, c.req.param('id')),
+      deps.clock(),
+      deps.config.secretKey,
     );
+    const item = (
+      await listCorrespondence(deps.db, row.id, deps.clock(), deps.config.secretKey)
+    ).find((m) => m.id === c.req.param('id'));
     if (!item) throw new ApiError(404, 'not_found');
     return c.json({ ...item, pdf: pdfPath(slug, row.number, item.id) });
   });

@@ -62,18 +62,17 @@ export interface MessageText {
 export async function textOf(
   db: Db,
   row: OutboxRow,
-  options: { withLink: boolean; now?: Date },
+  options: { withLink: boolean; secretKey: string; now?: Date },
 ): Promise<MessageText | null> {
   if (row.pdBody !== null) {
     return { subject: row.pdSubject ?? '', body: row.pdBody, composed: null };
   }
-  const composed = await compose(db, row, options.now);
+  const composed = await compose(db, row, options.secretKey, options.now);
   if (!composed) return null;
   if (options.withLink) {
     return { subject: composed.rendered.subject, body: composed.rendered.text, composed };
   }
-  const link = (row.pdPayload as { trackingUrl?: string } | null)?.trackingUrl;
-  const kept = keptText(composed.rendered, link);
+  const kept = keptText(composed.rendered, composed.trackingUrl);
   return { subject: kept.pdSubject, body: kept.pdBody, composed };
 }
 
@@ -88,11 +87,12 @@ export async function listCorrespondence(
   db: Db,
   complaintId: string,
   now: Date,
+  secretKey: string,
 ): Promise<CorrespondenceItem[]> {
   const rows = await messagesOf(db, complaintId);
   return Promise.all(
     rows.map(async (row) => {
-      const text = await textOf(db, row, { withLink: false, now });
+      const text = await textOf(db, row, { withLink: false, secretKey, now });
       return {
         id: row.id,
         kind: row.kind,

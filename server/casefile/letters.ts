@@ -7,6 +7,7 @@ import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
 import type { RenderLetter } from '../letters/letter-pdf';
 import { acknowledgeDelivered } from '../mail/acknowledged';
+import { withoutLink } from '../tracking/sealed-link';
 import { type OutboxRow, textOf } from './correspondence';
 
 const LABELS = {
@@ -34,8 +35,9 @@ export async function letterOf(
   row: OutboxRow,
   now: Date,
   render: RenderLetter,
+  secretKey: string,
 ): Promise<Uint8Array> {
-  const text = await textOf(db, row, { withLink: row.status === 'print', now });
+  const text = await textOf(db, row, { withLink: row.status === 'print', secretKey, now });
   const complaint = await db.query.complaints.findFirst({
     where: eq(complaints.id, row.complaintId ?? ''),
   });
@@ -66,12 +68,17 @@ export async function letterOf(
  * personal link), and a posted acknowledgement meets the acknowledgement term. Marking it
  * again changes nothing.
  */
-export async function markPosted(db: Db, row: OutboxRow, now: Date): Promise<void> {
+export async function markPosted(
+  db: Db,
+  row: OutboxRow,
+  now: Date,
+  secretKey: string,
+): Promise<void> {
   if (row.status === 'posted') return;
   if (row.status !== 'print') throw new ApiError(409, 'not_a_letter_to_post');
-  const text = await textOf(db, row, { withLink: false, now });
+  const text = await textOf(db, row, { withLink: false, secretKey, now });
   if (!text) throw new ApiError(404, 'not_found');
-  const { trackingUrl: _, ...payload } = (row.pdPayload ?? {}) as Record<string, unknown>;
+  const payload = withoutLink(row.pdPayload);
   const updated = await db
     .update(outbox)
     .set({

@@ -213,7 +213,7 @@ export function complaintRoutes(deps: AppDeps) {
         now: deps.clock(),
         locale: c.get('locale'),
         idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-        linkBase: deps.config.publicUrl,
+        links: { base: deps.config.publicUrl, secretKey: deps.config.secretKey },
         files: checkStepFiles(files, tenant.procedure, c.get('locale')),
       });
       return c.json(await loadView(deps.db, row, tenant.procedure, c.get('locale')));

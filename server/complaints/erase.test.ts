@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { JAN, world } from '../../test/unit-fixtures';
 import { attachments, complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import { ERASE_CHUNK, eraseComplaint, eraseComplaints } from './erase';
@@ -49,7 +50,7 @@ async function fullComplaint() {
       now: new Date('2026-03-03T10:00:00.000Z'),
       locale: 'nl',
       idempotencyKey: null,
-      linkBase: 'https://klacht.test',
+      links: { base: 'https://klacht.test', secretKey: SECRET_KEY },
     });
   await step('forward', { handler: 'Hans', handlerEmail: 'hans@example.nl' });
   await step('respond', { message: 'Wij bellen u.' });

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Action } from '../../shared/lifecycle';
-import { rejectionOf, world } from '../../test/unit-fixtures';
+import { SECRET_KEY } from '../../test/helpers';
+import { linkIn, rejectionOf, world } from '../../test/unit-fixtures';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import type { Actor } from '../http/context';
@@ -28,11 +29,26 @@ const timeline = async (db: Db, number: string) => {
     orderBy: asc(events.seq),
   });
 };
-const outboxOf = (db: Db) =>
-  db
-    .select({ kind: outbox.kind, to: outbox.pdRecipient, payload: outbox.pdPayload })
-    .from(outbox)
-    .orderBy(asc(outbox.createdAt));
+/** The outbox, with the link each message carries opened (`link`, when it has one). */
+const withLinks = <T extends { complaintId: string | null; payload: unknown }>(rows: T[]) =>
+  Promise.all(
+    rows.map(async ({ complaintId, ...row }) => {
+      const link = await linkIn({ complaintId, pdPayload: row.payload });
+      return link ? { ...row, link } : row;
+    }),
+  );
+const outboxOf = async (db: Db) =>
+  withLinks(
+    await db
+      .select({
+        kind: outbox.kind,
+        to: outbox.pdRecipient,
+        payload: outbox.pdPayload,
+        complaintId: outbox.complaintId,
+      })
+      .from(outbox)
+      .orderBy(asc(outbox.createdAt)),
+  );
 const deadlinesOf = async (db: Db) =>
   Object.fromEntries(
     (await db.select().from(deadlines)).map((d) => [
@@ -221,7 +237,12 @@ describe('the messages of a step', () => {
     });
     const number = await w.submit();
     const before = (await w.db.select().from(trackingTokens)).length;
-    await step(number, 'respond', { message: 'Wij bellen u.' }, { linkBase: 'https://k.test' });
+    await step(
+      number,
+      'respond',
+      { message: 'Wij bellen u.' },
+      { links: { base: 'https://k.test', secretKey: SECRET_KEY } },
+    );
     const messages = (await outboxOf(w.db)).filter((m) => m.kind !== 'acknowledgement');
     expect(messages).toEqual([
       { kind: 'staff:responded', to: 'team@example.nl', payload: { eventSeq: 2, locale: 'nl' } },
@@ -229,11 +250,8 @@ describe('the messages of a step', () => {
       {
         kind: 'response',
         to: 'jan@example.nl',
-        payload: {
-          eventSeq: 2,
-          locale: 'nl',
-          trackingUrl: expect.stringMatching(/^https:\/\/k\.test\/track\/[A-Za-z0-9_-]{43}$/),
-        },
+        payload: { eventSeq: 2, locale: 'nl', trackingSealed: expect.any(String) },
+        link: expect.stringMatching(/^https:\/\/k\.test\/track\/[A-Za-z0-9_-]{43}$/),
       },
     ]);
     expect(await w.db.select().from(trackingTokens)).toHaveLength(before + 1);
@@ -249,7 +267,7 @@ describe('the messages of a step', () => {
       'forward',
       { handler: 'Piet', handlerEmail: 'piet@example.nl' },
       {
-        linkBase: 'https://k.test',
+        links: { base: 'https://k.test', secretKey: SECRET_KEY },
       },
     );
     const messages = (await outboxOf(w.db)).filter((m) => m.kind !== 'acknowledgement');
@@ -263,7 +281,12 @@ describe('the messages of a step', () => {
   test('without an address for someone, that message is not queued', async () => {
     w = await world('awb');
     const number = await w.submit();
-    await step(number, 'forward', { handler: 'Piet' }, { linkBase: 'https://k.test' });
+    await step(
+      number,
+      'forward',
+      { handler: 'Piet' },
+      { links: { base: 'https://k.test', secretKey: SECRET_KEY } },
+    );
     expect((await outboxOf(w.db)).map((m) => m.kind)).toEqual(['acknowledgement']);
   });
 
@@ -272,35 +295,41 @@ describe('the messages of a step', () => {
       p.form.complainant.email = 'hidden';
     });
     const number = await w.submit();
-    await step(number, 'respond', { message: 'Wij bellen u.' }, { linkBase: 'https://k.test' });
-    const letters = await w.db
-      .select({
-        kind: outbox.kind,
-        channel: outbox.channel,
-        status: outbox.status,
-        to: outbox.pdRecipient,
-        payload: outbox.pdPayload,
-      })
-      .from(outbox)
-      .orderBy(asc(outbox.createdAt));
+    await step(
+      number,
+      'respond',
+      { message: 'Wij bellen u.' },
+      { links: { base: 'https://k.test', secretKey: SECRET_KEY } },
+    );
+    const letters = await withLinks(
+      await w.db
+        .select({
+          kind: outbox.kind,
+          channel: outbox.channel,
+          status: outbox.status,
+          to: outbox.pdRecipient,
+          payload: outbox.pdPayload,
+          complaintId: outbox.complaintId,
+        })
+        .from(outbox)
+        .orderBy(asc(outbox.createdAt)),
+    );
     expect(letters).toEqual([
       {
         kind: 'acknowledgement',
         channel: 'letter',
         status: 'print',
         to: null,
-        payload: { trackingUrl: expect.stringMatching(/\/track\//), locale: 'nl' },
+        payload: { trackingSealed: expect.any(String), locale: 'nl' },
+        link: expect.stringMatching(/\/track\//),
       },
       {
         kind: 'response',
         channel: 'letter',
         status: 'print',
         to: null,
-        payload: {
-          eventSeq: 2,
-          locale: 'nl',
-          trackingUrl: expect.stringMatching(/^https:\/\/k\.test\/track\/[A-Za-z0-9_-]{43}$/),
-        },
+        payload: { eventSeq: 2, locale: 'nl', trackingSealed: expect.any(String) },
+        link: expect.stringMatching(/^https:\/\/k\.test\/track\/[A-Za-z0-9_-]{43}$/),
       },
     ]);
   });
@@ -320,7 +349,7 @@ describe('an internal note', () => {
       number,
       'add-note',
       { note: 'Klager belde, boos.' },
-      { files: [file], linkBase: 'https://k.test' },
+      { files: [file], links: { base: 'https://k.test', secretKey: SECRET_KEY } },
     );
     expect(row).toMatchObject({ status: 'received', version: 2 });
     const [, note] = await timeline(w.db, number);

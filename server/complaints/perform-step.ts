@@ -18,6 +18,7 @@ import { validationError } from '../http/validation';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { calendarOf } from '../tenants/derived';
+import { sealLink, type TrackingLinks } from '../tracking/sealed-link';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { queueStepWebhooks } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
@@ -36,8 +37,8 @@ export interface StepInput {
   now: Date;
   locale: Locale;
   idempotencyKey: string | null;
-  /** Base of tracking links; messages to the complainant then carry a fresh link. */
-  linkBase?: string;
+  /** Where tracking links point; messages to the complainant then carry a fresh link, sealed. */
+  links?: TrackingLinks;
   /** Documents added with the step (checked already: see checkStepFiles). */
   files?: IncomingFile[];
 }
@@ -135,11 +136,12 @@ async function apply(
   const messages = routed(row, staffMessages(tenant, transition.event).concat(effect.messages));
   // Only hashes of tracking tokens are kept, so a message that links to the tracking page
   // carries a freshly minted token.
+  const links = input.links;
   const link =
-    messages.some((m) => m.toComplainant) && input.linkBase
-      ? await mintTrackingToken(tenant.id, row.id).then(({ token, row: tokenRow }) => ({
+    messages.some((m) => m.toComplainant) && links
+      ? await mintTrackingToken(tenant.id, row.id).then(async ({ token, row: tokenRow }) => ({
           row: tokenRow,
-          url: trackingUrl(input.linkBase as string, token),
+          sealed: await sealLink(trackingUrl(links.base, token), links.secretKey, row.id),
         }))
       : null;
   await db.batch([
@@ -195,7 +197,7 @@ async function apply(
         payload: {
           eventSeq: seq,
           locale,
-          ...(link && m.toComplainant ? { trackingUrl: link.url } : {}),
+          ...(link && m.toComplainant ? { trackingSealed: link.sealed } : {}),
         },
       }),
     ),

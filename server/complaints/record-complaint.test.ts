@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { JAN, world } from '../../test/unit-fixtures';
 import {
   complaints,
@@ -29,7 +30,7 @@ function record(changes: Partial<NewComplaint> = {}) {
     files: [],
     now: NOW,
     locale: 'nl',
-    linkBase: 'https://klacht.test',
+    links: { base: 'https://klacht.test', secretKey: SECRET_KEY },
     idempotencyKey: null,
     keyHash: null,
     requestHash: 'request-hash-1',
@@ -105,7 +106,7 @@ describe('answering a retry again', () => {
       answerAgain(w.db, row, {
         tenant: w.tenant,
         locale: 'en',
-        linkBase: 'https://klacht.test',
+        links: { base: 'https://klacht.test', secretKey: SECRET_KEY },
         ...changes,
       });
     const same = await again({ idempotencyKey: 'form-attempt-1', requestHash: 'request-hash-1' });

@@ -12,6 +12,7 @@ import type { Actor, TenantRecord } from '../http/context';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedFor } from '../reports/report-counts';
 import { dueOnReceiptOf } from '../tenants/derived';
+import { sealLink, type TrackingLinks } from '../tracking/sealed-link';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
 import { queueWebhook } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
@@ -25,17 +26,18 @@ export interface NewComplaint {
   files: IncomingFile[];
   now: Date;
   locale: Locale;
-  /** Base of tracking links: the service's public origin. */
-  linkBase: string;
+  /** Where tracking links point, and the secret that seals them until they are sent. */
+  links: TrackingLinks;
   idempotencyKey: string | null;
   keyHash: string | null;
   requestHash: string;
 }
 
 // Only a client that sends the same key and the same body can recover the tracking token, so
-// the database never holds a usable token (nor the key: only its hash).
-function replaySecret(idempotencyKey: string, requestHash: string): string {
-  return `klacht-replay:${idempotencyKey}:${requestHash}`;
+// the database never holds a usable token (nor the key: only its hash). The server secret is part
+// of it too: with only the database, a short key could be guessed against the stored hash.
+function replaySecret(secretKey: string, idempotencyKey: string, requestHash: string): string {
+  return `klacht-replay:${idempotencyKey}:${requestHash}:${secretKey}`;
 }
 
 type ComplaintInsert = Omit<typeof complaints.$inferInsert, 'seq' | 'number'>;
@@ -83,7 +85,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
 
   const id = newId();
   const { token, row: tokenRow } = await mintTrackingToken(tenant.id, id);
-  const link = trackingUrl(input.linkBase, token);
+  const link = trackingUrl(input.links.base, token);
   const channel = data.channel ?? 'web';
   const email = data.complainant.email ?? null;
   const metOnReceipt = (term: string) => procedure.terms[term]?.metBy === 'received';
@@ -140,7 +142,10 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     requestHash: input.requestHash,
     replaySealed:
       input.idempotencyKey !== null
-        ? await seal(token, replaySecret(input.idempotencyKey, input.requestHash))
+        ? await seal(
+            token,
+            replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash),
+          )
         : null,
     pdReceiverName: data.receiverName ?? null,
     pdComplainantName: data.complainant.name ?? null,
@@ -194,7 +199,12 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     ),
     // The link is only known now (its token is stored hashed); the rest is read at send time.
     ...(answerBy
-      ? [message('acknowledgement', answerBy, { trackingUrl: link, locale: input.locale })]
+      ? [
+          message('acknowledgement', answerBy, {
+            trackingSealed: await sealLink(link, input.links.secretKey, id),
+            locale: input.locale,
+          }),
+        ]
       : []),
   ]);
   return {
@@ -210,11 +220,14 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
 export async function answerAgain(
   db: Db,
   row: ComplaintRow,
-  input: Pick<NewComplaint, 'tenant' | 'locale' | 'linkBase' | 'idempotencyKey' | 'requestHash'>,
+  input: Pick<NewComplaint, 'tenant' | 'locale' | 'links' | 'idempotencyKey' | 'requestHash'>,
 ): Promise<SubmitResponse> {
   const token =
     row.replaySealed && input.idempotencyKey
-      ? await unseal(row.replaySealed, replaySecret(input.idempotencyKey, input.requestHash))
+      ? await unseal(
+          row.replaySealed,
+          replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash),
+        )
       : null;
   const rows = await db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) });
   return {
@@ -222,6 +235,6 @@ export async function answerAgain(
     receivedAt: row.receivedAt,
     due: Object.fromEntries(rows.map((d) => [d.term, d.dueDate])),
     deadlines: deadlineViews(rows, input.tenant.procedure, input.locale, true),
-    trackingUrl: trackingUrl(input.linkBase, token ?? ''),
+    trackingUrl: trackingUrl(input.links.base, token ?? ''),
   };
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
-import { JAN, rejectionOf, world } from '../../test/unit-fixtures';
+import { JAN, linkIn, rejectionOf, world } from '../../test/unit-fixtures';
 import { complaints, deadlines, events, outbox, trackingTokens } from '../db/schema';
 import type { Actor } from '../http/context';
 import type { IncomingFile } from './attachments';
@@ -115,9 +115,14 @@ describe('registering a complaint', () => {
         kind: 'acknowledgement',
         status: 'pending',
         pdRecipient: JAN.email,
-        pdPayload: { trackingUrl: expect.stringMatching(/\/track\//), locale: 'nl' },
+        pdPayload: { trackingSealed: expect.any(String), locale: 'nl' },
       }),
     ]);
+    // The link waits sealed: no usable token in the database, and it opens to the one answered.
+    expect(JSON.stringify(messages)).not.toContain('/track/');
+    expect(await linkIn(messages[0] ?? { complaintId: null, pdPayload: null })).toMatch(
+      /^https:\/\/klacht\.test\/track\/[A-Za-z0-9_-]{43}$/,
+    );
     expect(await w.db.select().from(trackingTokens)).toHaveLength(1);
   });
 
@@ -139,9 +144,12 @@ describe('registering a complaint', () => {
         'letter',
         'print',
         null,
-        { trackingUrl: answer.trackingUrl, locale: 'en' },
+        { trackingSealed: expect.any(String), locale: 'en' },
       ],
     ]);
+    expect(await linkIn(messages[1] ?? { complaintId: null, pdPayload: null })).toBe(
+      answer.trackingUrl,
+    );
   });
 
   test('with neither an e-mail nor a postal address (told by phone) nothing goes to the complainant', async () => {

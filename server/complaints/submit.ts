@@ -65,7 +65,7 @@ export async function submitComplaint(deps: AppDeps, input: Submission): Promise
   const complaint = {
     tenant,
     locale,
-    linkBase: deps.config.publicUrl,
+    links: { base: deps.config.publicUrl, secretKey: deps.config.secretKey },
     idempotencyKey: input.idempotencyKey,
     requestHash,
   };

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { complaints, outbox } from '../db/schema';
 import { compose } from './compose';
@@ -44,7 +45,7 @@ async function queued(
 /** The text of the proposal message, written now from the complaint's timeline. */
 async function proposalText(number: string) {
   const row = await queued(number, 'solutionProposed', { channel: 'email', to: 'jan@example.nl' });
-  return (await compose(w.db, row, NOW))?.rendered.text ?? '';
+  return (await compose(w.db, row, SECRET_KEY, NOW))?.rendered.text ?? '';
 }
 
 describe('a letter', () => {
@@ -53,7 +54,7 @@ describe('a letter', () => {
     const number = await w.submit();
     const row = await queued(number, 'acknowledgement', { channel: 'letter' });
     expect(row).toMatchObject({ channel: 'letter', status: 'print', pdRecipient: null });
-    const letter = await compose(w.db, row, NOW);
+    const letter = await compose(w.db, row, SECRET_KEY, NOW);
     expect(letter).toMatchObject({
       to: null,
       toComplainant: false,
@@ -72,7 +73,10 @@ describe('a letter', () => {
       .set({ pdComplainantEmail: null })
       .where(eq(complaints.id, (await complaintOf(number)).id));
     const row = await queued(number, 'acknowledgement', { channel: 'letter' });
-    expect(await compose(w.db, row, NOW)).toMatchObject({ to: null, toComplainant: false });
+    expect(await compose(w.db, row, SECRET_KEY, NOW)).toMatchObject({
+      to: null,
+      toComplainant: false,
+    });
   });
 
   test('is no e-mail, even when its row names the complainant’s e-mail address', async () => {
@@ -80,7 +84,7 @@ describe('a letter', () => {
     const number = await w.submit();
     const row = await queued(number, 'acknowledgement', { channel: 'letter' });
     const named = { ...row, pdRecipient: 'jan@example.nl' };
-    expect(await compose(w.db, named, NOW)).toMatchObject({ toComplainant: false });
+    expect(await compose(w.db, named, SECRET_KEY, NOW)).toMatchObject({ toComplainant: false });
   });
 });
 
@@ -90,7 +94,7 @@ describe('an e-mail', () => {
     const number = await w.submit();
     const row = await queued(number, 'response', { channel: 'email', to: 'jan@example.nl' });
     expect(row).toMatchObject({ status: 'pending', pdRecipient: 'jan@example.nl' });
-    expect(await compose(w.db, row, NOW)).toMatchObject({
+    expect(await compose(w.db, row, SECRET_KEY, NOW)).toMatchObject({
       to: 'jan@example.nl',
       toComplainant: true,
     });
@@ -100,7 +104,7 @@ describe('an e-mail', () => {
     w = await world('awb');
     const number = await w.submit();
     const row = await queued(number, 'forwarded', { channel: 'email', to: 'piet@example.org' });
-    expect(await compose(w.db, row, NOW)).toMatchObject({
+    expect(await compose(w.db, row, SECRET_KEY, NOW)).toMatchObject({
       to: 'piet@example.org',
       toComplainant: false,
     });
@@ -110,8 +114,8 @@ describe('an e-mail', () => {
     w = await world('awb');
     const number = await w.submit();
     const row = await queued(number, 'response', { channel: 'email', to: 'jan@example.nl' });
-    expect(await compose(w.db, { ...row, pdRecipient: null }, NOW)).toBeNull();
-    expect(await compose(w.db, { ...row, complaintId: null }, NOW)).toBeNull();
+    expect(await compose(w.db, { ...row, pdRecipient: null }, SECRET_KEY, NOW)).toBeNull();
+    expect(await compose(w.db, { ...row, complaintId: null }, SECRET_KEY, NOW)).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, type outbox, tenants } from '../db/schema';
+import { openLink } from '../tracking/sealed-link';
 import { type RenderedMessage, renderMessage } from './templates';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -21,13 +22,22 @@ export interface Composed {
   tenantName: string;
   procedure: Procedure;
   number: string;
+  /** The personal tracking link the text carries, if any (the case file keeps it redacted). */
+  trackingUrl?: string;
 }
 
 /**
  * Writes one message of the outbox from the complaint as it is now (so an erased complaint sends
- * nothing): null when there is nothing to send it about any more.
+ * nothing): null when there is nothing to send it about any more. `secretKey` opens the sealed
+ * tracking link; one that does not open (the server secret changed) is an error, so the message
+ * waits rather than goes out without its link.
  */
-export async function compose(db: Db, row: OutboxRow, now = new Date()): Promise<Composed | null> {
+export async function compose(
+  db: Db,
+  row: OutboxRow,
+  secretKey: string,
+  now = new Date(),
+): Promise<Composed | null> {
   if (!row.complaintId || (row.channel === 'email' && !row.pdRecipient)) return null;
   const complaint = await db.query.complaints.findFirst({
     where: eq(complaints.id, row.complaintId),
@@ -39,9 +49,17 @@ export async function compose(db: Db, row: OutboxRow, now = new Date()): Promise
   const payload = (row.pdPayload ?? {}) as {
     eventSeq?: number;
     locale?: Locale;
+    trackingSealed?: string;
+    /** Written before links were sealed; still read. */
     trackingUrl?: string;
     term?: string;
   };
+  const trackingUrl = payload.trackingSealed
+    ? await openLink(payload.trackingSealed, secretKey, complaint.id)
+    : payload.trackingUrl;
+  if (trackingUrl === null) {
+    throw new Error('the tracking link does not open (KLACHT_SECRET_KEY changed?)');
+  }
   const [deadlineRows, timeline] = await Promise.all([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
     db.query.events.findMany({
@@ -87,7 +105,7 @@ export async function compose(db: Db, row: OutboxRow, now = new Date()): Promise
     })),
     eventText: (event?.pdData ?? {}) as Record<string, string>,
     eventData: (event?.data ?? {}) as Record<string, unknown>,
-    trackingUrl: payload.trackingUrl,
+    trackingUrl,
     term: payload.term,
     today: amsterdamDate(now),
     eventDate: event ? amsterdamDate(new Date(event.at)) : undefined,
@@ -105,5 +123,6 @@ export async function compose(db: Db, row: OutboxRow, now = new Date()): Promise
     tenantName: tenant.name,
     procedure,
     number: complaint.number,
+    ...(trackingUrl ? { trackingUrl } : {}),
   };
 }

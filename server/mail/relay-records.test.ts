@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { outbox } from '../db/schema';
 import type { Mailer, OutgoingMail } from './mailer';
@@ -32,7 +33,7 @@ describe('the case file’s copy of a sent message', () => {
     const number = await w.submit();
     await w.db.update(outbox).set({ pdPayload: { locale: 'nl', trackingUrl: LINK } });
     const { mailer, sent } = accepting();
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' });
     const [mail] = sent;
     expect(mail?.text).toContain(`Volg uw klacht via uw persoonlijke link: ${LINK}`);
     const [row] = await rows();
@@ -60,7 +61,9 @@ describe('the case file’s copy of a sent message', () => {
     await w.submit();
     await w.db.update(outbox).set({ pdPayload: null });
     const { mailer, sent } = accepting();
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' }),
+    ).toMatchObject({
       sent: 1,
     });
     const [row] = await rows();
@@ -79,7 +82,12 @@ describe('a batch', () => {
       await w.db.delete(outbox).where(eq(outbox.id, second?.id ?? ''));
     });
     expect(
-      await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', sleep: async () => {} }),
+      await relayOutbox(w.db, NOW, {
+        secretKey: SECRET_KEY,
+        mailer,
+        from: 'x@example.org',
+        sleep: async () => {},
+      }),
     ).toEqual({ sent: 1, retrying: 0, failed: 0, held: 0, cancelled: 0 });
     expect(sent).toHaveLength(1);
     expect((await rows()).map((r) => [r.id, r.status])).toEqual([[first?.id, 'sent']]);

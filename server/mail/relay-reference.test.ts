@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { complaints, outbox } from '../db/schema';
 import { complaintOfReply, referencesIn, replyTag } from '../inbound/reply-reference';
@@ -12,7 +13,8 @@ let w: World;
 afterEach(() => w?.close());
 
 const NOW = new Date('2026-03-02T09:05:00.000Z');
-const KEY = 'server-secret-for-tests';
+// The app's own server secret: it sealed the links that the relay opens.
+const KEY = SECRET_KEY;
 const INBOUND = 'klachten@mail.totaalonder1dak.nl';
 
 /** A mailer that accepts everything and keeps what it was given. */
@@ -35,14 +37,14 @@ async function tenantWithComplaint(inbound?: string) {
   return w.submit();
 }
 
-/** Sends the outbox (with the server secret unless `secretKey` is null); what went out. */
-async function relay(secretKey: string | null = KEY) {
+/** Sends the outbox with the server secret; what went out. */
+async function relay(secretKey = KEY) {
   const { mailer, sent } = accepting();
   await relayOutbox(w.db, NOW, {
+    secretKey,
     mailer,
     from: 'klachten@example.org',
     sleep: async () => {},
-    ...(secretKey ? { secretKey } : {}),
   });
   return sent;
 }
@@ -102,14 +104,15 @@ describe('no reference is added', () => {
     expect(mail?.headers).toBeUndefined();
   });
 
-  test('without the server secret, since no reference could be checked', async () => {
-    const number = await tenantWithComplaint(INBOUND);
-    const [mail] = await relay(null);
-    expect(mail).toMatchObject({
-      replyTo: 'info@totaalonder1dak.nl',
-      subject: `Wij hebben uw klacht ontvangen (${number})`,
-    });
-    expect(mail?.headers).toBeUndefined();
+  test('under another server secret the link does not open: the message waits, unsent', async () => {
+    await tenantWithComplaint(INBOUND);
+    expect(await relay('another-server-secret-0123456789abcdef')).toEqual([]);
+    const [row] = await w.db.select().from(outbox);
+    expect(row).toMatchObject({ status: 'pending', lastError: expect.stringContaining('link') });
+    // With the secret it was sealed under, it goes, link and all (its wait over).
+    await w.db.update(outbox).set({ nextAttemptAt: null });
+    const [mail] = await relay();
+    expect(mail?.text).toContain('https://klacht.test/track/');
   });
 
   test('to a message for staff: a handler’s reply is not the complainant’s', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
+import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
 import { complaints, deadlines, events, outbox } from '../db/schema';
@@ -34,7 +35,7 @@ const step = (number: string, action: 'respond' | 'close' | 'forward', body: obj
     now: new Date('2026-03-02T09:01:00.000Z'),
     locale: 'nl',
     idempotencyKey: null,
-    linkBase: 'https://klacht.test',
+    links: { base: 'https://klacht.test', secretKey: SECRET_KEY },
   });
 
 describe('sending the outbox', () => {
@@ -42,7 +43,11 @@ describe('sending the outbox', () => {
     w = await world('totaalonder1dak');
     await w.submit();
     const { mailer, sent } = mailbox();
-    const report = await relayOutbox(w.db, NOW, { mailer, from: 'klachten@example.org' });
+    const report = await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
+      mailer,
+      from: 'klachten@example.org',
+    });
     expect(report).toEqual({ sent: 1, retrying: 0, failed: 0, held: 0, cancelled: 0 });
     const [row] = await rows();
     expect(sent).toEqual([
@@ -67,7 +72,9 @@ describe('sending the outbox', () => {
     expect(row?.sentAt).not.toBeNull();
     // The link's token is not kept once the message is out.
     expect(row?.pdPayload).toEqual({ locale: 'nl' });
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' }),
+    ).toMatchObject({
       sent: 0,
     });
     expect(sent).toHaveLength(1);
@@ -77,7 +84,7 @@ describe('sending the outbox', () => {
     w = await world('awb');
     await w.submit();
     const { mailer, sent } = mailbox();
-    await relayOutbox(w.db, NOW, { mailer, from: 'klachten@example.org' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'klachten@example.org' });
     expect(sent[0]?.mail.from).toBe('"Tenant awb" <klachten@example.org>');
     expect(sent[0]?.mail.replyTo).toBeUndefined();
   });
@@ -90,11 +97,17 @@ describe('sending the outbox', () => {
     const sleep = async (ms: number) => {
       pauses.push(ms);
     };
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', perSecond: 4, sleep });
+    await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
+      mailer,
+      from: 'x@example.org',
+      perSecond: 4,
+      sleep,
+    });
     expect(pauses).toEqual([250, 250]);
     for (let i = 0; i < 2; i++) await w.submit();
     pauses.length = 0;
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', sleep });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org', sleep });
     expect(pauses).toEqual([500]);
   });
 
@@ -103,7 +116,12 @@ describe('sending the outbox', () => {
     await w.submit();
     await w.submit();
     const started = Date.now();
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x', perSecond: 10 });
+    await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
+      mailer: mailbox().mailer,
+      from: 'x',
+      perSecond: 10,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(95);
   });
 
@@ -116,7 +134,7 @@ describe('sending the outbox', () => {
     await w.db.delete(outbox).where(eq(outbox.kind, 'acknowledgement'));
     await w.db.update(outbox).set({ pdPayload: { eventSeq: 2, locale: 'en' } });
     const { mailer, sent } = mailbox();
-    await relayOutbox(w.db, NOW, { mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' });
     expect(sent.map((s) => [s.mail.subject, s.mail.text.split('\n\n')[0]])).toEqual([
       ['A response to your complaint 2026-0001', 'Eerste antwoord'],
       ['A response to your complaint 2026-0002', 'Tweede antwoord'],
@@ -128,14 +146,24 @@ describe('sending the outbox', () => {
     const numbers = [await w.submit(), await w.submit(), await w.submit()];
     const { mailer, sent } = mailbox();
     expect(
-      await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', batchSize: 2 }),
+      await relayOutbox(w.db, NOW, {
+        secretKey: SECRET_KEY,
+        mailer,
+        from: 'x@example.org',
+        batchSize: 2,
+      }),
     ).toMatchObject({
       sent: 2,
     });
     expect(sent.map((s) => s.mail.subject)).toEqual(
       numbers.slice(0, 2).map((n) => expect.stringContaining(n)),
     );
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', batchSize: 2 });
+    await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
+      mailer,
+      from: 'x@example.org',
+      batchSize: 2,
+    });
     expect(sent).toHaveLength(3);
   });
 
@@ -146,7 +174,7 @@ describe('sending the outbox', () => {
     await w.db.run(sql`UPDATE outbox SET created_at = '2026-03-02T09:00:00.000Z',
       id = 'msg-' || (10 - rowid)`);
     const { mailer, sent } = mailbox();
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' });
     expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
   });
 
@@ -159,6 +187,7 @@ describe('sending the outbox', () => {
     };
     // Half of a 1.5 s lease: the first two sends (500 ms each) start within it, the rest not.
     const report = await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
       mailer: slow,
       from: 'x@example.org',
       leaseMs: 1_500,
@@ -171,7 +200,7 @@ describe('sending the outbox', () => {
       ['pending', 0, null],
       ['pending', 0, null],
     ]);
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' });
     expect(sent.map((s) => s.mail.subject)).toEqual(numbers.map((n) => expect.stringContaining(n)));
   });
 
@@ -190,7 +219,12 @@ describe('sending the outbox', () => {
     );
     expect(res.status).toBe(201);
     const { mailer } = mailbox();
-    await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org', batchSize: 2 });
+    await relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
+      mailer,
+      from: 'x@example.org',
+      batchSize: 2,
+    });
     // The backlog's oldest message and the other tenant's, not the backlog's two oldest.
     const sentBy = (await rows()).filter((r) => r.status === 'sent').map((r) => r.tenantId);
     expect(new Set(sentBy).size).toBe(2);
@@ -199,7 +233,7 @@ describe('sending the outbox', () => {
   test('without a mailer holds the messages, visibly, and never calls them sent', async () => {
     w = await world('awb');
     await w.submit();
-    expect(await relayOutbox(w.db, NOW, { from: 'x@example.org' })).toEqual({
+    expect(await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, from: 'x@example.org' })).toEqual({
       sent: 0,
       retrying: 0,
       failed: 0,
@@ -209,7 +243,9 @@ describe('sending the outbox', () => {
     expect((await rows()).map((r) => r.status)).toEqual(['held']);
     // Held messages go out once there is a mailer.
     const { mailer, sent } = mailbox();
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x@example.org' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' }),
+    ).toMatchObject({
       sent: 1,
     });
     expect(sent).toHaveLength(1);
@@ -220,14 +256,18 @@ describe('sending the outbox', () => {
     await w.submit();
     await w.submit();
     const { mailer, sent } = mailbox();
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x', dryRun: true })).toEqual({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x', dryRun: true }),
+    ).toEqual({
       sent: 2,
       retrying: 0,
       failed: 0,
       held: 0,
       cancelled: 0,
     });
-    expect(await relayOutbox(w.db, NOW, { from: 'x', dryRun: true })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, from: 'x', dryRun: true }),
+    ).toMatchObject({
       held: 2,
       sent: 0,
     });
@@ -247,7 +287,12 @@ describe('when sending fails', () => {
     );
     const before = Date.now();
     expect(
-      await relayOutbox(w.db, NOW, { mailer, from: 'x', sleep: async () => {} }),
+      await relayOutbox(w.db, NOW, {
+        secretKey: SECRET_KEY,
+        mailer,
+        from: 'x',
+        sleep: async () => {},
+      }),
     ).toMatchObject({
       sent: 0,
       retrying: 2,
@@ -261,12 +306,16 @@ describe('when sending fails', () => {
     expect(wait(b)).toBeGreaterThanOrEqual(120_000);
     expect(wait(b)).toBeLessThan(130_000);
     // Not yet due: nothing is tried.
-    expect(await relayOutbox(w.db, new Date(before + 20_000), { mailer, from: 'x' })).toMatchObject(
-      {
-        sent: 0,
-        retrying: 0,
-      },
-    );
+    expect(
+      await relayOutbox(w.db, new Date(before + 20_000), {
+        secretKey: SECRET_KEY,
+        mailer,
+        from: 'x',
+      }),
+    ).toMatchObject({
+      sent: 0,
+      retrying: 0,
+    });
   });
 
   test('the backoff doubles with every attempt, up to six hours', async () => {
@@ -277,7 +326,7 @@ describe('when sending fails', () => {
     let at = Date.now() + 3_600_000;
     for (let i = 0; i < 12; i++) {
       const before = Date.now();
-      await relayOutbox(w.db, new Date(at), { mailer: failing, from: 'x' });
+      await relayOutbox(w.db, new Date(at), { secretKey: SECRET_KEY, mailer: failing, from: 'x' });
       const [row] = await rows();
       waits.push(Math.round((Date.parse(row?.nextAttemptAt ?? '') - before) / 1000));
       at = Date.parse(row?.nextAttemptAt ?? '') + 1;
@@ -296,7 +345,9 @@ describe('when sending fails', () => {
       { ok: false, retryable: false, error: '422: invalid to' },
       { ok: false, retryable: true, error: '500: boom' },
     );
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x', maxAttempts: 1 })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x', maxAttempts: 1 }),
+    ).toMatchObject({
       failed: 2,
       retrying: 0,
     });
@@ -310,7 +361,7 @@ describe('when sending fails', () => {
     w = await world('awb');
     await w.submit();
     const { mailer } = mailbox({ ok: false, retryable: false, error: '403: domain' });
-    await relayOutbox(w.db, NOW, { mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' });
     expect(await requeueFailed(w.db, 'another-tenant')).toBe(0);
     expect(await requeueFailed(w.db, w.tenant.id)).toBe(1);
     expect(await rows()).toEqual([
@@ -329,7 +380,9 @@ describe('when sending fails', () => {
       .set({ dueDate: 'not a date' })
       .where(eq(deadlines.complaintId, row?.id ?? ''));
     const { mailer, sent } = mailbox();
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' }),
+    ).toMatchObject({
       sent: 1,
       retrying: 1,
     });
@@ -361,7 +414,9 @@ describe('when sending fails', () => {
       .set({ tenantId: 'gone' })
       .where(eq(outbox.id, noTenant?.id ?? ''));
     const { mailer, sent } = mailbox();
-    expect(await relayOutbox(w.db, NOW, { mailer, from: 'x' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' }),
+    ).toMatchObject({
       cancelled: 3,
       sent: 0,
     });
@@ -382,6 +437,7 @@ describe('when sending fails', () => {
       release = resolve;
     });
     const first = relayOutbox(w.db, NOW, {
+      secretKey: SECRET_KEY,
       from: 'x',
       mailer: {
         send: async (mail, key) => {
@@ -392,7 +448,9 @@ describe('when sending fails', () => {
     });
     await new Promise((r) => setTimeout(r, 50));
     const other = mailbox();
-    expect(await relayOutbox(w.db, NOW, { mailer: other.mailer, from: 'x' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: other.mailer, from: 'x' }),
+    ).toMatchObject({
       sent: 0,
     });
     const afterLease = new Date(NOW.getTime() + 10 * 60_000);
@@ -404,11 +462,18 @@ describe('when sending fails', () => {
     await w.db.update(outbox).set({ status: 'sending', nextAttemptAt: afterLease.toISOString() });
     expect(
       await relayOutbox(w.db, new Date(afterLease.getTime() - 1), {
+        secretKey: SECRET_KEY,
         mailer: other.mailer,
         from: 'x',
       }),
     ).toMatchObject({ sent: 0 });
-    expect(await relayOutbox(w.db, afterLease, { mailer: other.mailer, from: 'x' })).toMatchObject({
+    expect(
+      await relayOutbox(w.db, afterLease, {
+        secretKey: SECRET_KEY,
+        mailer: other.mailer,
+        from: 'x',
+      }),
+    ).toMatchObject({
       sent: 1,
     });
   });
@@ -418,7 +483,7 @@ describe('what a sent message records', () => {
   test('the acknowledgement, once delivered, acknowledges the complaint', async () => {
     w = await world('awb');
     const number = await w.submit();
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: mailbox().mailer, from: 'x' });
     const row = await w.db.query.complaints.findFirst({ where: eq(complaints.number, number) });
     expect(row?.status).toBe('acknowledged');
     const timeline = await w.db.query.events.findMany({
@@ -459,7 +524,7 @@ describe('what a sent message records', () => {
       .update(outbox)
       .set({ status: 'sent' })
       .where(eq(outbox.complaintId, ourRow?.id ?? ''));
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: mailbox().mailer, from: 'x' });
     const statuses = (await w.db.select().from(complaints))
       .map((c) => `${c.tenantId === w.tenant.id ? 'ours' : 'theirs'} ${c.number} ${c.status}`)
       .sort();
@@ -474,7 +539,7 @@ describe('what a sent message records', () => {
     w = await world('awb');
     const number = await w.submit();
     await step(number, 'forward', { handler: 'Piet' });
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: mailbox().mailer, from: 'x' });
     const row = await w.db.query.complaints.findFirst({ where: eq(complaints.number, number) });
     expect(row?.status).toBe('forwarded');
     const types = await w.db.query.events.findMany({
@@ -498,7 +563,7 @@ describe('what a sent message records', () => {
       locale: 'nl',
       idempotencyKey: null,
     });
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: mailbox().mailer, from: 'x' });
     const all = await w.db.select({ type: events.type }).from(events);
     expect(all.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
   });
@@ -508,7 +573,7 @@ describe('what a sent message records', () => {
     const number = await w.submit();
     await w.db.delete(outbox);
     await step(number, 'respond', { message: 'Wij bellen u.' });
-    await relayOutbox(w.db, NOW, { mailer: mailbox().mailer, from: 'x' });
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer: mailbox().mailer, from: 'x' });
     const row = await w.db.query.complaints.findFirst({ where: eq(complaints.number, number) });
     expect(row?.status).toBe('inProgress');
     expect(row?.version).toBe(2);

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
 import { outgoingReference } from '../inbound/reply-reference';
+import { withoutLink } from '../tracking/sealed-link';
 import { acknowledgeDelivered } from './acknowledged';
 import { type Composed, compose } from './compose';
 import { type Mailer, mailbox } from './mailer';
@@ -25,10 +26,11 @@ export interface RelayOptions {
   /** When the lease starts: `now`, or later in a run that did other work first. */
   leaseFrom?: () => Date;
   /**
-   * The server secret: messages to the complainant of a tenant with an inbound address carry a
-   * reference made with it, so a reply finds its complaint (inbound/reply-reference.ts).
+   * The server secret: it opens the sealed tracking links, and messages to the complainant of a
+   * tenant with an inbound address carry a reference made with it, so a reply finds its
+   * complaint (inbound/reply-reference.ts).
    */
-  secretKey?: string;
+  secretKey: string;
 }
 
 export interface RelayReport {
@@ -88,7 +90,11 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     if (!row) continue;
     let message: ReturnType<typeof withReference>;
     try {
-      message = withReference(await compose(db, row, now), row, options.secretKey);
+      message = withReference(
+        await compose(db, row, options.secretKey, now),
+        row,
+        options.secretKey,
+      );
     } catch (err) {
       // One message that cannot be written must not hold up the others; it is retried later.
       await db
@@ -125,7 +131,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     const at = new Date();
     if (result.ok) {
       // The link's token is only needed to write the message; keep nothing usable after sending.
-      const { trackingUrl: _, ...payload } = (row.pdPayload ?? {}) as Record<string, unknown>;
+      const payload = withoutLink(row.pdPayload);
       await db
         .update(outbox)
         .set({
@@ -135,7 +141,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
           nextAttemptAt: null,
           pdPayload: payload,
           // The case file keeps what was sent, without the link's token (stored only hashed).
-          ...keptText(message.rendered, (row.pdPayload as { trackingUrl?: string })?.trackingUrl),
+          ...keptText(message.rendered, message.trackingUrl),
         })
         .where(eq(outbox.id, id));
       report.sent++;

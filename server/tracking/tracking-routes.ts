@@ -195,7 +195,7 @@ export function trackRoutes(deps: AppDeps) {
       now: deps.clock(),
       locale: localeOf(c, found),
       idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-      linkBase: deps.config.publicUrl,
+      links: { base: deps.config.publicUrl, secretKey: deps.config.secretKey },
     });
     const complaint = await findComplaint(deps.db, found.tenant.id, found.complaint.number);
     return { tenant: found.tenant, complaint };
