@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { handleEmail } from '../server/inbound/email-handler';
-import { QUARANTINE_LIMIT } from '../server/inbound/limits';
+import { MAIL_COMPLAINT_LIMIT, QUARANTINE_LIMIT, REPLY_LIMIT } from '../server/inbound/limits';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
 import { presetProcedure } from '../shared/presets';
@@ -225,6 +225,24 @@ describe('replies', () => {
     expect(await res.json()).toEqual({ outcome: 'reply', number });
   });
 
+  test('replies to one complaint are limited per window, then 429: the sender tries again later', async () => {
+    const { number, subject } = await acknowledged();
+    const send = (text: string) =>
+      deliver(reply({ subject: `RE: ${subject}`, text, attachments: [] }));
+    for (let i = 0; i < REPLY_LIMIT.max; i++) {
+      expect(await (await send(`Aanvulling ${i}`)).json()).toEqual({ outcome: 'reply', number });
+    }
+    const over = await send('Nog een aanvulling');
+    expect(over.status).toBe(429);
+    expect(over.headers.get('Retry-After')).toMatch(/^\d+$/);
+    // Another complaint's replies are not held up by it.
+    const second = complaintMail({ subject: 'Nog een klacht', attachments: [] });
+    const other = (await (await deliver(second)).json()).number;
+    const ack = (await relay()).find((m) => m.subject.includes(other));
+    const theirs = await deliver(reply({ subject: `RE: ${ack?.subject}`, attachments: [] }));
+    expect(await theirs.json()).toEqual({ outcome: 'reply', number: other });
+  });
+
   test('a forged reference, or one of another tenant, joins nothing: a new complaint', async () => {
     const { number, references } = await acknowledged();
     const before = (await complaint(number)).events.length;
@@ -431,6 +449,17 @@ describe('limits', () => {
     } finally {
       strict.close();
     }
+  });
+});
+
+describe('a flood of new complaints by e-mail', () => {
+  test('is held at the tenant limit whatever the senders, then 429; replies still join', async () => {
+    const send = (i: number) =>
+      deliver(
+        complaintMail({ from: `sender${i}@example.net`, subject: `Klacht ${i}`, attachments: [] }),
+      );
+    for (let i = 0; i < MAIL_COMPLAINT_LIMIT.max; i++) expect((await send(i)).status).toBe(201);
+    expect((await send(MAIL_COMPLAINT_LIMIT.max)).status).toBe(429);
   });
 });
 

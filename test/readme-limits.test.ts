@@ -4,7 +4,13 @@ import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/attachments';
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
-import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES, QUARANTINE_LIMIT } from '../server/inbound/limits';
+import {
+  MAIL_COMPLAINT_LIMIT,
+  MAIL_TEXT_ALLOWANCE,
+  MAX_MAIL_BYTES,
+  QUARANTINE_LIMIT,
+  REPLY_LIMIT,
+} from '../server/inbound/limits';
 import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
 import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
@@ -63,6 +69,8 @@ const EXPECTED: Record<string, string> = {
   MAX_MAIL_BYTES: mb(MAX_MAIL_BYTES),
   MAIL_TEXT_ALLOWANCE: mb(MAIL_TEXT_ALLOWANCE),
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
+  REPLY_LIMIT: `${REPLY_LIMIT.max} per ${REPLY_LIMIT.windowSeconds} s`,
+  MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };

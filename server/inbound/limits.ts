@@ -1,4 +1,5 @@
 import type { Procedure } from '../../shared/procedure';
+import type { Limit } from '../http/rate-limit';
 
 /**
  * The most bytes of one inbound message that are read at all (what Cloudflare Email Routing
@@ -16,6 +17,20 @@ export const MAIL_TEXT_ALLOWANCE = 1024 * 1024;
  * staff have discarded some.
  */
 export const QUARANTINE_LIMIT = { messages: 200, bytes: 100 * 1024 * 1024 };
+
+/**
+ * Replies that join one complaint per window. Anyone who got our acknowledgement holds the
+ * complaint's reference; each reply adds to its timeline and files and tells its handler.
+ * Beyond it, 429: the sender's mail server tries again later.
+ */
+export const REPLY_LIMIT: Limit = { max: 30, windowSeconds: 3600 };
+
+/**
+ * New complaints by e-mail per tenant per window, over all senders: a sender's address is its
+ * own to choose, so the per-sender limit alone does not hold back a flood (nor the
+ * acknowledgements it would send to addresses made up for it). Beyond it, 429 as above.
+ */
+export const MAIL_COMPLAINT_LIMIT: Limit = { max: 100, windowSeconds: 600 };
 
 /**
  * The most bytes a message to this tenant may have to be taken in: the text allowance plus the

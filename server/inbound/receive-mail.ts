@@ -5,9 +5,9 @@ import { sha256Hex } from '../crypto';
 import type { AppDeps } from '../deps';
 import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
-import { retryAfter, withinLimit } from '../http/rate-limit';
+import { type Limit, retryAfter, withinLimit } from '../http/rate-limit';
 import { joinReply } from './join-reply';
-import { mailAllowance } from './limits';
+import { MAIL_COMPLAINT_LIMIT, mailAllowance, REPLY_LIMIT } from './limits';
 import { type ParsedMail, parseMail } from './parse-mail';
 import { type QuarantineReason, setAside } from './quarantine';
 import { complaintOfReply, referencesIn } from './reply-reference';
@@ -41,7 +41,8 @@ function fieldsOf(err: ApiError): string {
  *   message however often it is delivered;
  * - or, when it cannot be taken in whole (too large, unreadable, no sender, automatic, no text,
  *   too long, files refused, other fields refused), a message set aside for staff.
- * Refused outright (an ApiError): a sender over the submission rate limit, or a full quarantine.
+ * Refused outright (an ApiError): a sender over the submission rate limit, a tenant over
+ * `MAIL_COMPLAINT_LIMIT`, a complaint over `REPLY_LIMIT`, or a full quarantine.
  */
 export async function receiveMail(
   deps: AppDeps,
@@ -75,6 +76,11 @@ export async function receiveMail(
     return keep('unreadable');
   }
   const locale = tenant.procedure.locale;
+  const refuseOver = async (what: string, limit: Limit) => {
+    if (!(await withinLimit(deps.db, what, limit, now))) {
+      throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
+    }
+  };
 
   const replyTo = await complaintOfReply(
     deps.db,
@@ -93,6 +99,7 @@ export async function receiveMail(
       if (!(err instanceof ApiError)) throw err;
       return keep('attachments', mail, { complaintId, detail: fieldsOf(err) });
     }
+    await refuseOver(`reply:${complaintId}`, REPLY_LIMIT);
     await joinReply(deps.db, tenant, replyTo, {
       from: mail.from?.address ?? '',
       subject: mail.subject,
@@ -111,10 +118,8 @@ export async function receiveMail(
   if (description === '') return keep('empty', mail);
   if (description.length > FIELD_LIMITS.description) return keep('too_long', mail);
   const sender = mail.from.address.toLowerCase();
-  const limit = deps.config.submitLimit;
-  if (!(await withinLimit(deps.db, `mail:${tenant.id}:${sender}`, limit, now))) {
-    throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
-  }
+  await refuseOver(`mail:${tenant.id}:${sender}`, deps.config.submitLimit);
+  await refuseOver(`mail:${tenant.id}`, MAIL_COMPLAINT_LIMIT);
   const name = mail.from.name.replace(/\s+/g, ' ').trim().slice(0, FIELD_LIMITS.name);
   const receivedAt = mail.receivedAt && mail.receivedAt <= now ? mail.receivedAt : null;
   try {
