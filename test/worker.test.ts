@@ -126,11 +126,9 @@ describe('the Worker in workerd (wrangler dev)', () => {
   });
 
   test('POST /v1/tenants without the operator token is 401', async () => {
-    const res = await get(`/v1/tenants`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ slug: 'acme', name: 'Acme', preset: 'wenb' }),
-    });
+    // Without a body: the Worker answers 401 before reading one, and wrangler dev's proxy, handed
+    // a body nobody read, at times holds up the next request for good (workers-sdk#5095).
+    const res = await get(`/v1/tenants`, { method: 'POST' });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
   });

@@ -108,14 +108,18 @@ export async function startWranglerDev(
     await stop();
     throw new Error(`wrangler dev ran a build of its own, and may reload mid-test:\n${log}`);
   }
-  const fetchOwnConnection = (path: string, init: RequestInit = {}) => {
+  const fetchOwnConnection = async (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set('Connection', 'close');
-    return fetch(`${base}${path}`, {
-      ...init,
-      headers,
-      signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    try {
+      return await fetch(`${base}${path}`, {
+        ...init,
+        headers,
+        signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${err}\n${log.slice(-4000)}`);
+    }
   };
   return { base, fetch: fetchOwnConnection, log: () => log, stop };
 }
