@@ -24,13 +24,15 @@ export interface Composed {
   number: string;
   /** The personal tracking link the text carries, if any (the case file keeps it redacted). */
   trackingUrl?: string;
+  /** The message had a sealed link that did not open (the server secret changed). */
+  linkLost?: boolean;
 }
 
 /**
  * Writes one message of the outbox from the complaint as it is now (so an erased complaint sends
  * nothing): null when there is nothing to send it about any more. `secretKey` opens the sealed
- * tracking link; one that does not open (the server secret changed) is an error, so the message
- * waits rather than goes out without its link.
+ * tracking link; one that does not open (the server secret changed) is written without it and
+ * marked `linkLost`, for the relay to hold the message back.
  */
 export async function compose(
   db: Db,
@@ -54,12 +56,10 @@ export async function compose(
     trackingUrl?: string;
     term?: string;
   };
-  const trackingUrl = payload.trackingSealed
+  const opened = payload.trackingSealed
     ? await openLink(payload.trackingSealed, secretKey, complaint.id)
     : payload.trackingUrl;
-  if (trackingUrl === null) {
-    throw new Error('the tracking link does not open (KLACHT_SECRET_KEY changed?)');
-  }
+  const trackingUrl = opened ?? undefined;
   const [deadlineRows, timeline] = await Promise.all([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
     db.query.events.findMany({
@@ -124,5 +124,6 @@ export async function compose(
     procedure,
     number: complaint.number,
     ...(trackingUrl ? { trackingUrl } : {}),
+    ...(opened === null ? { linkLost: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
+import { listCorrespondence } from '../casefile/correspondence';
 import { complaints, outbox } from '../db/schema';
 import { complaintOfReply, referencesIn, replyTag } from '../inbound/reply-reference';
 import type { Mailer, OutgoingMail } from './mailer';
@@ -109,6 +110,12 @@ describe('no reference is added', () => {
     expect(await relay('another-server-secret-0123456789abcdef')).toEqual([]);
     const [row] = await w.db.select().from(outbox);
     expect(row).toMatchObject({ status: 'pending', lastError: expect.stringContaining('link') });
+    // The case file still shows it (without a link to redact).
+    const [item] = await listCorrespondence(w.db, row?.complaintId ?? '', NOW, 'another-secret');
+    expect(item).toMatchObject({
+      status: 'pending',
+      subject: expect.stringContaining('ontvangen'),
+    });
     // With the secret it was sealed under, it goes, link and all (its wait over).
     await w.db.update(outbox).set({ nextAttemptAt: null });
     const [mail] = await relay();

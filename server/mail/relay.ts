@@ -90,11 +90,12 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     if (!row) continue;
     let message: ReturnType<typeof withReference>;
     try {
-      message = withReference(
-        await compose(db, row, options.secretKey, now),
-        row,
-        options.secretKey,
-      );
+      const composed = await compose(db, row, options.secretKey, now);
+      // Never without its link: the message waits, saying why.
+      if (composed?.linkLost) {
+        throw new Error('the tracking link does not open (KLACHT_SECRET_KEY changed?)');
+      }
+      message = withReference(composed, row, options.secretKey);
     } catch (err) {
       // One message that cannot be written must not hold up the others; it is retried later.
       await db
