@@ -139,9 +139,9 @@ async function apply(
   const links = input.links;
   const link =
     messages.some((m) => m.toComplainant) && links
-      ? await mintTrackingToken(tenant.id, row.id).then(async ({ token, row: tokenRow }) => ({
+      ? await mintTrackingToken(tenant.id, row.id).then(({ token, row: tokenRow }) => ({
           row: tokenRow,
-          sealed: await sealLink(trackingUrl(links.base, token), links.secretKey, row.id),
+          sealed: sealLink(trackingUrl(links.base, token), links.secretKey, row.id),
         }))
       : null;
   await db.batch([

@@ -201,7 +201,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     ...(answerBy
       ? [
           message('acknowledgement', answerBy, {
-            trackingSealed: await sealLink(link, input.links.secretKey, id),
+            trackingSealed: sealLink(link, input.links.secretKey, id),
             locale: input.locale,
           }),
         ]

@@ -57,7 +57,7 @@ export async function compose(
     term?: string;
   };
   const opened = payload.trackingSealed
-    ? await openLink(payload.trackingSealed, secretKey, complaint.id)
+    ? openLink(payload.trackingSealed, secretKey, complaint.id)
     : payload.trackingUrl;
   const trackingUrl = opened ?? undefined;
   const [deadlineRows, timeline] = await Promise.all([

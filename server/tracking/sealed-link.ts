@@ -13,16 +13,12 @@ const purpose = (secretKey: string) => `tracking-link:${secretKey}`;
  * A message that links to the tracking page waits in the outbox with its link sealed
  * (AES-GCM under the server secret): the database never holds a usable token, only its hash.
  */
-export function sealLink(url: string, secretKey: string, complaintId: string): Promise<string> {
+export function sealLink(url: string, secretKey: string, complaintId: string): string {
   return sealFor(url, purpose(secretKey), complaintId);
 }
 
 /** The link again, or null when it does not open (another server secret, another complaint). */
-export function openLink(
-  sealed: string,
-  secretKey: string,
-  complaintId: string,
-): Promise<string | null> {
+export function openLink(sealed: string, secretKey: string, complaintId: string): string | null {
   return unsealFor(sealed, purpose(secretKey), complaintId);
 }
 
