@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 
-/** Small WebCrypto helpers that run the same on Workers, Node and in tests. */
+/** Small crypto helpers (WebCrypto, node:crypto) that run alike on Workers, Node and in tests. */
 
 const encoder = new TextEncoder();
 
