@@ -49,77 +49,38 @@ export function timingSafeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-async function aesKey(secret: string): Promise<CryptoKey> {
-  const raw = await crypto.subtle.digest('SHA-256', encoder.encode(secret));
-  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
-}
-
-/** Encrypts `plain` with a key derived from `secret` (AES-GCM; iv prepended; base64url). */
-export async function seal(plain: string, secret: string): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv },
-    await aesKey(secret),
-    encoder.encode(plain),
-  );
-  const out = new Uint8Array(iv.length + data.byteLength);
-  out.set(iv);
-  out.set(new Uint8Array(data), iv.length);
-  return toBase64Url(out);
-}
-
-export async function unseal(sealed: string, secret: string): Promise<string | null> {
-  try {
-    const bytes = fromBase64Url(sealed);
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.slice(0, 12) },
-      await aesKey(secret),
-      bytes.slice(12),
-    );
-    return new TextDecoder().decode(plain);
-  } catch {
-    return null;
-  }
-}
-
-// One key per secret for the life of the process: deriving it is cheap, but only once. Only for
-// a server secret, so the map holds an entry or two.
-const keptKeys = new Map<string, Buffer>();
-function keptKey(secret: string): Buffer {
-  let key = keptKeys.get(secret);
-  if (!key) {
-    key = createHash('sha256').update(secret).digest();
-    keptKeys.set(secret, key);
-  }
-  return key;
-}
-
+const IV_BYTES = 12;
 const GCM_TAG_BYTES = 16;
 
+// AES-256 under the SHA-256 of the secret: a hash, not a slow derivation, as every secret here
+// is a random server secret (or holds one).
+const keyOf = (secret: string) => createHash('sha256').update(secret).digest();
+
 /**
- * Encrypts `plain` under the key of a server secret, bound to `context` (AES-GCM's additional
- * data): what is sealed for one context (a complaint) does not open for another. node:crypto,
- * synchronous: WebCrypto's round trip through the thread pool cost a submission about a fifth of
- * its throughput. The layout is WebCrypto's (iv, ciphertext, tag), base64url.
+ * Encrypts `plain` under a key derived from `secret` (AES-GCM; iv, ciphertext and tag,
+ * base64url), bound to `context` when given (its additional data): what is sealed for one context
+ * (a complaint) does not open for another. node:crypto, synchronously (workerd has it too):
+ * WebCrypto's round trip through the thread pool cost a submission a fifth of its throughput.
+ * The layout is WebCrypto's, so what it sealed before still opens.
  */
-export function sealFor(plain: string, secret: string, context: string): string {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const cipher = createCipheriv('aes-256-gcm', keptKey(secret), iv);
+export function seal(plain: string, secret: string, context = ''): string {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
   cipher.setAAD(encoder.encode(context));
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return toBase64Url(Buffer.concat([iv, data]));
 }
 
-/** What `sealFor` sealed, or null under another secret or context. */
-export function unsealFor(sealed: string, secret: string, context: string): string | null {
+/** What `seal` sealed, or null under another secret or context, or when it is not sealed text. */
+export function unseal(sealed: string, secret: string, context = ''): string | null {
   try {
     const bytes = fromBase64Url(sealed);
-    if (bytes.length < 12 + GCM_TAG_BYTES) return null;
-    const decipher = createDecipheriv('aes-256-gcm', keptKey(secret), bytes.subarray(0, 12));
+    if (bytes.length < IV_BYTES + GCM_TAG_BYTES) return null;
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), bytes.subarray(0, IV_BYTES));
     decipher.setAAD(encoder.encode(context));
     decipher.setAuthTag(bytes.subarray(bytes.length - GCM_TAG_BYTES));
     const plain = Buffer.concat([
-      decipher.update(bytes.subarray(12, bytes.length - GCM_TAG_BYTES)),
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - GCM_TAG_BYTES)),
       decipher.final(),
     ]);
     return plain.toString('utf8');

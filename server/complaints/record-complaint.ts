@@ -142,10 +142,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     requestHash: input.requestHash,
     replaySealed:
       input.idempotencyKey !== null
-        ? await seal(
-            token,
-            replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash),
-          )
+        ? seal(token, replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash))
         : null,
     pdReceiverName: data.receiverName ?? null,
     pdComplainantName: data.complainant.name ?? null,
@@ -224,7 +221,7 @@ export async function answerAgain(
 ): Promise<SubmitResponse> {
   const token =
     row.replaySealed && input.idempotencyKey
-      ? await unseal(
+      ? unseal(
           row.replaySealed,
           replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash),
         )

@@ -204,10 +204,10 @@ export async function requeueFailed(db: Db, tenantId: string): Promise<number> {
  * Reply-To and carries the complaint's reference (inbound/reply-reference.ts), so the
  * complainant's replies go to the complaint address and find their complaint.
  */
-function withReference(message: Composed | null, row: OutboxRow, secretKey?: string) {
+function withReference(message: Composed | null, row: OutboxRow, secretKey: string) {
   if (!message) return null;
   const inbound = message.procedure.inbound?.address;
-  if (!inbound || !secretKey || !message.toComplainant) return { ...message, headers: undefined };
+  if (!inbound || !message.toComplainant) return { ...message, headers: undefined };
   const reference = outgoingReference(
     secretKey,
     row.tenantId,

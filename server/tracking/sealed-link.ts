@@ -1,4 +1,4 @@
-import { sealFor, unsealFor } from '../crypto';
+import { seal, unseal } from '../crypto';
 
 /** Where tracking links point (the service's public origin) and the secret that seals them. */
 export interface TrackingLinks {
@@ -14,12 +14,12 @@ const purpose = (secretKey: string) => `tracking-link:${secretKey}`;
  * (AES-GCM under the server secret): the database never holds a usable token, only its hash.
  */
 export function sealLink(url: string, secretKey: string, complaintId: string): string {
-  return sealFor(url, purpose(secretKey), complaintId);
+  return seal(url, purpose(secretKey), complaintId);
 }
 
 /** The link again, or null when it does not open (another server secret, another complaint). */
 export function openLink(sealed: string, secretKey: string, complaintId: string): string | null {
-  return unsealFor(sealed, purpose(secretKey), complaintId);
+  return unseal(sealed, purpose(secretKey), complaintId);
 }
 
 /** A message's payload once its link is no longer needed: without it, sealed or not. */

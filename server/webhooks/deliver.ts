@@ -138,7 +138,7 @@ async function deliverOne(
   if (!check.ok) {
     return finish(db, delivery, now, { error: `refused: ${check.reason}`, permanent: true });
   }
-  const secret = await openSecret(endpoint.secretSealed, config.secretKey, endpoint.id);
+  const secret = openSecret(endpoint.secretSealed, config.secretKey, endpoint.id);
   if (!secret) {
     return finish(db, delivery, now, {
       error: 'the signing secret cannot be opened (KLACHT_SECRET_KEY changed?)',

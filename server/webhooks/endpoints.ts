@@ -92,7 +92,7 @@ export async function createEndpoint(
       events: [...new Set(input.events)],
       includePersonalData: input.includePersonalData,
       description: input.description ?? null,
-      secretSealed: await sealSecret(secret, config.secretKey, id),
+      secretSealed: sealSecret(secret, config.secretKey, id),
     })
     .returning();
   return { endpoint: endpointView(row as EndpointRow), secret };
