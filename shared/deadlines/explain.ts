@@ -54,6 +54,7 @@ export interface ExplainInput {
   date: IsoDate;
   skipped: SkippedDay[];
   movedFrom?: IsoDate;
+  atwArticle2?: boolean;
   label: Localised;
   postponement?: Postponement;
   /** The due date before the postponement. */
@@ -88,7 +89,14 @@ export function explain(x: ExplainInput): Localised {
               `${formatDate(p.announcedOn, 'en')}${consent}${reason})`,
       );
     }
-    if (x.movedFrom) {
+    if (x.movedFrom && x.atwArticle2) {
+      parts.push(
+        `${nl ? 'verlengd tot' : 'extended to'} ${formatDate(x.date, locale, false)}, ` +
+          `${nl ? 'zodat de termijn twee werkdagen telt' : 'so that the term holds two working days'} ` +
+          `(${nl ? 'art. 2 Algemene termijnenwet' : 'Algemene termijnenwet art. 2'}): ` +
+          skippedList(x.skipped, locale),
+      );
+    } else if (x.movedFrom) {
       parts.push(
         `${nl ? 'verschoven van' : 'moved from'} ${formatDate(x.movedFrom, locale, false)} ` +
           `${nl ? 'naar' : 'to'} ${formatDate(x.date, locale, false)} ` +

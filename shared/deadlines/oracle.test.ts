@@ -62,6 +62,20 @@ function oracleWeeks(start: string, weeks: number): { date: string; moved: boole
   return { date: d, moved: d !== raw };
 }
 
+// Atw art. 1 and 2 for n calendar days: the first working day on or after day 0 + n; a term of
+// three days or more then runs on, day by day, until it holds two working days.
+function oracleCalendarDays(start: string, n: number): string {
+  let d = plusDays(start, n);
+  while (!oracleWorking(d)) d = plusDays(d, 1);
+  const working = (end: string) => {
+    let count = 0;
+    for (let x = plusDays(start, 1); x <= end; x = plusDays(x, 1)) if (oracleWorking(x)) count++;
+    return count;
+  };
+  if (n >= 3) while (working(d) < 2) d = plusDays(d, 1);
+  return d;
+}
+
 describe('date-holidays as used by the oracle', () => {
   const byName = (year: number, name: string) =>
     hd.getHolidays(year).filter((h) => h.name === name);
@@ -100,6 +114,14 @@ describe(`engine vs oracle, every day ${FIRST_YEAR}–${LAST_YEAR}`, () => {
     const term: Term = { amount: n, unit: 'workingDays', from: 'received' };
     const mismatches = days
       .map((d) => [d, computeDue(term, d, calendar).date, oracleWorkingDays(d, n)])
+      .filter(([, engine, oracle]) => engine !== oracle);
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each([2, 3, 4, 10])('agrees on %i calendar days from received (Atw art. 1 and 2)', (n) => {
+    const term: Term = { amount: n, unit: 'calendarDays', from: 'received' };
+    const mismatches = days
+      .map((d) => [d, computeDue(term, d, calendar).date, oracleCalendarDays(d, n)])
       .filter(([, engine, oracle]) => engine !== oracle);
     expect(mismatches).toEqual([]);
   });

@@ -63,19 +63,35 @@ describe('properties of computeDue', () => {
     );
   });
 
-  it('moves calendar and week terms to the first working day on or after the raw end', () => {
+  it('moves calendar and week terms to the first working day on or after the raw end, then to the second working day of the term when it holds fewer (Atw art. 1 and 2)', () => {
     fc.assert(
       fc.property(term, date, config, (t, start, cfg) => {
         fc.pre(t.unit !== 'workingDays');
         const calendar = makeCalendar(cfg);
         const due = computeDue(t, start, calendar);
-        const raw = addDays(start, t.unit === 'weeks' ? t.amount * 7 : t.amount);
+        const days = t.unit === 'weeks' ? t.amount * 7 : t.amount;
+        const raw = addDays(start, days);
         expect(due.date >= raw).toBe(true);
-        for (let d = raw; d < due.date; d = addDays(d, 1)) {
-          expect(calendar.isWorkingDay(d)).toBe(false);
+        let working = 0;
+        for (let d = addDays(start, 1); d <= due.date; d = addDays(d, 1)) {
+          if (calendar.isWorkingDay(d)) working++;
+        }
+        if (due.atwArticle2) {
+          expect(days).toBeGreaterThanOrEqual(3);
+          expect(working).toBe(2);
+          expect(calendar.isWorkingDay(due.date)).toBe(true);
+        } else {
+          for (let d = raw; d < due.date; d = addDays(d, 1)) {
+            expect(calendar.isWorkingDay(d)).toBe(false);
+          }
+          if (days >= 3) expect(working).toBeGreaterThanOrEqual(2);
         }
         expect(due.movedFrom).toBe(due.date === raw ? undefined : raw);
-        expect(due.skipped.length).toBe(daysBetween(raw, due.date));
+        let closed = 0;
+        for (let d = raw; d < due.date; d = addDays(d, 1)) {
+          if (!calendar.isWorkingDay(d)) closed++;
+        }
+        expect(due.skipped.length).toBe(closed);
       }),
       params,
     );

@@ -289,3 +289,35 @@ describe('postponing', () => {
     });
   });
 });
+
+describe('Atw art. 2: a term of three days or more holds two working days', () => {
+  const calendar = makeCalendar();
+  const threeDays: Term = { amount: 3, unit: 'calendarDays', from: 'received' };
+
+  it('3 days from Thursday 24 December 2026 end on Tuesday 29 December (art. 1 alone: Monday 28)', () => {
+    const due = computeDue(threeDays, '2026-12-24', calendar);
+    expect(due.date).toBe('2026-12-29');
+    expect(due.movedFrom).toBe('2026-12-27');
+    expect(due.atwArticle2).toBe(true);
+    expect(due.explanation.nl).toContain('art. 2 Algemene termijnenwet');
+  });
+
+  it('3 days from Thursday 25 March 2027 end on Wednesday 31 March (Good Friday, weekend, Easter Monday)', () => {
+    const due = computeDue(threeDays, '2027-03-25', calendar);
+    expect(due.date).toBe('2027-03-31');
+    expect(due.atwArticle2).toBe(true);
+  });
+
+  it('leaves a term that already holds two working days as art. 1 makes it', () => {
+    const due = computeDue(threeDays, '2026-12-07', calendar); // Monday → Thursday
+    expect(due.date).toBe('2026-12-10');
+    expect(due.atwArticle2).toBeUndefined();
+    expect(computeDue(threeDays, '2026-12-10', calendar).date).toBe('2026-12-14'); // Sun → Mon
+  });
+
+  it('does not apply to terms of fewer than three days', () => {
+    const twoDays: Term = { amount: 2, unit: 'calendarDays', from: 'received' };
+    // Thursday 24 December + 2 = Saturday 26 → Monday 28 by art. 1; art. 2 would say Tuesday.
+    expect(computeDue(twoDays, '2026-12-24', calendar).date).toBe('2026-12-28');
+  });
+});

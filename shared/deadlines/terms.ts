@@ -14,7 +14,10 @@
  *    day as day 0, so Saturday + 2 working days = Tuesday when Monday and Tuesday are working
  *    days. `skipped` lists the non-working days passed over.
  * 4. calendarDays / weeks: day 0 + amount (weeks × 7) days; a result on a non-working day moves
- *    to the next working day (art. 1 Atw), recording `movedFrom` and the days moved over.
+ *    to the next working day (art. 1 Atw), recording `movedFrom` and the days moved over. A term
+ *    of three days or more that then holds fewer than two working days after day 0 is extended
+ *    until it holds two (art. 2 Atw: 3 days from Thursday 24 December 2026 end on Tuesday 29
+ *    December, not Monday 28), recorded as `atwArticle2`.
  * 5. A term anchored on another term starts at that term's final due date (after any move or
  *    postponement). Unknown references and cycles throw.
  * 6. Postponement (Awb 9:11, Wkkgz art. 17) extends the ORIGINAL term: weeks / calendar-day terms
@@ -23,7 +26,7 @@
  *    announced on or before the current due date (and not before day 0).
  * 7. All arithmetic goes through UTC day numbers (dates.ts), so DST never shifts a date.
  */
-import { addDays, assertIsoDate, dueAtString } from './dates';
+import { addDays, assertIsoDate, daysBetween, dueAtString } from './dates';
 import { anchorLabel, type ExplainInput, explain } from './explain';
 import {
   type DueDate,
@@ -55,12 +58,33 @@ function closedDaysBetween(from: IsoDate, to: IsoDate, calendar: WorkingCalendar
   return out;
 }
 
-/** Atw art. 1: a term ending on a non-working day ends on the next working day. */
-function atwMove(raw: IsoDate, calendar: WorkingCalendar) {
-  const date = calendar.nextWorkingDay(raw);
+/** Atw art. 2: a term of at least this many days holds at least two working days. */
+const ART2_MIN_TERM_DAYS = 3;
+const ART2_WORKING_DAYS = 2;
+
+/**
+ * Atw art. 1: a term ending on a non-working day ends on the next working day; art. 2: a term of
+ * three days or more is then extended, where needed, until it holds two working days after day 0.
+ */
+function atwMove(start: IsoDate, days: number, calendar: WorkingCalendar) {
+  const raw = addDays(start, days);
+  let date = calendar.nextWorkingDay(raw);
+  let atwArticle2 = false;
+  if (days >= ART2_MIN_TERM_DAYS) {
+    const second = calendar.addWorkingDays(start, ART2_WORKING_DAYS);
+    if (second > date) {
+      date = second;
+      atwArticle2 = true;
+    }
+  }
   if (date === raw) return { date, skipped: [] as SkippedDay[] };
-  const skipped = [{ date: raw, reasons: calendar.closedReasons(raw) }];
-  return { date, movedFrom: raw, skipped: skipped.concat(closedDaysBetween(raw, date, calendar)) };
+  return {
+    date,
+    movedFrom: raw,
+    ...(atwArticle2 ? { atwArticle2 } : {}),
+    // The non-working days from the raw end up to the new one (art. 2 may pass working days).
+    skipped: closedDaysBetween(addDays(raw, -1), date, calendar),
+  };
 }
 
 function termDays(term: Term): number {
@@ -81,7 +105,7 @@ export function computeDue(
     const skipped = closedDaysBetween(start, date, calendar);
     return build({ term, start, date, skipped, label });
   }
-  return build({ term, start, label, ...atwMove(addDays(start, termDays(term)), calendar) });
+  return build({ term, start, label, ...atwMove(start, termDays(term), calendar) });
 }
 
 // One place that shapes a DueDate, so every result has the same fields in the same order.
@@ -93,6 +117,7 @@ function build(x: ExplainInput): DueDate {
     term: x.term,
     skipped: x.skipped,
     ...(x.movedFrom ? { movedFrom: x.movedFrom } : {}),
+    ...(x.atwArticle2 ? { atwArticle2: true as const } : {}),
     ...(x.postponement ? { postponement: x.postponement } : {}),
     explanation: explain(x),
   };
@@ -117,12 +142,13 @@ export function extendDue(
   const earlier = current.postponement?.weeks ?? 0;
   const original = earlier > 0 ? computeDue(term, start, calendar, label).date : current.date;
   const weeks = earlier + p.weeks;
-  const raw =
+  // Counted in days from day 0, so the art. 2 check sees the whole postponed term.
+  const days =
     term.unit === 'workingDays'
-      ? addDays(original, weeks * 7)
-      : addDays(start, termDays(term) + weeks * 7);
+      ? daysBetween(start, original) + weeks * 7
+      : termDays(term) + weeks * 7;
   const postponement: Postponement = { ...p, weeks };
-  const moved = atwMove(raw, calendar);
+  const moved = atwMove(start, days, calendar);
   return build({ term, start, label, postponement, postponedFrom: original, ...moved });
 }
 

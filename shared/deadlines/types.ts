@@ -76,6 +76,8 @@ export interface DueDate {
   skipped: SkippedDay[];
   /** For calendar/week terms (and postponements) that ended on a non-working day. */
   movedFrom?: IsoDate;
+  /** Extended past the Atw art. 1 move so that the term holds two working days (Atw art. 2). */
+  atwArticle2?: true;
   /** Set once the term has been postponed; again only with the complainant's consent. */
   postponement?: Postponement;
   explanation: Localised;
