@@ -205,8 +205,13 @@ export const yearlyReportSchema = z.object({
   byCategory: z.record(z.string(), z.number()),
   byClassification: z.record(z.string(), z.number()),
   admissible: z.object({ yes: z.number(), no: z.number(), unknown: z.number() }),
+  /** The statutory term's name when the procedure names one; "within term" then means it. */
+  statutoryTerm: z.string().nullable(),
   handledWithinTerm: z.number(),
   handledWithinTermShare: z.number().nullable(),
+  /** Handled within every term of the procedure (its own terms too), shown apart. */
+  handledWithinAllTerms: z.number(),
+  handledWithinAllTermsShare: z.number().nullable(),
   medianHandlingDays: z.number().nullable(),
   postponed: z.number(),
 });

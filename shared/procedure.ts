@@ -24,6 +24,11 @@ export const procedureTermSchema = termSchema.extend({
   postponable: z.object({ maxWeeks: z.number().int().min(1).max(52) }).optional(),
   /** Shown to the complainant (in the confirmation and the acknowledgement). */
   public: z.boolean().default(true),
+  /**
+   * The term the law sets (Awb 9:11, Wkkgz art. 17): "handled within the term" in the yearly
+   * report and on the published page means this one; the others are shown apart. At most one.
+   */
+  statutory: z.boolean().default(false),
 });
 export type ProcedureTerm = z.infer<typeof procedureTermSchema>;
 
@@ -200,6 +205,16 @@ export const procedureSchema = z
     if (!check.success) {
       for (const issue of check.error.issues) {
         ctx.addIssue({ code: 'custom', message: issue.message, path: ['terms', ...issue.path] });
+      }
+    }
+    const statutory = Object.entries(procedure.terms).filter(([, term]) => term.statutory);
+    if (statutory.length > 1) {
+      for (const [name] of statutory.slice(1)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Only one term can be the statutory term',
+          path: ['terms', name, 'statutory'],
+        });
       }
     }
     if (procedure.appeal.enabled) {

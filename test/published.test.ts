@@ -60,6 +60,7 @@ const FATES = [
     ],
     outcome: 'handled',
     inTerm: true,
+    inStatutoryTerm: true,
   },
   {
     steps: [
@@ -68,6 +69,7 @@ const FATES = [
     ],
     outcome: 'handled',
     inTerm: false,
+    inStatutoryTerm: false,
   },
   {
     steps: [
@@ -76,6 +78,7 @@ const FATES = [
     ],
     outcome: 'notHandled',
     inTerm: false,
+    inStatutoryTerm: false,
   },
   {
     steps: [
@@ -85,9 +88,11 @@ const FATES = [
     ],
     outcome: 'handled',
     inTerm: true,
+    inStatutoryTerm: true,
   },
-  { steps: [], outcome: 'open', inTerm: false },
-  { steps: [[12, 'close', 'gegrond']], outcome: 'handled', inTerm: false },
+  { steps: [], outcome: 'open', inTerm: false, inStatutoryTerm: false },
+  // Not acknowledged within its five working days, but decided within the six weeks of the law.
+  { steps: [[12, 'close', 'gegrond']], outcome: 'handled', inTerm: false, inStatutoryTerm: true },
 ] as const;
 
 const BODIES: Record<string, (classification?: string) => Record<string, unknown>> = {
@@ -105,6 +110,7 @@ describe('the yearly report', () => {
       notHandled: 0,
       open: 0,
       handledWithinTerm: 0,
+      handledWithinAllTerms: 0,
       postponed: 0,
       byCategory: {} as Record<string, number>,
       byClassification: {} as Record<string, number>,
@@ -149,7 +155,8 @@ describe('the yearly report', () => {
       }
       expected.received++;
       expected[fate.outcome]++;
-      if (fate.inTerm) expected.handledWithinTerm++;
+      if (fate.inStatutoryTerm) expected.handledWithinTerm++;
+      if (fate.inTerm) expected.handledWithinAllTerms++;
       if (fate.steps.some(([, action]) => action === 'postpone')) expected.postponed++;
       bump(expected.byCategory, category ?? 'none');
       bump(expected.byClassification, classification ?? 'none');
@@ -168,16 +175,12 @@ describe('the yearly report', () => {
       year: 2025,
       ...expected,
       admissible: { yes: 0, no: 0, unknown: 30 },
+      statutoryTerm: 'decision',
       handledWithinTermShare: expected.handledWithinTerm / expected.handled,
+      handledWithinAllTermsShare: expected.handledWithinAllTerms / expected.handled,
       medianHandlingDays: median,
     });
-    // The same year as a public page, once the tenant publishes it.
-    expect((await t.app.request('/p/awb/jaarverslag/2025')).status).toBe(404);
-    const procedure = await (
-      await t.json('GET', '/v1/tenants/awb/procedure', undefined, auth)
-    ).json();
-    procedure.publish = { yearlyReport: true };
-    expect((await t.json('PUT', '/v1/tenants/awb/procedure', procedure, auth)).status).toBe(200);
+    // The same year as a public page: a public body publishes it (Awb 9:12a), by default.
     const page = await t.app.request('/p/awb/jaarverslag/2025');
     expect(page.status).toBe(200);
     const html = (await page.text()).replace(/\s+/g, ' ');
@@ -186,10 +189,71 @@ describe('the yearly report', () => {
       `<th scope="row">Niet in behandeling genomen</th><td>${expected.notHandled}</td>`,
     );
     expect(html).toContain(`<th scope="row">Verdaagd</th><td>${expected.postponed}</td>`);
+    expect(html).toContain(
+      `<th scope="row">Afgehandeld binnen de wettelijke termijn (Afhandeling van uw klacht)</th><td>${expected.handledWithinTerm} (`,
+    );
+    expect(html).toContain(
+      `<th scope="row">Afgehandeld binnen al onze termijnen, ook onze eigen</th><td>${expected.handledWithinAllTerms} (`,
+    );
     expect(html).toContain('<th scope="row">Informatie</th>');
     expect(html).not.toMatch(/Klager \d|Straat \d|Klacht \d/);
     expect((await t.app.request('/p/awb/jaarverslag/2025?lang=en')).status).toBe(200);
     expect((await t.app.request('/p/nobody/jaarverslag/2025')).status).toBe(404);
+    // A body that chooses not to publish it.
+    const procedure = await (
+      await t.json('GET', '/v1/tenants/awb/procedure', undefined, auth)
+    ).json();
+    procedure.publish = { yearlyReport: false };
+    expect((await t.json('PUT', '/v1/tenants/awb/procedure', procedure, auth)).status).toBe(200);
+    expect((await t.app.request('/p/awb/jaarverslag/2025')).status).toBe(404);
+  });
+
+  test('a year in which every decision came in time but no acknowledgement did is 100% within the statutory term', async () => {
+    for (let i = 0; i < 3; i++) {
+      const received = addDays('2025-02-03', 7 * i);
+      now = new Date(`${received}T09:00:00Z`);
+      const res = await t.json(
+        'POST',
+        '/v1/tenants/awb/complaints',
+        {
+          channel: 'letter',
+          complainant: { name: `Klager ${i}`, address: `Straat ${i}, 1234 AB Stad` },
+          description: `Klacht ${i}`,
+        },
+        auth,
+      );
+      const { number } = await res.json();
+      // Acknowledged after three weeks (its own term is five working days), decided in five.
+      for (const [day, action] of [
+        [21, 'acknowledge'],
+        [35, 'close'],
+      ] as const) {
+        now = new Date(`${addDays(received, day)}T09:00:00Z`);
+        const step = await t.json(
+          'POST',
+          `/v1/tenants/awb/complaints/${number}/actions/${action}`,
+          BODIES[action]?.('gegrond'),
+          auth,
+        );
+        expect(step.status, await step.clone().text()).toBe(200);
+      }
+    }
+    const report = await (
+      await t.json('GET', '/v1/tenants/awb/reports/yearly?year=2025', undefined, auth)
+    ).json();
+    expect(report).toMatchObject({
+      handled: 3,
+      statutoryTerm: 'decision',
+      handledWithinTerm: 3,
+      handledWithinTermShare: 1,
+      handledWithinAllTerms: 0,
+      handledWithinAllTermsShare: 0,
+    });
+    const html = (await (await t.app.request('/p/awb/jaarverslag/2025')).text()).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(html).toContain('wettelijke termijn (Afhandeling van uw klacht)</th><td>3 (100');
   });
 });
 

@@ -81,6 +81,7 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     measuresEffectiveOn: null,
     locale: null,
     missed: false,
+    missedStatutory: false,
     declined: false,
     postponed: false,
     handlingDays: null,

@@ -16,7 +16,7 @@ import type { Actor, TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validationError } from '../http/validation';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
-import { countChanges, missedFor } from '../reports/report-counts';
+import { countChanges, missedTerms } from '../reports/report-counts';
 import { calendarOf } from '../tenants/derived';
 import { sealLink, type TrackingLinks } from '../tracking/sealed-link';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
@@ -125,7 +125,7 @@ async function apply(
   const declined = effect.changes.declined ?? row.declined;
   const derived = {
     status: nextStatus,
-    missed: missedFor(terms, closedDate),
+    ...missedTerms(terms, closedDate, tenant.procedure),
     postponed: terms.some((t) => t.postponed),
     handlingDays:
       closedDate && !declined

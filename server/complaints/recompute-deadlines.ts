@@ -57,7 +57,7 @@ export function recomputeDeadlines(
   firsts.set('received', row.registeredAt);
   const due = computeDueDates(procedure.terms, anchors, calendarOf(procedure), postponements);
   const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
-  const terms: { dueDate: string; metDate: string | null; postponed: boolean }[] = [];
+  const terms: { term: string; dueDate: string; metDate: string | null; postponed: boolean }[] = [];
   const writes = Object.entries(due).map(([term, detail]) => {
     const metBy = procedure.terms[term]?.metBy;
     const metAt =
@@ -78,7 +78,7 @@ export function recomputeDeadlines(
     };
     if (metAt) open.delete(term);
     else open.set(term, detail.date);
-    terms.push(values);
+    terms.push({ term, ...values });
     return db
       .insert(deadlines)
       .values({ complaintId: row.id, tenantId: tenant.id, term, ...values })

@@ -10,7 +10,7 @@ import { newId } from '../db/ids';
 import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
-import { countChanges, missedFor } from '../reports/report-counts';
+import { countChanges, missedTerms } from '../reports/report-counts';
 import { dueOnReceiptOf } from '../tenants/derived';
 import { sealLink, type TrackingLinks } from '../tracking/sealed-link';
 import { mintTrackingToken, trackingUrl } from '../tracking/tokens';
@@ -108,7 +108,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     classification: null,
     admissible: null,
     // A complaint registered late may have missed its registration term already.
-    missed: missedFor(deadlineRows, null),
+    ...missedTerms(deadlineRows, null, tenant.procedure),
     declined: false,
     postponed: false,
     handlingDays: null,
@@ -137,6 +137,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
         .sort()[0] ?? null,
     category: data.category ?? null,
     missed: counted.missed,
+    missedStatutory: counted.missedStatutory,
     locale: input.locale,
     idempotencyKeyHash: input.keyHash,
     requestHash: input.requestHash,

@@ -287,6 +287,7 @@ describe('what is stored', () => {
           unit: 'weeks',
           from: 'forwarded',
           metBy: 'closed',
+          statutory: false,
           label: { nl: 'Behandeling', en: 'Handling' },
           public: true,
         },

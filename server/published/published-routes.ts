@@ -67,7 +67,7 @@ export function publishedRoutes(deps: AppDeps) {
       if (!tenant?.procedure.publish.yearlyReport || !/^\d{4}$/.test(c.req.param('year'))) {
         return missing(c);
       }
-      const report = await yearlyReport(deps.db, tenant.id, year);
+      const report = await yearlyReport(deps.db, tenant.id, year, tenant.procedure);
       return page(c, yearlyReportPage(tenant, tenant.procedure, report, pageLocale(c)));
     });
 }

@@ -72,6 +72,8 @@ export const PAGE_TEXT = {
     notHandled: 'Niet in behandeling genomen',
     open: 'Nog in behandeling',
     withinTerm: 'Afgehandeld binnen de termijn',
+    withinStatutoryTerm: (term: string) => `Afgehandeld binnen de wettelijke termijn (${term})`,
+    withinAllTerms: 'Afgehandeld binnen al onze termijnen, ook onze eigen',
     withinTermValue: (n: number, share: number | null) =>
       share === null ? '–' : `${n} (${percent(share, 'nl')} van de afgehandelde klachten)`,
     median: 'Mediane behandelduur',
@@ -150,6 +152,8 @@ export const PAGE_TEXT = {
     notHandled: 'Not handled',
     open: 'Still being handled',
     withinTerm: 'Handled within the deadline',
+    withinStatutoryTerm: (term: string) => `Handled within the legal deadline (${term})`,
+    withinAllTerms: 'Handled within all our deadlines, our own ones too',
     withinTermValue: (n: number, share: number | null) =>
       share === null ? '–' : `${n} (${percent(share, 'en')} of handled complaints)`,
     median: 'Median handling time',

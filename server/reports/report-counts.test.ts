@@ -12,6 +12,7 @@ const counted = (changes: Partial<Counted> = {}): Counted => ({
   classification: null,
   admissible: null,
   missed: false,
+  missedStatutory: false,
   declined: false,
   postponed: false,
   handlingDays: null,
@@ -52,6 +53,7 @@ describe('what a complaint counts for in the reports', () => {
       'received',
       'closed',
       'inTerm',
+      'inStatutoryTerm',
       'days:12',
       'category:',
       'classification:gegrond',
@@ -65,12 +67,16 @@ describe('what a complaint counts for in the reports', () => {
       'received',
       'closed',
       'missed',
+      'inStatutoryTerm',
       'days:40',
       'category:',
       'classification:',
       'admissible:unknown',
     ]);
     expect(countKeys(counted({ status: 'closed' }))).toContain('inTerm');
+    // Missing the statutory term as well: in no term at all.
+    const both = countKeys(counted({ status: 'closed', missed: true, missedStatutory: true }));
+    expect(both.filter((k) => k.startsWith('in'))).toEqual([]);
     expect(countKeys(counted({ status: 'closed' })).some((k) => k.startsWith('days:'))).toBe(false);
   });
 
@@ -161,6 +167,7 @@ describe('the counters kept as complaints change', () => {
         '2026-03 classification: 2',
         '2026-03 closed 1',
         '2026-03 days:7 1',
+        '2026-03 inStatutoryTerm 1',
         '2026-03 inTerm 1',
         '2026-03 received 2',
       ]);

@@ -11,6 +11,8 @@ export interface Counted {
   classification: string | null;
   admissible: boolean | null;
   missed: boolean;
+  /** Missed the statutory term (false when the procedure names none). */
+  missedStatutory: boolean;
   declined: boolean;
   postponed: boolean;
   handlingDays: number | null;
@@ -28,6 +30,7 @@ export function countKeys(c: Counted): string[] {
     ...(c.postponed ? ['postponed'] : []),
     // The yearly report: handled within every term, and a histogram of handling times.
     ...(handled && !c.missed ? ['inTerm'] : []),
+    ...(handled && !c.missedStatutory ? ['inStatutoryTerm'] : []),
     ...(handled && c.handlingDays !== null ? [`days:${c.handlingDays}`] : []),
     `category:${c.category ?? ''}`,
     `classification:${c.classification ?? ''}`,
@@ -79,4 +82,19 @@ export function missedFor(
       (d.metDate !== null && d.metDate > d.dueDate) ||
       (closedDate !== null && d.metDate === null && d.dueDate < closedDate),
   );
+}
+
+/** What a complaint's terms say for the counters: any term missed, and the statutory one. */
+export function missedTerms(
+  terms: { term: string; dueDate: string; metDate: string | null }[],
+  closedDate: string | null,
+  procedure: { terms: Record<string, { statutory?: boolean }> },
+) {
+  return {
+    missed: missedFor(terms, closedDate),
+    missedStatutory: missedFor(
+      terms.filter((t) => procedure.terms[t.term]?.statutory === true),
+      closedDate,
+    ),
+  };
 }

@@ -63,7 +63,8 @@ export function reportRoutes(deps: AppDeps) {
     })
     .get(honoPath(REPORT_DOCS.yearly), validate('query', REPORT_DOCS.yearly.query), async (c) => {
       const { year } = c.req.valid('query');
-      return c.json(await yearlyReport(deps.db, c.get('tenant').id, year));
+      const tenant = c.get('tenant');
+      return c.json(await yearlyReport(deps.db, tenant.id, year, tenant.procedure));
     })
     .get(honoPath(REPORT_DOCS.csv), validate('query', REPORT_DOCS.csv.query), async (c) => {
       const { year, includeText } = c.req.valid('query');

@@ -97,7 +97,8 @@ describe('the yearly report', () => {
         }),
         ...rows('2027-01', { received: 9 }),
       ]);
-      expect(await yearlyReport(w.db, tenantId, 2026)).toEqual({
+      const noStatutoryTerm = { terms: { handling: {} } };
+      expect(await yearlyReport(w.db, tenantId, 2026, noStatutoryTerm)).toEqual({
         year: 2026,
         received: 7,
         handled: 4,
@@ -106,12 +107,15 @@ describe('the yearly report', () => {
         byCategory: { none: 2, overig: 5 },
         byClassification: { gegrond: 3, none: 4 },
         admissible: { yes: 4, no: 1, unknown: 1 },
+        statutoryTerm: null,
         handledWithinTerm: 3,
         handledWithinTermShare: 0.75,
+        handledWithinAllTerms: 3,
+        handledWithinAllTermsShare: 0.75,
         medianHandlingDays: 20,
         postponed: 2,
       });
-      const empty = await yearlyReport(w.db, tenantId, 2024);
+      const empty = await yearlyReport(w.db, tenantId, 2024, noStatutoryTerm);
       expect(empty).toMatchObject({
         received: 0,
         handledWithinTermShare: null,

@@ -14,9 +14,17 @@ export interface YearlyReport {
   byCategory: Record<string, number>;
   byClassification: Record<string, number>;
   admissible: { yes: number; no: number; unknown: number };
-  /** Handled complaints that met every term, and their share of all handled (null: none). */
+  /**
+   * The procedure's statutory term (Awb 9:11, Wkkgz art. 17) when it names one: "within term"
+   * then means that term; otherwise every term.
+   */
+  statutoryTerm: string | null;
+  /** Handled complaints that met the term above, and their share of all handled (null: none). */
   handledWithinTerm: number;
   handledWithinTermShare: number | null;
+  /** Handled complaints that met every term, its own terms (an acknowledgement) too. */
+  handledWithinAllTerms: number;
+  handledWithinAllTermsShare: number | null;
   /** Working days from receipt to closing, the median over handled complaints (null: none). */
   medianHandlingDays: number | null;
   /** Complaints of which a term was postponed. */
@@ -29,7 +37,12 @@ const NONE = 'none';
  * The year's report over complaints registered in it, from the counters kept as complaints
  * change (report-counts.ts): one indexed read of at most twelve months of counters.
  */
-export async function yearlyReport(db: Db, tenantId: string, year: number): Promise<YearlyReport> {
+export async function yearlyReport(
+  db: Db,
+  tenantId: string,
+  year: number,
+  procedure: { terms: Record<string, { statutory?: boolean }> },
+): Promise<YearlyReport> {
   const rows = await db
     .select({ key: reportCounts.key, n: sql<number>`SUM(${reportCounts.n})` })
     .from(reportCounts)
@@ -52,6 +65,10 @@ export async function yearlyReport(db: Db, tenantId: string, year: number): Prom
   const closed = count('closed');
   const notHandled = count('declined');
   const handled = closed - notHandled;
+  const share = (n: number) => (handled > 0 ? n / handled : null);
+  const statutoryTerm =
+    Object.entries(procedure.terms).find(([, term]) => term.statutory === true)?.[0] ?? null;
+  const withinKey = statutoryTerm ? 'inStatutoryTerm' : 'inTerm';
   const days = Object.entries(byPrefix('days:')).map(([d, n]) => [Number(d), n] as const);
   return {
     year,
@@ -66,8 +83,11 @@ export async function yearlyReport(db: Db, tenantId: string, year: number): Prom
       no: count('admissible:no'),
       unknown: count('admissible:unknown'),
     },
-    handledWithinTerm: count('inTerm'),
-    handledWithinTermShare: handled > 0 ? count('inTerm') / handled : null,
+    statutoryTerm,
+    handledWithinTerm: count(withinKey),
+    handledWithinTermShare: share(count(withinKey)),
+    handledWithinAllTerms: count('inTerm'),
+    handledWithinAllTermsShare: share(count('inTerm')),
     medianHandlingDays: median(days),
     postponed: count('postponed'),
   };

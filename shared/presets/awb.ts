@@ -42,6 +42,8 @@ export const awb = {
   ],
   classifications: STATUTORY_OUTCOMES,
   handlerMayNotBeSubject: true,
+  // Art. 9:12a: the body publishes a yearly report of the complaints it handled.
+  publish: { yearlyReport: true },
   requiredOnClose: ['classification', 'summary'],
   retention: { years: 5 },
   appeal: { enabled: false },

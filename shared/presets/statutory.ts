@@ -20,6 +20,7 @@ export function statutoryTerms(decisionLabel: { nl: string; en: string }) {
       from: 'received',
       metBy: 'closed',
       postponable: { maxWeeks: 4 },
+      statutory: true,
       label: decisionLabel,
     },
   } satisfies ProcedureInput['terms'];

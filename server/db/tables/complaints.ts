@@ -27,6 +27,8 @@ export const complaints = sqliteTable(
      * unmet. (An open complaint past an unmet date is overdue too, read from next_due_date.)
      */
     missed: integer('missed', { mode: 'boolean' }).notNull().default(false),
+    /** Whether the procedure's statutory term (if it names one) was missed for good, as above. */
+    missedStatutory: integer('missed_statutory', { mode: 'boolean' }).notNull().default(false),
     /** Closed without being handled (Awb 9:8): counted as "not handled" in the reports. */
     declined: integer('declined', { mode: 'boolean' }).notNull().default(false),
     /** Whether a term of it was postponed (the yearly report counts postponements). */

@@ -1,0 +1,1 @@
+ALTER TABLE `complaints` ADD `missed_statutory` integer DEFAULT false NOT NULL;
