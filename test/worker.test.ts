@@ -138,6 +138,8 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(res.status, log()).toBe(200);
     expect(await res.text()).toContain('organisatie');
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    // Cloudflare compresses text at the edge unless told not to (BREACH: see neverTransformed).
+    expect(res.headers.get('Cache-Control')).toBe('no-store, no-transform');
     expect(log()).not.toMatch(/No such module|Not bundled in the Worker/);
   });
 
