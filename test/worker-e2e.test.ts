@@ -401,6 +401,22 @@ describe('the walk', () => {
   });
 });
 
+test('a public submission by itself (JSON, no preflight): round trips of the request alone', async () => {
+  const res = await counted('public submission (POST alone)', () =>
+    dev.fetch(`${tenantPath}/complaints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: demo.url },
+      body: JSON.stringify({
+        formShownAt: Date.now() - 10_000,
+        website: '',
+        complainant: { name: 'Vos', initials: 'B.', phone: '06 12345678' },
+        description: 'Niemand belde terug.',
+      }),
+    }),
+  );
+  expect(res.status, await res.clone().text()).toBe(201);
+});
+
 describe('what only HTTP to the database can get wrong', () => {
   test('concurrent submissions get gap-free numbers', async () => {
     const expected = Array.from({ length: 8 }, (_, i) => nextNumber(i + 1));
