@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -174,6 +174,11 @@ async function scheduledAt(at: Date) {
 }
 
 beforeAll(async () => {
+  // npm test builds the widget first; a run of this file alone may not have.
+  if (!existsSync(join(ROOT, 'dist/public/widget/klacht-form.js'))) {
+    const build = await run(join(ROOT, 'node_modules/.bin/vite'), ['build'], {});
+    expect(build.code, build.output).toBe(0);
+  }
   hrana = await startHranaServer({ file: dbFile, authToken: DB_TOKEN });
   // Migrations over HTTP, as `npm run deploy` applies them before the new code runs.
   const migrated = await run(process.execPath, ['scripts/migrate.mjs'], {
