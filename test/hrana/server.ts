@@ -143,7 +143,8 @@ export async function startHranaServer(options: {
       info.fault = fault.action;
       if (fault.stalled) await fault.stalled(info);
       if (fault.action === 'refuse' || fault.action === 'reset') {
-        if (!body.baton) stream.close();
+        // The stream is gone with the request, as a server that fell over would lose it.
+        stream.close();
         if (fault.action === 'reset') return void res.socket?.destroy();
         return answer(res, 503, 'text/plain', 'the database is not available (a test said so)');
       }
