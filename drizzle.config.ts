@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-// `npm run db:generate` writes migrations from server/db/schema.ts; `npm run db:migrate` applies
-// them to DATABASE_URL (a file: URL locally, libsql:// plus DATABASE_AUTH_TOKEN for Turso).
+// `npm run db:generate` writes migrations from server/db/schema.ts. They are applied by
+// `npm run db:migrate` (scripts/migrate.mjs, also run by `npm run deploy`) and by the Node entry
+// at start, both with drizzle's migrator.
 export default defineConfig({
   dialect: 'turso',
   schema: './server/db/schema.ts',

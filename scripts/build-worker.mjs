@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = resolve(root, 'dist/worker');
+// dist/worker, where wrangler.toml looks; the tests give a folder of their own (argument), so a
+// wrangler dev serving one copy never sees another test's build land under it and reload.
+const outdir = resolve(root, process.argv[2] ?? 'dist/worker');
 
 // Built over the last build rather than into an emptied folder: wrangler dev rebuilds on every
 // change and may read the folder while a build runs. What this build did not write is removed

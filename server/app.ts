@@ -9,7 +9,7 @@ import type { AppEnv } from './http/context';
 import { onError } from './http/errors';
 import { mountLazily } from './http/lazy-routes';
 import { notFoundHandler } from './http/not-found';
-import { securityHeaders } from './http/security-headers';
+import { neverTransformed, securityHeaders } from './http/security-headers';
 import { trimTrailingSlash } from './http/trailing-slash';
 import { outboxRoutes } from './mail/outbox-routes';
 import { publishedRoutes } from './published/published-routes';
@@ -41,6 +41,8 @@ export function createApp(
   const app = new Hono<AppEnv>();
   if (options.compress) app.use(options.compress);
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
+  app.use(ADMIN_MOUNT, neverTransformed());
+  app.use(`${ADMIN_MOUNT}/*`, neverTransformed());
   answerLikeTheApp(app);
   app.use(trimTrailingSlash());
 

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { createCipheriv, createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { seal, unseal } from './crypto';
 
@@ -22,4 +23,15 @@ test('what WebCrypto sealed before still opens, and only under its secret and co
   expect(unseal(bound, 'server', 'complaint-2')).toBeNull();
   expect(unseal(bound, 'server')).toBeNull();
   expect(unseal('too-short', 'server')).toBeNull();
+});
+
+test('what seal() wrote with empty additional data (before workerd needed none) still opens', () => {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = createHash('sha256').update('server').digest();
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(new Uint8Array(0));
+  const data = Buffer.concat([cipher.update('replay-token', 'utf8'), cipher.final()]);
+  const stored = Buffer.concat([iv, data, cipher.getAuthTag()]).toString('base64url');
+  expect(unseal(stored, 'server')).toBe('replay-token');
+  expect(unseal(seal('replay-token', 'server'), 'server')).toBe('replay-token');
 });

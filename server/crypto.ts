@@ -66,7 +66,9 @@ const keyOf = (secret: string) => createHash('sha256').update(secret).digest();
 export function seal(plain: string, secret: string, context = ''): string {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
-  cipher.setAAD(encoder.encode(context));
+  // No additional data is the same as empty additional data to AES-GCM, but workerd's
+  // node:crypto fails final() ("Authentication failed") after an empty setAAD.
+  if (context) cipher.setAAD(encoder.encode(context));
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return toBase64Url(Buffer.concat([iv, data]));
 }
@@ -77,7 +79,7 @@ export function unseal(sealed: string, secret: string, context = ''): string | n
     const bytes = fromBase64Url(sealed);
     if (bytes.length < IV_BYTES + GCM_TAG_BYTES) return null;
     const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), bytes.subarray(0, IV_BYTES));
-    decipher.setAAD(encoder.encode(context));
+    if (context) decipher.setAAD(encoder.encode(context));
     decipher.setAuthTag(bytes.subarray(bytes.length - GCM_TAG_BYTES));
     const plain = Buffer.concat([
       decipher.update(bytes.subarray(IV_BYTES, bytes.length - GCM_TAG_BYTES)),

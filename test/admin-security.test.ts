@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { adminDocs } from '../server/admin/admin-route-docs';
 import { ACCOUNT_FAILURES, ADDRESS_FAILURES, LOCK_MINUTES } from '../server/staff/sign-in';
 import { OPERATOR_TOKEN, type TestApp, testApp } from './helpers';
 
@@ -304,7 +305,38 @@ describe('forms', () => {
     const res = await t.app.request('/admin/wenb/complaints', { headers: { Cookie: cookie } });
     expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
-    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(res.headers.get('Cache-Control')).toBe('no-store, no-transform');
+  });
+});
+
+describe('on the way', () => {
+  test('every admin answer, page or not, signed in or not, says no-store and no-transform', async () => {
+    // A CSRF token and personal data beside text the query reflects: an edge that compressed
+    // them (Cloudflare does, unless told not to) would let their size give them away (BREACH).
+    const number = await submit('wenb');
+    const cookie = await cookieFor('wenb');
+    const csrf = await csrfOf('/admin/wenb/complaints', cookie);
+    const paths = adminDocs.map((doc) => ({
+      method: doc.method.toUpperCase(),
+      path: doc.path
+        .replace('{slug}', 'wenb')
+        .replace('{number}', number)
+        .replace(/\{[^}]+\}/g, 'unknown'),
+    }));
+    const extra = ['/admin?organisatie=wenb', '/admin/wenb/', '/admin/wenb/nope', '/admin/nope/x'];
+    paths.push(...extra.map((path) => ({ method: 'GET', path })));
+    expect(paths.length).toBeGreaterThan(20);
+    for (const headers of [{}, { Cookie: cookie }] as Record<string, string>[]) {
+      for (const { method, path } of paths) {
+        const res =
+          method === 'GET'
+            ? await t.app.request(path, { headers })
+            : await post(path, { _csrf: csrf }, headers);
+        const cacheControl = res.headers.get('Cache-Control') ?? '';
+        expect(cacheControl, `${method} ${path} (${res.status})`).toMatch(/\bno-store\b/);
+        expect(cacheControl, `${method} ${path} (${res.status})`).toMatch(/\bno-transform\b/);
+      }
+    }
   });
 });
 

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'hono';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { startHranaServer } from './hrana/server';
 import { ROOT } from './server';
 import { lazyModules, startupModules } from './worker-startup';
-import { QUIET_ENV, startWranglerDev, WRANGLER, type WranglerDev } from './wrangler-dev';
+import { QUIET_ENV, startWranglerDev, type WranglerDev } from './wrangler-dev';
 
 const WIDGET = join(ROOT, 'dist/public/widget/klacht-form.js');
 const TOKEN = 'worker-test-operator-token-0123456789';
@@ -14,9 +15,13 @@ const SECRET_KEY = 'worker-test-secret-key-0123456789abcdef';
 
 const tmp = mkdtempSync(join(tmpdir(), 'klacht-worker-'));
 
-function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: ROOT, env: QUIET_ENV, stdio: 'pipe' });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...QUIET_ENV, ...env }, stdio: 'pipe' });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -51,12 +56,26 @@ afterAll(() => {
  */
 const WORKER_MAX_GZIP_BYTES = 150_000;
 
-test('the Worker bundles (libSQL over HTTP), minified, within its size budget', {
+test('npm run deploy -- --dry-run: lists the pending migrations, applies none, and bundles the Worker (libSQL over HTTP), minified, within its size budget', {
   timeout: 120_000,
 }, async () => {
+  // The database the deploy is given: the Hrana fixture, empty, as a new Turso database is.
+  const hrana = await startHranaServer({ file: join(tmp, 'deploy.db'), authToken: 'deploy' });
   const outdir = join(tmp, 'bundle');
-  const { code, output } = await run(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir]);
+  // --prebuilt: npm test built dist/public already (a second build would race other tests).
+  const { code, output } = await run(
+    process.execPath,
+    ['scripts/deploy.mjs', '--prebuilt', '--dry-run', '--outdir', outdir],
+    { DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: 'deploy' },
+  );
+  await hrana.close();
   expect(code, output).toBe(0);
+  expect(output).toMatch(/pending 0000_init, .*0009_expiry_indexes/);
+  expect(output).toContain('--dry-run: exiting now.');
+  // A dry run looks and applies nothing.
+  expect(hrana.served.flatMap((p) => p.sql)).toEqual([
+    'SELECT max(created_at) AS last FROM __drizzle_migrations',
+  ]);
   const startup = startupModules(outdir);
   const gzipped = startup.reduce((sum, m) => sum + m.gzipped, 0);
   expect(gzipped).toBeLessThanOrEqual(WORKER_MAX_GZIP_BYTES);
@@ -138,6 +157,8 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(res.status, log()).toBe(200);
     expect(await res.text()).toContain('organisatie');
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    // Cloudflare compresses text at the edge unless told not to (BREACH: see neverTransformed).
+    expect(res.headers.get('Cache-Control')).toBe('no-store, no-transform');
     expect(log()).not.toMatch(/No such module|Not bundled in the Worker/);
   });
 

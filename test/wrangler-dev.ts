@@ -30,12 +30,15 @@ export interface WranglerDev {
 }
 
 /**
- * wrangler.toml as it is, but for the Worker built once beforehand: without its [build] section
- * and with absolute paths, written into `dir`. With [build], `wrangler dev` also watches server/
+ * wrangler.toml as it is, but for the Worker built once beforehand into `built`: without its
+ * [build] section and with absolute paths, written into `dir`. With [build], `wrangler dev` also watches server/
  * and shared/, and once its watcher is ready it builds and reloads the Worker again, at a
- * moment of its own choosing; no test should race that reload.
+ * moment of its own choosing; no test should race that reload. Without `assets`, the [assets]
+ * section goes too: wrangler dev's asset router answers `/cdn-cgi/handler/scheduled` with a
+ * bare 500 "exception" and never calls the Worker's scheduled() (on Cloudflare, a cron trigger
+ * reaches the Worker whatever its assets).
  */
-function prebuiltConfig(dir: string): string {
+function prebuiltConfig(dir: string, built: string, options: { assets: boolean }): string {
   let config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
   const replace = (from: RegExp, to: string) => {
     if (!from.test(config))
@@ -43,32 +46,44 @@ function prebuiltConfig(dir: string): string {
     config = config.replace(from, to);
   };
   replace(/^\[build\]\n(?:[^[\n].*\n|\n)*/m, '');
-  replace(/^main = "(.+)"$/m, `main = "${join(ROOT, '$1')}"`);
-  replace(/^base_dir = "(.+)"$/m, `base_dir = "${join(ROOT, '$1')}"`);
-  replace(/^directory = "(.+)"$/m, `directory = "${join(ROOT, '$1')}"`);
+  replace(/^main = "dist\/worker\/(.+)"$/m, `main = "${join(built, '$1')}"`);
+  replace(/^base_dir = "dist\/worker"$/m, `base_dir = "${built}"`);
+  if (options.assets) {
+    replace(/^directory = "(.+)"$/m, `directory = "${join(ROOT, '$1')}"`);
+  } else {
+    replace(/^\[assets\]\n(?:[^[\n].*\n|\n)*/m, '');
+  }
   const file = join(dir, 'wrangler.toml');
   writeFileSync(file, config);
   return file;
 }
 
-/** Builds the Worker (scripts/build-worker.mjs, as wrangler's [build] would) and serves it in workerd. */
+/**
+ * Builds the Worker (scripts/build-worker.mjs, as wrangler's [build] would) and serves it in
+ * workerd. `vars` may depend on the URL it will be served at (PUBLIC_URL, for links that open).
+ */
 export async function startWranglerDev(
   dir: string,
-  vars: Record<string, string>,
+  vars: Record<string, string> | ((base: string) => Record<string, string>),
+  options: { assets?: boolean } = {},
 ): Promise<WranglerDev> {
-  execFileSync(process.execPath, ['scripts/build-worker.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  // A build of its own: wrangler dev reloads the Worker when its files change, and another test
+  // file may build dist/worker (a dry-run deploy) while this one's requests are in flight.
+  const built = join(dir, 'worker');
+  execFileSync(process.execPath, ['scripts/build-worker.mjs', built], { cwd: ROOT, stdio: 'pipe' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const args = [
     'dev',
     '--config',
-    prebuiltConfig(dir),
+    prebuiltConfig(dir, built, { assets: options.assets ?? true }),
     '--port',
     String(port),
     '--ip',
     '127.0.0.1',
   ];
-  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  const values = typeof vars === 'function' ? vars(base) : vars;
+  for (const [name, value] of Object.entries(values)) args.push('--var', `${name}:${value}`);
   args.push('--show-interactive-dev-session=false', '--persist-to', join(dir, 'state'));
   // A process group of its own, so workerd dies with wrangler in stop().
   const child: ChildProcess = spawn(WRANGLER, args, {

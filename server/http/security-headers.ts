@@ -43,3 +43,28 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
       }
     });
 }
+
+/**
+ * The admin view's answers are neither stored nor transformed on the way: its pages hold the
+ * session's CSRF token and complainants' personal data beside text the query reflects, and a
+ * compressed answer's size would let an attacker read them (BREACH). Cloudflare compresses text
+ * at the edge unless the answer says `no-transform`, and the Node entry's compression
+ * (hono/compress) keeps to it too, so this one header keeps both entries' admin pages plain.
+ * Masked per-response CSRF tokens (as Rails and Django have) would make compression safe for the
+ * token only, not for the personal data, so the admin view is not compressed at all.
+ */
+export function neverTransformed(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const directives = (c.res.headers.get('Cache-Control') ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    for (const needed of ['no-store', 'no-transform']) {
+      if (!directives.some((d) => d.toLowerCase() === needed)) directives.push(needed);
+    }
+    // An answer passed on from elsewhere may have headers that cannot change: copy it first.
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set('Cache-Control', directives.join(', '));
+  };
+}
