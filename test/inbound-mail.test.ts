@@ -274,6 +274,41 @@ describe('replies', () => {
   });
 });
 
+describe('a reference is bound to its tenant', () => {
+  test("tenant A's reference, sent to tenant B, never joins B's complaint of the same number", async () => {
+    // Both tenants have complaint 2026-0001, so a reference that lost its tenant would match.
+    const otherKey = await t.tenant('wenb');
+    await setAddress('wenb', otherKey, 'klachten@wenb.nl');
+    const ours = await (await deliver(complaintMail({ attachments: [] }))).json();
+    const [ack] = await relay();
+    const theirs = await (
+      await deliver(
+        complaintMail({ to: 'klachten@wenb.nl', subject: 'Klacht bij wenb', attachments: [] }),
+        'wenb',
+        otherKey,
+      )
+    ).json();
+    expect(ours.number).toBe(theirs.number);
+    const before = (await complaint(theirs.number, 'wenb', otherKey)).events.length;
+    const res = await deliver(
+      mailMessage({
+        from: 'jan@example.nl',
+        to: 'klachten@wenb.nl',
+        subject: `Re: ${ack?.subject}`,
+        text: 'Een aanvulling.',
+        references: ack?.headers?.References,
+      }),
+      'wenb',
+      otherKey,
+    );
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created.outcome).toBe('complaint');
+    expect(created.number).not.toBe(theirs.number);
+    expect((await complaint(theirs.number, 'wenb', otherKey)).events).toHaveLength(before);
+  });
+});
+
 describe('what cannot be taken in is kept for staff', () => {
   async function setAside() {
     const rows = await t.db.$client.execute(
