@@ -8,6 +8,7 @@ import { WideTable } from './wide-table';
 
 const REASONS: Record<QuarantineReason, string> = {
   too_large: 'Te groot om in te lezen',
+  too_complex: 'Te veel delen, te diep genest of te veel kopregels om in te lezen',
   unreadable: 'Onleesbaar',
   no_sender: 'Geen afzender',
   automatic: 'Automatisch bericht (afwezigheidsmelding, onbestelbaar, lijst)',

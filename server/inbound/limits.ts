@@ -42,3 +42,21 @@ export function mailAllowance(procedure: Procedure): number {
   const files = mode === 'hidden' ? 0 : Math.ceil((maxCount * maxBytes * 4) / 3);
   return Math.min(MAX_MAIL_BYTES, MAIL_TEXT_ALLOWANCE + files);
 }
+
+/**
+ * MIME parts one message may have, counting every multipart and every part in it (nested
+ * forwards too). A message with more is set aside unread (`too_complex`): whoever mails the
+ * complaint address chooses the parts, and each costs the parser time and memory. Mail
+ * programs write a handful; a complaint with every file a procedure may allow (ten) and a forwarded
+ * thread stays far below.
+ */
+export const MAX_MAIL_PARTS = 100;
+
+/** How deep multiparts may nest in one message (mail programs nest three or four); beyond it, set aside. */
+export const MAX_MAIL_DEPTH = 20;
+
+/**
+ * Header bytes of one message, all parts together; the parser counts every header line as at
+ * least 64 bytes, so this also bounds their number (4,096 lines). Beyond it, set aside.
+ */
+export const MAX_MAIL_HEADER_BYTES = 256 * 1024;

@@ -9,6 +9,7 @@ import { QUARANTINE_LIMIT } from './limits';
 /** Why a message was set aside instead of taken in. */
 export const QUARANTINE_REASONS = [
   'too_large',
+  'too_complex',
   'unreadable',
   'no_sender',
   'automatic',

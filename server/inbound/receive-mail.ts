@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors';
 import { type Limit, retryAfter, withinLimit } from '../http/rate-limit';
 import { joinReply } from './join-reply';
 import { MAIL_COMPLAINT_LIMIT, mailAllowance, REPLY_LIMIT } from './limits';
-import { type ParsedMail, parseMail } from './parse-mail';
+import { type ParsedMail, parseMail, TooComplexMail } from './parse-mail';
 import { type QuarantineReason, setAside } from './quarantine';
 import { complaintOfReply, referencesIn } from './reply-reference';
 
@@ -72,8 +72,8 @@ export async function receiveMail(
   let mail: ParsedMail;
   try {
     mail = await parseMail(raw);
-  } catch {
-    return keep('unreadable');
+  } catch (err) {
+    return keep(err instanceof TooComplexMail ? 'too_complex' : 'unreadable');
   }
   const locale = tenant.procedure.locale;
   const refuseOver = async (what: string, limit: Limit) => {
