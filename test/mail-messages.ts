@@ -35,6 +35,8 @@ export interface MessageParts {
   date?: string;
   /** The newest Received header's date (when our side received it). */
   received?: string;
+  /** The address of the server that handed it to ours, in that header (default 192.0.2.10). */
+  receivedFrom?: string;
   messageId?: string;
   inReplyTo?: string;
   references?: string;
@@ -85,7 +87,7 @@ export function mailMessage(p: MessageParts): Uint8Array<ArrayBuffer> {
   const headers = [
     ...(p.received
       ? [
-          `Received: from mail.example.nl (mail.example.nl [192.0.2.10])${CRLF}\tby mx.klacht.test with ESMTPS id 4f2a; ${p.received}`,
+          `Received: from mail.example.nl (mail.example.nl [${p.receivedFrom ?? '192.0.2.10'}])${CRLF}\tby mx.klacht.test with ESMTPS id 4f2a; ${p.received}`,
         ]
       : []),
     ...(p.from ? [`From: ${p.from}`] : []),

@@ -6,6 +6,8 @@ import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import {
   MAIL_COMPLAINT_LIMIT,
+  MAIL_DOMAIN_LIMIT,
+  MAIL_SOURCE_LIMIT,
   MAIL_TEXT_ALLOWANCE,
   MAX_MAIL_BYTES,
   MAX_MAIL_DEPTH,
@@ -77,6 +79,8 @@ const EXPECTED: Record<string, string> = {
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
   REPLY_LIMIT: `${REPLY_LIMIT.max} per ${REPLY_LIMIT.windowSeconds} s`,
   MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
+  MAIL_DOMAIN_LIMIT: `${MAIL_DOMAIN_LIMIT.max} per ${MAIL_DOMAIN_LIMIT.windowSeconds} s`,
+  MAIL_SOURCE_LIMIT: `${MAIL_SOURCE_LIMIT.max} per ${MAIL_SOURCE_LIMIT.windowSeconds} s`,
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };

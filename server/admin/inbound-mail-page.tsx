@@ -16,6 +16,8 @@ const REASONS: Record<QuarantineReason, string> = {
   too_long: 'Tekst langer dan een klacht mag zijn',
   attachments: 'Bijlage niet toegestaan of te groot',
   invalid: 'Gegevens niet geldig',
+  rate_limited:
+    'Meer nieuwe klachten per e-mail dan toegestaan (van deze afzender, dit domein, deze server of in totaal)',
 };
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -37,8 +37,9 @@ async function readAll(stream: ReadableStream<Uint8Array>, max: number): Promise
 /**
  * The Worker's `email()` handler: finds the tenant by the envelope recipient and hands the
  * message to the same intake as `POST …/inbound-mail`. What cannot be accepted at all (an
- * unknown address, more than MAX_MAIL_BYTES, a sender over the rate limit, a full quarantine)
- * is rejected, so the sender's mail server tells the sender; an unexpected error is thrown, so
+ * unknown address, more than MAX_MAIL_BYTES, a complaint over its reply limit, a full
+ * quarantine) is rejected, so the sender's mail server tells the sender; a new complaint over
+ * a limit is set aside, not rejected (receive-mail.ts); an unexpected error is thrown, so
  * Email Routing reports a temporary failure and the sending server tries again.
  */
 export async function handleEmail(

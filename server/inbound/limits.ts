@@ -27,10 +27,27 @@ export const REPLY_LIMIT: Limit = { max: 30, windowSeconds: 3600 };
 
 /**
  * New complaints by e-mail per tenant per window, over all senders: a sender's address is its
- * own to choose, so the per-sender limit alone does not hold back a flood (nor the
- * acknowledgements it would send to addresses made up for it). Beyond it, 429 as above.
+ * own to choose, so the per-sender limits alone do not hold back a flood from many places (nor
+ * the acknowledgements it would send to addresses made up for it). Only mail within every
+ * per-sender limit counts here, so one flood cannot use it up for everyone else. Beyond it a
+ * message is set aside for staff (`rate_limited`): no complaint, no acknowledgement, and never
+ * refused, so a genuine sender's mail is not bounced.
  */
 export const MAIL_COMPLAINT_LIMIT: Limit = { max: 100, windowSeconds: 600 };
+
+/**
+ * New complaints by e-mail per tenant per window from one sender domain (the From address's,
+ * which anyone can write: `spammer1@…`, `spammer2@…` are one domain). Beyond it, set aside as
+ * above. Generous, since many genuine senders share a mail provider's domain.
+ */
+export const MAIL_DOMAIN_LIMIT: Limit = { max: 20, windowSeconds: 600 };
+
+/**
+ * New complaints by e-mail per tenant per window from one connecting address (an IPv4 address
+ * or an IPv6 /64), as the newest Received header names it: the one thing about a message its
+ * sender does not choose, because our side's receiving server writes it. Beyond it, set aside.
+ */
+export const MAIL_SOURCE_LIMIT: Limit = { max: 20, windowSeconds: 600 };
 
 /**
  * The most bytes a message to this tenant may have to be taken in: the text allowance plus the

@@ -11,6 +11,11 @@ export interface ParsedMail {
   text: string;
   /** When our side received it: the newest Received header's date, else the Date header. */
   receivedAt: Date | null;
+  /**
+   * The address of the server that handed the message to ours, as the newest Received header
+   * (the one our side's receiving server wrote) names it; null when it names none.
+   */
+  connectingAddress: string | null;
   /** Message ids named in In-Reply-To and References. */
   references: string[];
   /** An auto-reply, a bounce or a list message (RFC 3834 and the usual headers). */
@@ -28,6 +33,12 @@ export function cleanText(text: string): string {
     if (!loneSurrogate && (!isInvisible(code) || ch === '\t')) out += ch;
   }
   return out.trim();
+}
+
+/** `from host (host [192.0.2.10]) by mx…`: the bracketed address of the from clause. */
+function connectingAddressOf(received: string | undefined): string | null {
+  const from = received?.split(/\sby\s/i)[0] ?? '';
+  return from.match(/\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]/)?.[1]?.toLowerCase() ?? null;
 }
 
 function dateOf(text: string | undefined): Date | null {
@@ -87,6 +98,7 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
     subject: cleanText(email.subject ?? ''),
     text: cleanText(email.text ?? ''),
     receivedAt: dateOf(received?.slice(received.lastIndexOf(';') + 1)) ?? dateOf(email.date),
+    connectingAddress: connectingAddressOf(received),
     references: `${email.inReplyTo ?? ''} ${email.references ?? ''}`.match(/<[^<>\s]+>/g) ?? [],
     automatic:
       auto !== 'no' ||

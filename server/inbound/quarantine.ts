@@ -17,6 +17,7 @@ export const QUARANTINE_REASONS = [
   'too_long',
   'attachments',
   'invalid',
+  'rate_limited',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 
