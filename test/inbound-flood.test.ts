@@ -7,8 +7,8 @@ import {
 } from '../server/inbound/limits';
 import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
-import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
+import { confirmedInboundAddress } from './inbound-helpers';
 import { mailMessage } from './mail-messages';
 import { startResendCapture } from './resend-capture';
 
@@ -30,11 +30,7 @@ let capture: Awaited<ReturnType<typeof startResendCapture>>;
 beforeEach(async () => {
   t = await testApp({ now: () => NOW, submitLimit: { max: 10, windowSeconds: 600 } });
   key = await t.tenant('totaalonder1dak');
-  const procedure = { ...presetProcedure('totaalonder1dak'), inbound: { address: ADDRESS } };
-  const res = await t.json('PUT', '/v1/tenants/totaalonder1dak/procedure', procedure, {
-    Authorization: `Bearer ${key}`,
-  });
-  expect(res.status).toBe(200);
+  await confirmedInboundAddress(t, 'totaalonder1dak', key, ADDRESS, NOW);
   capture = await startResendCapture();
 });
 afterEach(async () => {

@@ -5,6 +5,7 @@ import { relayOutbox } from '../server/mail/relay';
 import { resendMailer } from '../server/mail/resend-mailer';
 import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
+import { confirmedInboundAddress } from './inbound-helpers';
 import { type MessageParts, mailMessage, PDF, PNG } from './mail-messages';
 import { startResendCapture } from './resend-capture';
 
@@ -35,10 +36,9 @@ afterEach(async () => {
 
 const auth = (k = key) => ({ Authorization: `Bearer ${k}` });
 
-async function setAddress(slug: string, k: string, address: string) {
-  const procedure = { ...presetProcedure(slug as 'wenb'), inbound: { address } };
-  const res = await t.json('PUT', `/v1/tenants/${slug}/procedure`, procedure, auth(k));
-  expect(res.status, await res.clone().text()).toBe(200);
+/** A proven complaint address (inbound-helpers.ts: the confirmation comes back in). */
+function setAddress(slug: string, k: string, address: string) {
+  return confirmedInboundAddress(t, slug, k, address, NOW);
 }
 
 function deliver(raw: Uint8Array<ArrayBuffer>, slug = 'totaalonder1dak', k = key) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { handleEmail } from '../server/inbound/email-handler';
 import { MAX_MAIL_DEPTH, MAX_MAIL_PARTS } from '../server/inbound/limits';
 import { testApp } from './helpers';
+import { confirmedInboundAddress } from './inbound-helpers';
 import { manyParts, nested } from './mail-messages';
 import { type RunningServer, startServer } from './server';
 import { probeHealthDuring } from './stall-probe';
@@ -63,20 +64,7 @@ describe("the Worker's email() handler", () => {
     const t = await testApp();
     try {
       const key = await t.tenant('wenb');
-      const res = await t.json(
-        'PUT',
-        '/v1/tenants/wenb/procedure',
-        {
-          ...((await (
-            await t.json('GET', '/v1/tenants/wenb/procedure', undefined, {
-              Authorization: `Bearer ${key}`,
-            })
-          ).json()) as object),
-          inbound: { address: 'klachten@wenb.nl' },
-        },
-        { Authorization: `Bearer ${key}` },
-      );
-      expect(res.status).toBe(200);
+      await confirmedInboundAddress(t, 'wenb', key, 'klachten@wenb.nl', new Date());
       const deliver = async (raw: Uint8Array<ArrayBuffer>) => {
         const rejected: string[] = [];
         const started = performance.now();

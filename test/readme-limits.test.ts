@@ -5,6 +5,7 @@ import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/at
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import {
+  ADDRESS_CONFIRMATION_LIMIT,
   MAIL_COMPLAINT_LIMIT,
   MAIL_DOMAIN_LIMIT,
   MAIL_SOURCE_LIMIT,
@@ -78,6 +79,7 @@ const EXPECTED: Record<string, string> = {
   MAX_MAIL_HEADER_BYTES: kb(MAX_MAIL_HEADER_BYTES),
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
   REPLY_LIMIT: `${REPLY_LIMIT.max} per ${REPLY_LIMIT.windowSeconds} s`,
+  ADDRESS_CONFIRMATION_LIMIT: `${ADDRESS_CONFIRMATION_LIMIT.max} per ${ADDRESS_CONFIRMATION_LIMIT.windowSeconds} s`,
   MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
   MAIL_DOMAIN_LIMIT: `${MAIL_DOMAIN_LIMIT.max} per ${MAIL_DOMAIN_LIMIT.windowSeconds} s`,
   MAIL_SOURCE_LIMIT: `${MAIL_SOURCE_LIMIT.max} per ${MAIL_SOURCE_LIMIT.windowSeconds} s`,

@@ -16,6 +16,8 @@ const REASONS: Record<QuarantineReason, string> = {
   too_long: 'Tekst langer dan een klacht mag zijn',
   attachments: 'Bijlage niet toegestaan of te groot',
   invalid: 'Gegevens niet geldig',
+  address_unconfirmed:
+    'Het klachtadres is nog niet bevestigd: er worden nog geen klachten van e-mail gemaakt',
   rate_limited:
     'Meer nieuwe klachten per e-mail dan toegestaan (van deze afzender, dit domein, deze server of in totaal)',
 };

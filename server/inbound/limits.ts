@@ -77,3 +77,10 @@ export const MAX_MAIL_DEPTH = 20;
  * least 64 bytes, so this also bounds their number (4,096 lines). Beyond it, set aside.
  */
 export const MAX_MAIL_HEADER_BYTES = 256 * 1024;
+
+/**
+ * Confirmation messages per tenant per window (server/inbound/address-confirmation.ts). Each
+ * goes to an address the tenant names, which may be another organisation's: at most a few a
+ * day, so no tenant can fill someone else's mailbox (or set-aside mail) with them.
+ */
+export const ADDRESS_CONFIRMATION_LIMIT: Limit = { max: 5, windowSeconds: 86_400 };

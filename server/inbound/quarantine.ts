@@ -18,6 +18,7 @@ export const QUARANTINE_REASONS = [
   'attachments',
   'invalid',
   'rate_limited',
+  'address_unconfirmed',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 

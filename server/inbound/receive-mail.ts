@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps';
 import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
 import { addressNetwork, type Limit, retryAfter, withinLimit } from '../http/rate-limit';
+import { confirmedAddress, confirmFromMail } from './address-confirmation';
 import { joinReply } from './join-reply';
 import {
   MAIL_COMPLAINT_LIMIT,
@@ -24,7 +25,8 @@ import { complaintOfReply, referencesIn } from './reply-reference';
 export type MailOutcome =
   | { outcome: 'complaint'; number: string }
   | { outcome: 'reply'; number: string }
-  | { outcome: 'setAside'; id: string; reason: QuarantineReason };
+  | { outcome: 'setAside'; id: string; reason: QuarantineReason }
+  | { outcome: 'addressConfirmed' };
 
 /** A reply's own words: without the lines that quote earlier messages. */
 function ownWords(text: string): string {
@@ -83,14 +85,16 @@ async function overMailLimit(
 /**
  * E-mail intake, the same for the Worker's `email()` handler and `POST …/inbound-mail`: one
  * message to a tenant's complaint address becomes
+ * - the confirmation of the tenant's complaint address, when it carries the tag of the message
+ *   sent to prove it (address-confirmation.ts);
  * - a reply joining its complaint, when it carries a valid reference of ours (headers or
  *   subject; see reply-reference.ts), never by its sender alone;
  * - otherwise a new complaint through `submitComplaint` (channel e-mail, the receipt moment from
  *   the message, the sender as complainant, its files after the same content checks), once per
  *   message however often it is delivered;
  * - or, when it cannot be taken in whole (too large, unreadable, no sender, automatic, no text,
- *   too long, files refused, other fields refused, or over a limit on new complaints by
- *   e-mail: see overMailLimit), a message set aside for staff.
+ *   too long, files refused, other fields refused, the complaint address not yet confirmed, or
+ *   over a limit on new complaints by e-mail: see overMailLimit), a message set aside for staff.
  * Refused outright (an ApiError): a complaint over `REPLY_LIMIT`, or a full quarantine.
  */
 export async function receiveMail(
@@ -123,6 +127,9 @@ export async function receiveMail(
     mail = await parseMail(raw);
   } catch (err) {
     return keep(err instanceof TooComplexMail ? 'too_complex' : 'unreadable');
+  }
+  if (await confirmFromMail(deps.db, deps.config.secretKey, tenant.id, mail, now)) {
+    return { outcome: 'addressConfirmed' };
   }
   const locale = tenant.procedure.locale;
   const refuseOver = async (what: string, limit: Limit) => {
@@ -166,6 +173,8 @@ export async function receiveMail(
   const description = [mail.subject, mail.text].filter(Boolean).join('\n\n');
   if (description === '') return keep('empty', mail);
   if (description.length > FIELD_LIMITS.description) return keep('too_long', mail);
+  // Until the tenant has proven its complaint address, mail makes no complaints (nor answers).
+  if (!(await confirmedAddress(deps.db, tenant.id))) return keep('address_unconfirmed', mail);
   const idempotencyKey = `mail:${sha256}`;
   const earlier = await complaintOfMessage(deps, tenant.id, idempotencyKey);
   if (earlier) return { outcome: 'complaint', number: earlier.number };
