@@ -42,7 +42,7 @@ async function confirmsClaim(deps: AppDeps, claimants: TenantRecord[], raw: Uint
   if (raw.byteLength > MAIL_TEXT_ALLOWANCE) return false;
   let mail: ParsedMail;
   try {
-    mail = await parseMail(raw);
+    mail = await (deps.parseMail ?? parseMail)(raw);
   } catch {
     return false;
   }

@@ -124,7 +124,7 @@ export async function receiveMail(
   if (raw.byteLength > mailAllowance(tenant.procedure)) return keep('too_large');
   let mail: ParsedMail;
   try {
-    mail = await parseMail(raw);
+    mail = await (deps.parseMail ?? parseMail)(raw);
   } catch (err) {
     return keep(err instanceof TooComplexMail ? 'too_complex' : 'unreadable');
   }
