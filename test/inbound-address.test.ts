@@ -5,6 +5,7 @@ import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
 import { arrivedAsMail, confirmedInboundAddress, postMail, relayCaptured } from './inbound-helpers';
 import { mailMessage } from './mail-messages';
+import { signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
  * Issue 22, item 15: a tenant could claim another organisation's complaint address first. Now
@@ -159,5 +160,26 @@ describe('the confirmation', () => {
     // Each names an address the procedure no longer names: none is sent.
     const sent = await relayCaptured(t, NOW);
     expect(sent.filter((m) => m.subject.includes('klacht-bevestiging:'))).toEqual([]);
+  });
+});
+
+describe('the admin view', () => {
+  test('says whether the complaint address is proven', async () => {
+    const awb = await tenantWithAdmin(t, 'awb');
+    const cookie = await signInCookie(t, 'awb', awb.email, awb.password);
+    const page = async () =>
+      (await t.app.request('/admin/awb/inbound-mail', { headers: { Cookie: cookie } })).text();
+    expect(await page()).not.toContain('Klachtadres:');
+    const procedure = presetProcedure('awb');
+    const named = await t.json(
+      'PUT',
+      '/v1/tenants/awb/procedure',
+      { ...procedure, inbound: { address: 'klachten@gemeente.example' } },
+      auth(awb.key),
+    );
+    expect(named.status).toBe(200);
+    expect(await page()).toContain('Nog niet bevestigd');
+    await confirmedInboundAddress(t, 'awb', awb.key, 'klachten@gemeente.example', NOW, procedure);
+    expect(await page()).toContain('Bevestigd op');
   });
 });

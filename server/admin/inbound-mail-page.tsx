@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { inboundAddresses } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { QUARANTINE_LIMIT } from '../inbound/limits';
 import { listSetAside, type QuarantineReason } from '../inbound/quarantine';
@@ -30,11 +32,22 @@ const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} K
  */
 export async function inboundMailPage(c: AdminContext, deps: AppDeps, notice?: string) {
   const rows = await listSetAside(deps.db, c.get('tenant').id);
+  const claim = await deps.db.query.inboundAddresses.findFirst({
+    where: eq(inboundAddresses.tenantId, c.get('tenant').id),
+  });
   const body = (
     <>
       {notice ? (
         <p class="notice" role="status">
           {notice}
+        </p>
+      ) : null}
+      {claim ? (
+        <p>
+          Klachtadres: {claim.address}.{' '}
+          {claim.confirmedAt
+            ? `Bevestigd op ${formatMoment(claim.confirmedAt)}.`
+            : 'Nog niet bevestigd: er is een bevestigingsbericht naar dit adres gestuurd. Zodra dat bericht via uw doorsturing weer bij de klachtenregeling binnenkomt, is het adres bevestigd. Tot dan worden van e-mail geen klachten gemaakt.'}
         </p>
       ) : null}
       <p>
