@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
 import type { Limit } from './http/rate-limit';
+import type { ParsedMail } from './inbound/parse-mail';
 import type { RenderLetter } from './letters/letter-pdf';
 import type { Mailer } from './mail/mailer';
 import type { WebhookTransport } from './webhooks/transport';
@@ -56,6 +57,12 @@ export interface AppDeps {
    * module on the first letter, so its ~190 KB do not weigh on every request's start.
    */
   renderLetter: RenderLetter;
+  /**
+   * Reads an inbound message (inbound/parse-mail.ts). The Node entry's runs it in a thread of
+   * its own, so a large message does not hold up every other request; without one, in place
+   * (the Worker, whose every e-mail event has its own CPU budget, and the tests).
+   */
+  parseMail?: (raw: Uint8Array) => Promise<ParsedMail>;
 }
 
 /** The address limits are counted under; requests without one share a single count. */

@@ -35,6 +35,8 @@ export interface MessageParts {
   date?: string;
   /** The newest Received header's date (when our side received it). */
   received?: string;
+  /** The address of the server that handed it to ours, in that header (default 192.0.2.10). */
+  receivedFrom?: string;
   messageId?: string;
   inReplyTo?: string;
   references?: string;
@@ -85,7 +87,7 @@ export function mailMessage(p: MessageParts): Uint8Array<ArrayBuffer> {
   const headers = [
     ...(p.received
       ? [
-          `Received: from mail.example.nl (mail.example.nl [192.0.2.10])${CRLF}\tby mx.klacht.test with ESMTPS id 4f2a; ${p.received}`,
+          `Received: from mail.example.nl (mail.example.nl [${p.receivedFrom ?? '192.0.2.10'}])${CRLF}\tby mx.klacht.test with ESMTPS id 4f2a; ${p.received}`,
         ]
       : []),
     ...(p.from ? [`From: ${p.from}`] : []),
@@ -146,5 +148,35 @@ export function mailMessage(p: MessageParts): Uint8Array<ArrayBuffer> {
   if (files.length > 0) body = multipart('mixed', 'mix', [body, ...files.map(filePart)]);
   return new TextEncoder().encode(
     `${headers.join(CRLF)}${CRLF}${body}${CRLF}`,
+  ) as Uint8Array<ArrayBuffer>;
+}
+
+/** A multipart/mixed message of `parts` one-line parts (8,000 are some 300 KB). */
+export function manyParts(parts: number): Uint8Array<ArrayBuffer> {
+  const head = [
+    'From: Jan <jan@example.nl>',
+    'To: klachten@example.nl',
+    'Subject: Veel delen',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '',
+  ].join('\r\n');
+  const part = (i: number) => `--b\r\nContent-Type: text/plain\r\n\r\nregel ${i}\r\n`;
+  const body = Array.from({ length: parts }, (_, i) => part(i)).join('');
+  return new TextEncoder().encode(`${head}${body}--b--\r\n`) as Uint8Array<ArrayBuffer>;
+}
+
+/** A message whose multiparts nest `depth` deep. */
+export function nested(depth: number): Uint8Array<ArrayBuffer> {
+  let open =
+    'From: jan@example.nl\r\nTo: klachten@example.nl\r\nSubject: Diep\r\nMIME-Version: 1.0\r\n';
+  let close = '';
+  for (let i = 0; i < depth; i++) {
+    open += `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`;
+    close = `--b${i}--\r\n${close}`;
+  }
+  return new TextEncoder().encode(
+    `${open}Content-Type: text/plain\r\n\r\nKlacht\r\n${close}`,
   ) as Uint8Array<ArrayBuffer>;
 }

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { inboundAddresses } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { QUARANTINE_LIMIT } from '../inbound/limits';
 import { listSetAside, type QuarantineReason } from '../inbound/quarantine';
@@ -8,6 +10,7 @@ import { WideTable } from './wide-table';
 
 const REASONS: Record<QuarantineReason, string> = {
   too_large: 'Te groot om in te lezen',
+  too_complex: 'Te veel delen, te diep genest of te veel kopregels om in te lezen',
   unreadable: 'Onleesbaar',
   no_sender: 'Geen afzender',
   automatic: 'Automatisch bericht (afwezigheidsmelding, onbestelbaar, lijst)',
@@ -15,6 +18,10 @@ const REASONS: Record<QuarantineReason, string> = {
   too_long: 'Tekst langer dan een klacht mag zijn',
   attachments: 'Bijlage niet toegestaan of te groot',
   invalid: 'Gegevens niet geldig',
+  address_unconfirmed:
+    'Het klachtadres is nog niet bevestigd: er worden nog geen klachten van e-mail gemaakt',
+  rate_limited:
+    'Meer nieuwe klachten per e-mail dan toegestaan (van deze afzender, dit domein, deze server of in totaal)',
 };
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -25,11 +32,22 @@ const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} K
  */
 export async function inboundMailPage(c: AdminContext, deps: AppDeps, notice?: string) {
   const rows = await listSetAside(deps.db, c.get('tenant').id);
+  const claim = await deps.db.query.inboundAddresses.findFirst({
+    where: eq(inboundAddresses.tenantId, c.get('tenant').id),
+  });
   const body = (
     <>
       {notice ? (
         <p class="notice" role="status">
           {notice}
+        </p>
+      ) : null}
+      {claim ? (
+        <p>
+          Klachtadres: {claim.address}.{' '}
+          {claim.confirmedAt
+            ? `Bevestigd op ${formatMoment(claim.confirmedAt)}.`
+            : 'Nog niet bevestigd: er is een bevestigingsbericht naar dit adres gestuurd. Zodra dat bericht via uw doorsturing weer bij de klachtenregeling binnenkomt, is het adres bevestigd. Tot dan worden van e-mail geen klachten gemaakt.'}
         </p>
       ) : null}
       <p>

@@ -14,7 +14,12 @@ import {
   trackingTokens,
 } from './tables/complaints';
 import { apiKeys, reportCounts, tenants } from './tables/core';
-import { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
+import {
+  inboundAddresses,
+  inboundQuarantine,
+  webhookDeliveries,
+  webhookEndpoints,
+} from './tables/integrations';
 
 export { rateLimits, sessions, signInFailures, staff } from './tables/access';
 export {
@@ -26,7 +31,12 @@ export {
   trackingTokens,
 } from './tables/complaints';
 export { apiKeys, reportCounts, tenants } from './tables/core';
-export { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
+export {
+  inboundAddresses,
+  inboundQuarantine,
+  webhookDeliveries,
+  webhookEndpoints,
+} from './tables/integrations';
 
 export const schema = {
   tenants,
@@ -45,4 +55,5 @@ export const schema = {
   webhookEndpoints,
   webhookDeliveries,
   inboundQuarantine,
+  inboundAddresses,
 };

@@ -1,7 +1,10 @@
 import type { AppDeps } from '../deps';
+import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
-import { tenantByInboundAddress } from './inbound-address';
-import { MAX_MAIL_BYTES } from './limits';
+import { confirmFromMail } from './address-confirmation';
+import { claimantsOf, tenantByInboundAddress } from './inbound-address';
+import { MAIL_TEXT_ALLOWANCE, MAX_MAIL_BYTES } from './limits';
+import { type ParsedMail, parseMail } from './parse-mail';
 import { type MailOutcome, receiveMail } from './receive-mail';
 
 /** What Cloudflare Email Routing hands a Worker's `email()` handler (ForwardableEmailMessage). */
@@ -34,11 +37,30 @@ async function readAll(stream: ReadableStream<Uint8Array>, max: number): Promise
   return out;
 }
 
+/** Whether this message confirms one of the tenants that claimed its address. */
+async function confirmsClaim(deps: AppDeps, claimants: TenantRecord[], raw: Uint8Array) {
+  if (raw.byteLength > MAIL_TEXT_ALLOWANCE) return false;
+  let mail: ParsedMail;
+  try {
+    mail = await (deps.parseMail ?? parseMail)(raw);
+  } catch {
+    return false;
+  }
+  for (const claimant of claimants) {
+    if (await confirmFromMail(deps.db, deps.config.secretKey, claimant.id, mail, deps.clock())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
- * The Worker's `email()` handler: finds the tenant by the envelope recipient and hands the
- * message to the same intake as `POST …/inbound-mail`. What cannot be accepted at all (an
- * unknown address, more than MAX_MAIL_BYTES, a sender over the rate limit, a full quarantine)
- * is rejected, so the sender's mail server tells the sender; an unexpected error is thrown, so
+ * The Worker's `email()` handler: finds the tenant by the envelope recipient (its confirmed
+ * complaint address) and hands the message to the same intake as `POST …/inbound-mail`. Mail to
+ * an address only claimed, not confirmed, is taken in only as the message that confirms it. What cannot be accepted at all (an
+ * unknown address, more than MAX_MAIL_BYTES, a complaint over its reply limit, a full
+ * quarantine) is rejected, so the sender's mail server tells the sender; a new complaint over
+ * a limit is set aside, not rejected (receive-mail.ts); an unexpected error is thrown, so
  * Email Routing reports a temporary failure and the sending server tries again.
  */
 export async function handleEmail(
@@ -46,13 +68,19 @@ export async function handleEmail(
   message: InboundEmail,
 ): Promise<MailOutcome | null> {
   const tenant = await tenantByInboundAddress(deps.db, message.to);
-  if (!tenant) {
+  const claimants = tenant ? [] : await claimantsOf(deps.db, message.to);
+  if (!tenant && claimants.length === 0) {
     message.setReject('Unknown address');
     return null;
   }
   try {
     if (message.rawSize > MAX_MAIL_BYTES) throw new ApiError(413, 'payload_too_large');
-    return await receiveMail(deps, tenant, await readAll(message.raw, MAX_MAIL_BYTES));
+    const raw = await readAll(message.raw, MAX_MAIL_BYTES);
+    if (tenant) return await receiveMail(deps, tenant, raw);
+    // An address not yet proven takes in nothing but the message that proves it.
+    if (await confirmsClaim(deps, claimants, raw)) return { outcome: 'addressConfirmed' };
+    message.setReject('Unknown address');
+    return null;
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     message.setReject(

@@ -1,26 +1,52 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
+import { inboundAddresses, tenants } from '../db/schema';
 import type { TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { findTenant } from '../tenants/tenants';
 
-/** The tenant whose procedure names this complaint address (addresses are kept in lower case). */
+async function tenantById(db: Db, tenantId: string) {
+  const row = await db.query.tenants.findFirst({
+    where: eq(tenants.id, tenantId),
+    columns: { slug: true },
+  });
+  return row ? findTenant(db, row.slug) : null;
+}
+
+/** The tenant whose confirmed complaint address this is (addresses are kept in lower case). */
 export async function tenantByInboundAddress(
   db: Db,
   address: string,
 ): Promise<TenantRecord | null> {
-  const [row] = await db.all<{ slug: string }>(
-    sql`SELECT slug FROM tenants WHERE (procedure ->> '$.inbound.address') = ${address.trim().toLowerCase()}`,
-  );
-  return row ? findTenant(db, row.slug) : null;
+  const owner = await db.query.inboundAddresses.findFirst({
+    where: and(
+      eq(inboundAddresses.address, address.trim().toLowerCase()),
+      isNotNull(inboundAddresses.confirmedAt),
+    ),
+  });
+  return owner ? tenantById(db, owner.tenantId) : null;
+}
+
+/** The tenants that named this address and have not confirmed it yet (any number of them). */
+export async function claimantsOf(db: Db, address: string): Promise<TenantRecord[]> {
+  const claims = await db.query.inboundAddresses.findMany({
+    where: and(
+      eq(inboundAddresses.address, address.trim().toLowerCase()),
+      isNull(inboundAddresses.confirmedAt),
+    ),
+    limit: 20,
+  });
+  const found = await Promise.all(claims.map((claim) => tenantById(db, claim.tenantId)));
+  return found.filter((tenant): tenant is TenantRecord => tenant !== null);
 }
 
 /**
- * A complaint address belongs to one tenant: 422 on `inbound.address` when another tenant has
- * it (a unique index on the tenants table holds the line against a race).
+ * A confirmed complaint address belongs to one tenant: 422 on `inbound.address` when another
+ * tenant has confirmed it (a unique index holds the line against a race). An address only
+ * named by others is free to claim: whoever proves it first has it.
  */
 export async function checkInboundAddress(
   db: Db,

@@ -11,7 +11,7 @@ import { QUARANTINE_REASONS } from './quarantine';
 import { receiveMail } from './receive-mail';
 
 const mailOutcomeSchema = z.object({
-  outcome: z.enum(['complaint', 'reply', 'setAside']),
+  outcome: z.enum(['complaint', 'reply', 'setAside', 'addressConfirmed']),
   number: z.string().optional().describe('The complaint registered or joined'),
   id: z.string().optional().describe('The set-aside message, for staff'),
   reason: z.enum(QUARANTINE_REASONS).optional(),
@@ -32,7 +32,12 @@ const INBOUND_DOCS = {
     },
     ok: { status: 201, description: 'A new complaint (channel e-mail)', schema: mailOutcomeSchema },
     alsoOk: [
-      { status: 200, description: 'A reply that joined the complaint its reference names' },
+      {
+        status: 200,
+        description:
+          'A reply that joined the complaint its reference names, or the confirmation message ' +
+          "that proves the tenant's complaint address (outcome addressConfirmed)",
+      },
       { status: 202, description: 'Kept whole for staff: it could not be taken in' },
     ],
     errors: [401, 403, 404, 413, 415, 429],
@@ -40,7 +45,7 @@ const INBOUND_DOCS = {
 };
 export const inboundDocs = Object.values(INBOUND_DOCS);
 
-const STATUS = { complaint: 201, reply: 200, setAside: 202 } as const;
+const STATUS = { complaint: 201, reply: 200, setAside: 202, addressConfirmed: 200 } as const;
 
 /**
  * `POST /v1/tenants/{slug}/inbound-mail` (the Node entry): the raw message as

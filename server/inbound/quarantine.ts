@@ -9,6 +9,7 @@ import { QUARANTINE_LIMIT } from './limits';
 /** Why a message was set aside instead of taken in. */
 export const QUARANTINE_REASONS = [
   'too_large',
+  'too_complex',
   'unreadable',
   'no_sender',
   'automatic',
@@ -16,6 +17,8 @@ export const QUARANTINE_REASONS = [
   'too_long',
   'attachments',
   'invalid',
+  'rate_limited',
+  'address_unconfirmed',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 

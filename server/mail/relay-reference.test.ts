@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { listCorrespondence } from '../casefile/correspondence';
-import { complaints, outbox } from '../db/schema';
+import { complaints, inboundAddresses, outbox } from '../db/schema';
+import { ADDRESS_CONFIRMATION_KIND } from '../inbound/address-confirmation';
 import { complaintOfReply, referencesIn, replyTag } from '../inbound/reply-reference';
 import type { Mailer, OutgoingMail } from './mailer';
 import { queueMessage } from './outbox-rows';
@@ -30,11 +31,22 @@ function accepting() {
   return { mailer, sent };
 }
 
-/** TotaalOnder1Dak, with a complaint address when `inbound` is given, and one complaint. */
-async function tenantWithComplaint(inbound?: string) {
+/**
+ * TotaalOnder1Dak, with a complaint address when `inbound` is given (proven, unless `confirmed`
+ * is false: see inbound/address-confirmation.ts), and one complaint.
+ */
+async function tenantWithComplaint(inbound?: string, confirmed = true) {
   w = await world('totaalonder1dak', (p) => {
     if (inbound) p.inbound = { address: inbound };
   });
+  // Naming it queued its confirmation message; these tests are about the complaint's messages.
+  await w.db.delete(outbox).where(eq(outbox.kind, ADDRESS_CONFIRMATION_KIND));
+  if (inbound && confirmed) {
+    await w.db
+      .update(inboundAddresses)
+      .set({ confirmedAt: NOW.toISOString() })
+      .where(eq(inboundAddresses.tenantId, w.tenant.id));
+  }
   return w.submit();
 }
 
@@ -97,6 +109,16 @@ describe('a message to the complainant of a tenant with a complaint address', ()
 describe('no reference is added', () => {
   test('without a complaint address: replies go where the procedure says', async () => {
     const number = await tenantWithComplaint();
+    const [mail] = await relay();
+    expect(mail).toMatchObject({
+      replyTo: 'info@totaalonder1dak.nl',
+      subject: `Wij hebben uw klacht ontvangen (${number})`,
+    });
+    expect(mail?.headers).toBeUndefined();
+  });
+
+  test('with a complaint address the tenant has not proven: it is never named', async () => {
+    const number = await tenantWithComplaint(INBOUND, false);
     const [mail] = await relay();
     expect(mail).toMatchObject({
       replyTo: 'info@totaalonder1dak.nl',

@@ -3,6 +3,11 @@ import { claimDue } from '../db/claims';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { logError } from '../http/errors';
+import {
+  ADDRESS_CONFIRMATION_KIND,
+  confirmationMessage,
+  confirmedAddress,
+} from '../inbound/address-confirmation';
 import { outgoingReference } from '../inbound/reply-reference';
 import { withoutLink } from '../tracking/sealed-link';
 import { acknowledgeDelivered } from './acknowledged';
@@ -88,14 +93,9 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
     }
     const row = await db.query.outbox.findFirst({ where: eq(outbox.id, id) });
     if (!row) continue;
-    let message: ReturnType<typeof withReference>;
+    let message: Outgoing | null;
     try {
-      const composed = await compose(db, row, options.secretKey, now);
-      // Never without its link: the message waits, saying why.
-      if (composed?.linkLost) {
-        throw new Error('the tracking link does not open (KLACHT_SECRET_KEY changed?)');
-      }
-      message = withReference(composed, row, options.secretKey);
+      message = await outgoing(db, row, options.secretKey, now);
     } catch (err) {
       // One message that cannot be written must not hold up the others; it is retried later.
       await db
@@ -142,7 +142,7 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
           nextAttemptAt: null,
           pdPayload: payload,
           // The case file keeps what was sent, without the link's token (stored only hashed).
-          ...keptText(message.rendered, message.trackingUrl),
+          ...keptText(message.rendered, message.redact),
         })
         .where(eq(outbox.id, id));
       report.sent++;
@@ -199,14 +199,46 @@ export async function requeueFailed(db: Db, tenantId: string): Promise<number> {
   return rows.length;
 }
 
+/** A message as the relay sends it; `redact` is what the kept copy must not hold (a token). */
+interface Outgoing {
+  to: string | null;
+  senderName: string;
+  replyTo?: string;
+  rendered: { subject: string; text: string; html: string };
+  headers?: Record<string, string>;
+  redact?: string;
+}
+
+/** Writes one outbox row's message; null when there is nothing to send any more. */
+async function outgoing(
+  db: Db,
+  row: OutboxRow,
+  secretKey: string,
+  now: Date,
+): Promise<Outgoing | null> {
+  if (row.kind === ADDRESS_CONFIRMATION_KIND) return confirmationMessage(db, row, secretKey);
+  const composed = await compose(db, row, secretKey, now);
+  // Never without its link: the message waits, saying why.
+  if (composed?.linkLost) {
+    throw new Error('the tracking link does not open (KLACHT_SECRET_KEY changed?)');
+  }
+  if (!composed) return null;
+  const inbound = await confirmedAddress(db, row.tenantId);
+  return { ...withReference(composed, row, secretKey, inbound), redact: composed.trackingUrl };
+}
+
 /**
- * A message to the complainant of a tenant with a complaint address goes with that address as
- * Reply-To and carries the complaint's reference (inbound/reply-reference.ts), so the
- * complainant's replies go to the complaint address and find their complaint.
+ * A message to the complainant of a tenant with a confirmed complaint address goes with that
+ * address as Reply-To and carries the complaint's reference (inbound/reply-reference.ts), so the
+ * complainant's replies go to the complaint address and find their complaint. An address the
+ * tenant has not proven is never named (inbound/address-confirmation.ts).
  */
-function withReference(message: Composed | null, row: OutboxRow, secretKey: string) {
-  if (!message) return null;
-  const inbound = message.procedure.inbound?.address;
+function withReference(
+  message: Composed,
+  row: OutboxRow,
+  secretKey: string,
+  inbound: string | null,
+) {
   if (!inbound || !message.toComplainant) return { ...message, headers: undefined };
   const reference = outgoingReference(
     secretKey,

@@ -22,6 +22,8 @@ export interface Runtime {
   webhookTransport?: AppDeps['webhookTransport'];
   /** What sends e-mail (`mailerFromEnv`), where mail is sent; without it messages are held. */
   mailer?: Mailer;
+  /** How inbound mail is read (the Node entry's: in a thread); in place otherwise. */
+  parseMail?: AppDeps['parseMail'];
 }
 
 /**
@@ -54,5 +56,6 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
     },
     mailer: runtime.mailer,
     ...(runtime.webhookTransport ? { webhookTransport: runtime.webhookTransport } : {}),
+    ...(runtime.parseMail ? { parseMail: runtime.parseMail } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { letterPdf } from '../letters/letter-pdf';
 import { depsFromEnv, type Runtime } from './deps-from-env';
 import type { Env } from './env';
 import { localSecretKey } from './local-secret';
+import { threadedMailParser } from './mail-parse-thread';
 import { mailerFromEnv } from './mailer-from-env';
 import { nodeWebhookTransport } from './node-webhook-transport';
 
@@ -22,6 +23,7 @@ export function nodeDeps(env: Env, db: Db, more: Partial<Runtime> = {}): Promise
     mailer: mailerFromEnv(env),
     webhookTransport: nodeWebhookTransport(),
     renderLetter: letterPdf,
+    parseMail: threadedMailParser(),
     ...more,
   });
 }

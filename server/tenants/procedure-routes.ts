@@ -8,6 +8,7 @@ import { tenantAccess } from '../http/auth';
 import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { validate } from '../http/validation';
+import { claimAddress } from '../inbound/address-confirmation';
 import { checkInboundAddress } from '../inbound/inbound-address';
 
 const PROCEDURE_DOCS = {
@@ -50,6 +51,7 @@ export function procedureRoutes(deps: AppDeps) {
           .update(tenants)
           .set({ procedure, procedureVersion: sql`${tenants.procedureVersion} + 1` })
           .where(eq(tenants.id, c.get('tenant').id));
+        await claimAddress(deps.db, c.get('tenant').id, procedure, deps.clock());
         return c.json(procedure);
       },
     );

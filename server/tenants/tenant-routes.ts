@@ -13,6 +13,7 @@ import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validation';
+import { claimAddress } from '../inbound/address-confirmation';
 import { checkInboundAddress } from '../inbound/inbound-address';
 import { firstAdminSchema, newStaffRow, staffCreatedSchema, staffView } from '../staff/accounts';
 import { createTenant } from './tenants';
@@ -84,6 +85,7 @@ export function tenantRoutes(deps: AppDeps) {
       );
       if (!created) throw new ApiError(409, 'slug_taken');
       const { tenant, apiKey } = created;
+      await claimAddress(deps.db, tenant.id, procedure, deps.clock());
       const adminRow = admin
         ? await deps.db.query.staff.findFirst({ where: eq(staff.id, admin.values.id as string) })
         : undefined;

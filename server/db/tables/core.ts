@@ -1,12 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /* Tenants and their API keys. */
 
@@ -25,9 +18,8 @@ export const tenants = sqliteTable(
     procedureVersion: integer('procedure_version').notNull().default(1),
     createdAt: createdAt(),
   },
-  // One tenant per complaint address (the procedure's `inbound.address`, stored in lower case):
-  // mail to it can only ever become that tenant's.
-  (t) => [uniqueIndex('tenants_inbound_address').on(sql`(${t.procedure} ->> '$.inbound.address')`)],
+  // A complaint address is one tenant's once confirmed: see inboundAddresses. An address named
+  // but not confirmed blocks no one, so it is not unique here.
 );
 
 export const apiKeys = sqliteTable(

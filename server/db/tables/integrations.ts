@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, tenants } from './core';
 
@@ -100,5 +101,32 @@ export const inboundQuarantine = sqliteTable(
   (t) => [
     uniqueIndex('inbound_quarantine_tenant_sha').on(t.tenantId, t.sha256),
     index('inbound_quarantine_complaint').on(t.complaintId),
+  ],
+);
+
+/**
+ * The complaint address a tenant's procedure names, and whether it is proven: mail to it makes
+ * complaints, and our messages name it as Reply-To, only once our own intake for this tenant
+ * received the confirmation message sent to it (inbound/address-confirmation.ts). A claim that
+ * is not confirmed blocks no one; a confirmed address is one tenant's.
+ */
+export const inboundAddresses = sqliteTable(
+  'inbound_addresses',
+  {
+    tenantId: text('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id),
+    /** In lower case, as the procedure keeps it. */
+    address: text('address').notNull(),
+    /** Random, new for every address claimed; the confirmation tag is an HMAC over it. */
+    nonce: text('nonce').notNull(),
+    requestedAt: text('requested_at').notNull(),
+    confirmedAt: text('confirmed_at'),
+  },
+  (t) => [
+    uniqueIndex('inbound_addresses_confirmed')
+      .on(t.address)
+      .where(sql`${t.confirmedAt} IS NOT NULL`),
+    index('inbound_addresses_address').on(t.address),
   ],
 );
