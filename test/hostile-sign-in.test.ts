@@ -111,3 +111,46 @@ describe('password work is bounded', () => {
     }
   });
 });
+
+describe('all failures look alike (issue #22, item 6)', () => {
+  /** What one sign-in makes the server do: PBKDF2 derivations and the statements it sends. */
+  async function workOf(email: string, password: string, address: string) {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      const statements = await queryPlans(t.db.$client, async () => {
+        expect(await signInCookie(t, 'wenb', email, password, from(address))).toBe('');
+      });
+      return { derivations: derive.mock.calls.length, statements: statements.map((s) => s.sql) };
+    } finally {
+      derive.mockRestore();
+    }
+  }
+
+  async function addStaff(email: string, disabled = false) {
+    const auth = { Authorization: `Bearer ${wenb.key}` };
+    const res = await t.json(
+      'POST',
+      '/v1/tenants/wenb/staff',
+      { email, name: email, role: 'handler' },
+      auth,
+    );
+    const { staff } = await res.json();
+    if (disabled) await t.json('PATCH', `/v1/tenants/wenb/staff/${staff.id}`, { disabled }, auth);
+  }
+
+  test('a locked account, an unknown one, a disabled one and a wrong password cost the same', async () => {
+    await addStaff('bram@example.nl');
+    await addStaff('weg@example.nl', true);
+    const guesser = '203.0.113.66';
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) await attempt('not the password', guesser);
+    // The guesser is locked out of the admin's account; even its right password fails …
+    const locked = await workOf(wenb.email, wenb.password, guesser);
+    // … and costs what an address nobody has, a disabled account or a wrong password costs.
+    expect(locked.derivations).toBe(1);
+    expect(await workOf('niemand@example.nl', 'x', guesser)).toEqual(locked);
+    expect(await workOf('weg@example.nl', 'x', guesser)).toEqual(locked);
+    expect(await workOf('bram@example.nl', 'not the password', guesser)).toEqual(locked);
+    // The first failure at a fresh address costs the same too (no dummy hash is made on use).
+    expect(await workOf('niemand@example.nl', 'x', '198.51.100.20')).toEqual(locked);
+  });
+});
