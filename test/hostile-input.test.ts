@@ -49,13 +49,14 @@ function expectErrorShape(body: unknown) {
   expect(body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 }
 
-/** A body that counts how much of it was read; `total` bytes of 'a'. */
-function countingBody(total: number) {
+/** A body that counts how much of it was read: `head`, then `total` bytes of 'a' in all. */
+function countingBody(total: number, head = new Uint8Array()) {
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= total) return controller.close();
       const chunk = new Uint8Array(Math.min(64 * 1024, total - sent)).fill(0x61);
+      if (sent === 0) chunk.set(head.subarray(0, chunk.length));
       sent += chunk.length;
       controller.enqueue(chunk);
     },
@@ -63,8 +64,8 @@ function countingBody(total: number) {
   return { stream, read: () => sent };
 }
 
-function postStream(path: string, total: number, headers: Record<string, string>) {
-  const body = countingBody(total);
+function postStream(path: string, total: number, headers: Record<string, string>, head?: string) {
+  const body = countingBody(total, new TextEncoder().encode(head));
   const res = t.app.request(path, {
     method: 'POST',
     body: body.stream,
@@ -191,9 +192,15 @@ describe('3. bodies are bounded before they are read', () => {
   });
 
   test('uploads to a tenant without attachments are cut off, not read whole', async () => {
-    const { res, read } = postStream('/v1/tenants/wenb/complaints', 20 * 1024 * 1024, {
-      'Content-Type': 'multipart/form-data; boundary=x',
-    });
+    // A file part that runs on: the multipart framing is right, the size is not.
+    const file =
+      '--x\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n';
+    const { res, read } = postStream(
+      '/v1/tenants/wenb/complaints',
+      20 * 1024 * 1024,
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+      file,
+    );
     expect((await res).status).toBe(413);
     expect(read()).toBeLessThanOrEqual(
       BODY_LIMITS.submission + BODY_LIMITS.multipartOverhead + 128 * 1024,

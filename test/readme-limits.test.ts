@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/attachments';
 import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
+import { MAX_FORM_PARTS, MAX_PART_HEADER_BYTES } from '../server/http/form-body';
 import {
   MAIL_COMPLAINT_LIMIT,
   MAIL_TEXT_ALLOWANCE,
@@ -48,6 +49,9 @@ const EXPECTED: Record<string, string> = {
   'BODY_LIMITS.procedure': kb(BODY_LIMITS.procedure),
   'BODY_LIMITS.tracking': kb(BODY_LIMITS.tracking),
   'BODY_LIMITS.adminForm': kb(BODY_LIMITS.adminForm),
+  'BODY_LIMITS.signIn': kb(BODY_LIMITS.signIn),
+  MAX_FORM_PARTS: String(MAX_FORM_PARTS),
+  MAX_PART_HEADER_BYTES: kb(MAX_PART_HEADER_BYTES),
   MAX_JSON_DEPTH: String(MAX_JSON_DEPTH),
   'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
   MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,

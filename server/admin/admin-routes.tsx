@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { amsterdamDate } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { checkStepFiles } from '../complaints/attachments';
 import { findComplaint } from '../complaints/complaint-records';
-import { isMultipart, stepLimit } from '../complaints/intake';
 import { performStep } from '../complaints/perform-step';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { honoPath } from '../docs/route-doc';
-import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
@@ -27,12 +24,12 @@ import {
   base,
   forbiddenPage,
   notFoundPage,
-  PageError,
   staffActor,
 } from './admin-context';
+import { formFiles, formValues, limitAdminBody } from './admin-form';
 import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintPage, handlerChoices } from './complaint-page';
-import { errorPage, formFiles, formValues } from './error-page';
+import { errorPage } from './error-page';
 import { findPage } from './find-page';
 import { integrationPages } from './integration-pages';
 import { letterRoutes } from './letter-routes';
@@ -78,17 +75,7 @@ export function adminRoutes(deps: AppDeps) {
     await next();
   });
   app.use('/:slug/*', csrf());
-  app.use(
-    '/:slug/*',
-    // Forms with documents (registering a complaint, a step) may carry files.
-    (c, next) =>
-      bodyLimit({
-        maxSize: BODY_LIMITS.adminForm + stepLimit(c.get('tenant').procedure, isMultipart(c)),
-        onError: () => {
-          throw new PageError(413, 'Te groot', 'Het formulier is te groot om te versturen.');
-        },
-      })(c, next),
-  );
+  app.use('/:slug/*', limitAdminBody());
 
   app.get(at(ADMIN_DOCS.signInPage), async (c) => {
     const tenant = c.get('tenant');

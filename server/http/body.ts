@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors';
 
 /**
@@ -15,33 +14,77 @@ export const BODY_LIMITS = {
   procedure: 256 * 1024,
   /** The complainant's steps through the tracking link, JSON or form. */
   tracking: 64 * 1024,
-  /** An admin page's form. */
+  /** An admin page's form of text fields (its documents come on top where it takes them). */
   adminForm: 128 * 1024,
+  /**
+   * The sign-in form: an address, a password and the page to return to. Anyone may post it, so
+   * it gets what it needs and no more; a megabyte of "sign-in" is someone else's upload.
+   */
+  signIn: 4 * 1024,
   /** The multipart framing around a submission's JSON part and files. */
   multipartOverhead: 16 * 1024,
 } as const;
 
-/** Arrays and objects nested deeper than this are not a complaint, a procedure or a step. */
-export const MAX_JSON_DEPTH = 32;
+const tooLargeError = () => new ApiError(413, 'payload_too_large');
 
-/** 413 in the API's error shape once a body passes `maxSize` bytes. */
-export function limitBody(maxSize: number | ((c: Context) => number)): MiddlewareHandler {
-  const onError = () => {
-    throw new ApiError(413, 'payload_too_large');
-  };
+/**
+ * The body as a stream that errors with `tooLarge()` once more than `max` bytes came through.
+ * Nothing is buffered here: a reader that stops early has read only what it used.
+ */
+function limitedStream(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+  tooLarge: () => Error,
+): ReadableStream<Uint8Array> {
+  let size = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > max) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * 413 (in the API's error shape, or what `tooLarge` makes) once a body passes `maxSize` bytes:
+ * at once when its Content-Length says so, else when the reader gets there.
+ */
+export function limitBody<C extends Context>(
+  maxSize: number | ((c: C) => number),
+  tooLarge: () => Error = tooLargeError,
+): MiddlewareHandler {
   return (c, next) => {
-    const max = typeof maxSize === 'number' ? maxSize : maxSize(c);
-    // A declared length is checked from the header alone: Hono's bodyLimit asks for the body
-    // stream first, which on Node turns the light request into a full Request (a few percent of
-    // a submission's CPU), and the HTTP parser never reads past the declared length anyway.
+    const max = typeof maxSize === 'number' ? maxSize : maxSize(c as C);
+    // A declared length is checked from the header alone: asking for the body stream on Node
+    // turns the light request into a full Request (a few percent of a submission's CPU), and the
+    // HTTP parser never reads past the declared length anyway.
     const declared = c.req.header('Content-Length');
     if (declared !== undefined && c.req.header('Transfer-Encoding') === undefined) {
-      if (Number.parseInt(declared, 10) > max) return onError();
+      if (Number.parseInt(declared, 10) > max) throw tooLarge();
       return next();
     }
-    return bodyLimit({ maxSize: max, onError })(c, next);
+    const body = c.req.raw.body;
+    if (body) {
+      // Hono's bodyLimit buffers the whole body first; a streaming reader (multipart) would then
+      // count parts only after every byte was in.
+      c.req.raw = new Request(c.req.raw, {
+        body: limitedStream(body, max, tooLarge),
+        duplex: 'half',
+      } as RequestInit);
+    }
+    return next();
   };
 }
+
+/** The request's media type, lower case, without parameters ('' when it has none). */
+export const mediaTypeOf = (c: Context) =>
+  (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** Arrays and objects nested deeper than this are not a complaint, a procedure or a step. */
+export const MAX_JSON_DEPTH = 32;
 
 /** Whether no array or object in a JSON text is nested deeper than `max` (a linear scan). */
 export function withinJsonDepth(text: string, max = MAX_JSON_DEPTH): boolean {
