@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/attachments';
-import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
+import {
+  DEFAULT_SUBMIT_LIMIT,
+  MIN_FILL_MS,
+  SUBMIT_ATTEMPTS_PER_ALLOWED,
+} from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
 import { MAX_FORM_PARTS, MAX_PART_HEADER_BYTES } from '../server/http/form-body';
+import { ATTEMPT_KEYS } from '../server/http/rate-limit';
 import {
   MAIL_COMPLAINT_LIMIT,
   MAIL_TEXT_ALLOWANCE,
@@ -62,6 +67,8 @@ const EXPECTED: Record<string, string> = {
   MAX_CHAIN: String(MAX_CHAIN),
   MAX_HORIZON_DAYS: String(MAX_HORIZON_DAYS),
   DEFAULT_SUBMIT_LIMIT: `${DEFAULT_SUBMIT_LIMIT.max} per ${DEFAULT_SUBMIT_LIMIT.windowSeconds} s`,
+  SUBMIT_ATTEMPTS_PER_ALLOWED: String(SUBMIT_ATTEMPTS_PER_ALLOWED),
+  ATTEMPT_KEYS: n(ATTEMPT_KEYS),
   MIN_FILL_MS: `${n(MIN_FILL_MS)} ms`,
   TRACK_LIMIT: `${TRACK_LIMIT.max} per ${TRACK_LIMIT.windowSeconds} s`,
   ADDRESS_FAILURES: `${ADDRESS_FAILURES} per ${WINDOW_MINUTES} min`,

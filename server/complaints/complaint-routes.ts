@@ -20,6 +20,7 @@ import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
 import {
   fileAllowance,
+  gatePublicSubmission,
   limitSubmission,
   readSubmission,
   refuseForeignOrigin,
@@ -144,6 +145,7 @@ export function complaintRoutes(deps: AppDeps) {
     honoPath(COMPLAINT_DOCS.submit),
     tenantAccess(deps, 'optional'),
     refuseForeignOrigin(deps),
+    gatePublicSubmission(deps),
     limitSubmission(),
     async (c) => {
       const asStaff = c.get('actor').kind !== 'public';

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { isMultipart, multipartParts } from '../http/form-body';
-import { addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
+import { AttemptCounter, addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
 import {
   type IncomingFile,
   MAX_FILES_PER_STEP,
@@ -28,6 +28,15 @@ function asObject(value: unknown): Record<string, unknown> {
 export const MIN_FILL_MS = 3_000;
 /** Public submissions per tenant and client address when SUBMIT_RATE_LIMIT is not set. */
 export const DEFAULT_SUBMIT_LIMIT = { max: 10, windowSeconds: 600 };
+
+/**
+ * Public submission attempts per tenant and client address in each SUBMIT_RATE_LIMIT window,
+ * as a multiple of the submissions it allows, counted in this process before the body is read.
+ * A person who corrects a refused form now and then stays well within it; a script that sends
+ * body after body is refused before its bodies are parsed. The database's count of submissions
+ * (in guardPublicSubmission) stays the rule, across processes and Worker isolates.
+ */
+export const SUBMIT_ATTEMPTS_PER_ALLOWED = 3;
 
 /** How many files a submission may carry: ten for staff (see checkStepFiles), else the form's. */
 export function fileAllowance(procedure: Procedure, asStaff: boolean): number {
@@ -56,6 +65,26 @@ export function limitSubmission(): MiddlewareHandler<AppEnv> {
   return limitBody((c: Context<AppEnv>) =>
     submissionLimit(c.get('tenant').procedure, isMultipart(c), c.get('actor').kind !== 'public'),
   );
+}
+
+/**
+ * Refuses a public submission (429) before its body is read once its sender has made more
+ * attempts than SUBMIT_ATTEMPTS_PER_ALLOWED times the submissions SUBMIT_RATE_LIMIT allows. In
+ * process, so it costs the submission no database round trip.
+ */
+export function gatePublicSubmission(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const attempts = new AttemptCounter();
+  return async (c, next) => {
+    if (c.get('actor').kind === 'public') {
+      const limit = deps.config.submitLimit;
+      const now = deps.clock();
+      const key = `${c.get('tenant').id}:${addressNetwork(clientAddressOf(deps, c))}`;
+      if (!attempts.hit(key, { ...limit, max: limit.max * SUBMIT_ATTEMPTS_PER_ALLOWED }, now)) {
+        throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
+      }
+    }
+    await next();
+  };
 }
 
 /**
