@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import { type AppDeps, clientAddressOf } from '../deps';
-import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
+import { BODY_LIMITS, isJson, limitBody, parseJson, unsupportedMediaType } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
@@ -112,9 +112,9 @@ const emptyFileInput = (filename: string, bytes: Uint8Array) =>
   filename === '' && bytes.byteLength === 0;
 
 /**
- * Reads a body that may carry files: JSON, or multipart/form-data with the
+ * Reads a body that may carry files: JSON (application/json), or multipart/form-data with the
  * JSON in a part named `jsonPart` (`complaint` for a submission, `step` for a lifecycle step) and
- * the files in parts named `attachments`. Parts are taken as they arrive:
+ * the files in parts named `attachments`; anything else is a 415. Parts are taken as they arrive:
  * a file beyond `maxFiles` is a 422 at once, and a second JSON part a 400, with the rest of the
  * body left unread. Only the files kept are hashed.
  */
@@ -123,7 +123,10 @@ export async function readSubmission(
   jsonPart: string,
   maxFiles: number,
 ): Promise<{ body: Record<string, unknown>; files: IncomingFile[] }> {
-  if (!isMultipart(c)) return { body: asObject(parseJson(await c.req.text())), files: [] };
+  if (!isMultipart(c)) {
+    if (!isJson(c)) throw unsupportedMediaType(c, 'application/json, multipart/form-data');
+    return { body: asObject(parseJson(await c.req.text())), files: [] };
+  }
   let json: string | undefined;
   const received: ReceivedFile[] = [];
   for await (const part of multipartParts(c)) {

@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Locale } from '../../shared/localised';
+import { fieldMessage } from './error-messages';
 import { ApiError } from './errors';
 
 /**
@@ -79,9 +81,22 @@ export function limitBody<C extends Context>(
   };
 }
 
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
+
 /** The request's media type, lower case, without parameters ('' when it has none). */
 export const mediaTypeOf = (c: Context) =>
   (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** Whether the body is JSON by its Content-Type (application/json, or a +json type). */
+export const isJson = (c: Context) => JSON_TYPE.test(mediaTypeOf(c));
+
+/** 415 naming what the route takes, in the request's language. */
+export function unsupportedMediaType(c: Context, types: string): ApiError {
+  const locale: Locale = c.get('locale') ?? 'nl';
+  return new ApiError(415, 'unsupported_media_type', {
+    'Content-Type': fieldMessage('mediaType', locale, { types }),
+  });
+}
 
 /** Arrays and objects nested deeper than this are not a complaint, a procedure or a step. */
 export const MAX_JSON_DEPTH = 32;
@@ -115,22 +130,33 @@ export function parseJson(text: string): unknown {
 }
 
 /**
- * Limits a JSON body to `maxSize` bytes and checks that it can be read (well-formed, not too
- * deep) before any handler or validator sees it; they read the same text again from Hono's cache.
- * An empty body passes: routes without a body take `{}`.
+ * The request's JSON text: '' for an empty body, which routes without a body take as `{}`; a
+ * body of another media type is a 415 (read, within its limit, to see whether there is one).
+ */
+async function jsonText(c: Context): Promise<string> {
+  const text = await c.req.text();
+  if (text.trim() === '') return '';
+  if (!isJson(c)) throw unsupportedMediaType(c, 'application/json');
+  return text;
+}
+
+/**
+ * Limits a JSON body to `maxSize` bytes and checks that it can be read (JSON by its
+ * Content-Type, well-formed, not too deep) before any handler or validator sees it; they read
+ * the same text again from Hono's cache. An empty body passes: routes without a body take `{}`.
  */
 export function jsonBody(maxSize: number): MiddlewareHandler {
   const limit = limitBody(maxSize);
   return (c, next) =>
     limit(c, async () => {
-      const text = await c.req.text();
-      if (text.trim() !== '') parseJson(text);
+      const text = await jsonText(c);
+      if (text !== '') parseJson(text);
       await next();
     });
 }
 
-/** The request's JSON body, or `{}` when it is empty (after `jsonBody`). */
+/** The request's JSON body, or `{}` when it is empty (after `jsonBody` or `limitBody`). */
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  return text.trim() === '' ? {} : parseJson(text);
+  const text = await jsonText(c);
+  return text === '' ? {} : parseJson(text);
 }
