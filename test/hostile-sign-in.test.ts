@@ -8,7 +8,7 @@ import {
 } from '../server/staff/sign-in';
 import { type TestApp, testApp } from './helpers';
 import { queryPlans, TABLE_SCAN } from './query-plans';
-import { signInCookie, tenantWithAdmin } from './staff-helpers';
+import { postForm, signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
  * Nobody can lock a colleague out from elsewhere, and a burst of sign-ins costs its sender, not
@@ -152,5 +152,46 @@ describe('all failures look alike (issue #22, item 6)', () => {
     expect(await workOf('bram@example.nl', 'not the password', guesser)).toEqual(locked);
     // The first failure at a fresh address costs the same too (no dummy hash is made on use).
     expect(await workOf('niemand@example.nl', 'x', '198.51.100.20')).toEqual(locked);
+  });
+});
+
+describe('where a sign-in returns to (issue #22, item 8)', () => {
+  const signInTo = (next: string) =>
+    postForm(t, '/admin/wenb/sign-in', { email: wenb.email, password: wenb.password, next });
+
+  test('a `next` with a line break, a NUL or a tab goes to the register, never a 500', async () => {
+    for (const next of [
+      '/admin/wenb/complaints\r\nSet-Cookie: stolen=1',
+      '/admin/wenb/complaints\n',
+      '/admin/wenb/\u0000complaints',
+      '/admin/wenb/com\tplaints',
+    ]) {
+      const res = await signInTo(next);
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get('Location')).toBe('/admin/wenb/complaints');
+      expect(res.headers.getSetCookie()).toHaveLength(1);
+    }
+  });
+
+  test('a path of this admin view is kept, percent-encoded; anywhere else is not', async () => {
+    const to = async (next: string) => (await signInTo(next)).headers.get('Location');
+    expect(await to('/admin/wenb/complaints?handler=Zoë Ünal')).toBe(
+      '/admin/wenb/complaints?handler=Zo%C3%AB%20%C3%9Cnal',
+    );
+    expect(await to('/admin/wenb/complaints/2026-0001#acties')).toBe(
+      '/admin/wenb/complaints/2026-0001',
+    );
+    for (const elsewhere of [
+      '//evil.example/admin/wenb/',
+      'https://evil.example/admin/wenb/',
+      '/admin/wenb/../../evil',
+      '/admin/wenb/%2e%2e/totaalonder1dak/complaints',
+      '/admin/wenb/\\evil',
+      '/admin/wenb//evil.example',
+      '/admin/wenb/sign-in',
+      '/admin/totaalonder1dak/complaints',
+    ]) {
+      expect(await to(elsewhere), elsewhere).toBe('/admin/wenb/complaints');
+    }
   });
 });

@@ -37,18 +37,12 @@ import { newComplaintPage, submitFromForm } from './new-complaint-page';
 import { outboxPage } from './outbox-page';
 import { registerPage } from './register-page';
 import { reportsPage } from './reports-page';
+import { safeNext } from './safe-next';
 import { settingsPage } from './settings-page';
 import { signInPage } from './sign-in-page';
 
 /** A route's path within the admin sub-app, from its documentation. */
 const at = <P extends string>(doc: { path: P }) => honoPath(doc, ADMIN_MOUNT);
-
-/** A path inside this tenant's admin to return to after signing in; anything else is ignored. */
-function safeNext(slug: string, next: string | undefined): string {
-  const home = `/admin/${slug}/complaints`;
-  if (!next?.startsWith(`/admin/${slug}/`) || /\/\/|\\|sign-in/.test(next)) return home;
-  return next;
-}
 
 /**
  * The admin view under `/admin/{slug}/…`: server-rendered pages and plain forms, no script. Every
@@ -100,10 +94,12 @@ export function adminRoutes(deps: AppDeps) {
       now: deps.clock(),
     });
     if (!result.ok) return signInPage(c, tenant, { email, next: form.next, failed: true });
+    // Decided before the session is set: no `next` can fail the answer once it carries a cookie.
+    const back = safeNext(tenant.slug, form.next);
     const previous = cookie.read(c);
     if (previous) await endSession(deps.db, previous);
     cookie.set(c, result.token);
-    return c.redirect(safeNext(tenant.slug, form.next), 303);
+    return c.redirect(back, 303);
   });
 
   app.use('/:slug/*', async (c, next) => {
