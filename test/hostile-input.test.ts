@@ -285,3 +285,25 @@ describe('4. attachments', () => {
     expect(file.headers.get('Content-Security-Policy')).toContain('sandbox');
   });
 });
+
+describe('5. a 422 names every field it refuses (issue #22, item 19)', () => {
+  test('a body whose only unknown key is __proto__ is a 422 naming __proto__', async () => {
+    const auth = { Authorization: `Bearer ${wenb.key}`, 'Content-Type': 'application/json' };
+    // Written out: JSON.parse makes "__proto__" an own key, as any client's JSON does.
+    const staff =
+      '{"email":"sanne@example.nl","name":"Sanne","role":"handler","__proto__":{"x":1}}';
+    const res = await t.app.request('/v1/tenants/wenb/staff', {
+      method: 'POST',
+      headers: auth,
+      body: staff,
+    });
+    expect(res.status).toBe(422);
+    const { fields } = (await res.json()).error;
+    // Compared key by key: `{ __proto__: … }` written here would be no key at all.
+    expect(Object.keys(fields)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe(
+      'Dit veld bestaat niet.',
+    );
+    expect(Object.prototype).not.toHaveProperty('x');
+  });
+});
