@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const BODY_LIMITS = { signIn: 4096 };
@@ -153,5 +154,45 @@ describe('the sign-in takes a few KB (item 4)', () => {
     const fewer = encoder.encode(`${'--b\r\na:b\r\n\r\n\r\n'.repeat(MAX_FORM_PARTS)}--b--\r\n`);
     // As many as a form may have: read, and a sign-in without an address or password fails.
     expect((await answer(post('/admin/wenb/sign-in', fewer, 'b'))).status).toBe(401);
+  });
+});
+
+describe('a body refused before it is in', () => {
+  /** One request on `agent`; its status and whether it went over a connection used before. */
+  function over(agent: Agent, path: string, body?: Uint8Array) {
+    return new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const req = request(`${server.url}${path}`, {
+        agent,
+        method: body ? 'POST' : 'GET',
+        headers: body
+          ? {
+              'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
+              'Content-Length': String(body.length),
+            }
+          : {},
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  test('is taken off the connection unparsed, which stays usable for the next request', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      // Seven files of 1 MB: refused at the sixth, while the client still sends the seventh.
+      const file = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n%PDF-${'x'.repeat(1024 * 1024)}\r\n`;
+      const body = multipart(complaintPart(complaint), file, 7);
+      const refused = await over(agent, '/v1/tenants/totaalonder1dak/complaints', body);
+      expect(refused.status).toBe(422);
+      // Longer than the Node server waits for a body nobody reads before it closes the connection.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await over(agent, '/health')).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -30,24 +30,44 @@ export const BODY_LIMITS = {
 const tooLargeError = () => new ApiError(413, 'payload_too_large');
 
 /**
+ * Reads what is left of a body and drops it, in the background. A server that answers before the
+ * body is in must still take the rest off the connection: the client is still sending it, and a
+ * connection closed under it (cancelling the stream does that on Node), or left with the body
+ * unread and then closed by the server's own drain timeout under the next request, loses an
+ * answer. Dropping bytes costs next to nothing; it is the parsing, hashing and keeping that
+ * stop. How much there can be is the route's body limit (limitBody): a declared length within
+ * it, or a stream that errors there.
+ */
+export function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  void (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // The connection went, or the body limit ended it: nothing left to drop.
+    }
+  })();
+}
+
+/**
  * The body as a stream that errors with `tooLarge()` once more than `max` bytes came through.
- * Nothing is buffered here: a reader that stops early has read only what it used.
+ * Nothing is buffered here, and nothing is read past the limit.
  */
 function limitedStream(
   body: ReadableStream<Uint8Array>,
   max: number,
   tooLarge: () => Error,
 ): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
   let size = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size += chunk.byteLength;
-        if (size > max) controller.error(tooLarge());
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await reader.read();
+      if (chunk.done) return controller.close();
+      size += chunk.value.byteLength;
+      if (size > max) controller.error(tooLarge());
+      else controller.enqueue(chunk.value);
+    },
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type MultipartPart,
 } from '@remix-run/multipart-parser';
 import type { Context } from 'hono';
+import { discardRest } from './body';
 import { ApiError } from './errors';
 
 /**
@@ -72,9 +73,10 @@ function* partsOf(parser: MultipartParser, chunk: Uint8Array | null): Generator<
 /**
  * The parts of a multipart/form-data body, each as soon as it has arrived, read from the stream
  * rather than buffered whole (Request.formData() reads every part before anyone can count them).
- * A consumer that stops early (too many files, a part it refuses) ends the read there: what
- * follows is neither parsed nor kept. The body's size is bounded by its route's `limitBody`;
- * parts beyond MAX_FORM_PARTS are a 413, a body that is not multipart a 400.
+ * A consumer that stops early (too many files, a part it refuses) ends the parsing there: what
+ * follows is neither parsed, hashed nor kept, only taken off the connection and dropped so the
+ * answer reaches the client. The body's size is bounded by its route's `limitBody`; parts beyond
+ * MAX_FORM_PARTS are a 413, a body that is not multipart a 400.
  */
 export async function* multipartParts(c: Context): AsyncGenerator<FormPart> {
   const boundary = getMultipartBoundary(c.req.header('Content-Type') ?? '');
@@ -88,16 +90,18 @@ export async function* multipartParts(c: Context): AsyncGenerator<FormPart> {
     maxTotalSize: Number.MAX_SAFE_INTEGER,
   });
   const reader = body.getReader();
+  let read = false;
   try {
     for (;;) {
       // A read fails with the body limit's 413, which goes to the sender as it is.
       const chunk = await reader.read();
+      read = chunk.done;
       yield* partsOf(parser, chunk.done ? null : chunk.value);
       if (chunk.done) return;
     }
   } finally {
-    // Not cancelled: on Node that would destroy the socket before the answer is written. The
-    // server discards what is still coming once the answer is out.
-    reader.releaseLock();
+    // Stopped early: the rest is dropped unparsed (see discardRest), within the body limit.
+    if (read) reader.releaseLock();
+    else discardRest(reader);
   }
 }
