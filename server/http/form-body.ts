@@ -1,9 +1,4 @@
-import {
-  getMultipartBoundary,
-  MaxPartsExceededError,
-  MultipartParser,
-  type MultipartPart,
-} from '@remix-run/multipart-parser';
+import type { MultipartParser, MultipartPart } from '@remix-run/multipart-parser';
 import type { Context } from 'hono';
 import { discardRest } from './body';
 import { ApiError } from './errors';
@@ -45,9 +40,17 @@ function formPart(part: MultipartPart): FormPart {
 
 /** What the parser's refusal means for the sender: too many parts, or an unreadable body. */
 function refusal(err: unknown): ApiError {
-  if (err instanceof MaxPartsExceededError) return new ApiError(413, 'payload_too_large');
+  if (err instanceof Error && err.name === 'MaxPartsExceededError') {
+    return new ApiError(413, 'payload_too_large');
+  }
   return new ApiError(400, 'bad_request');
 }
+
+/**
+ * The parser, loaded on the first multipart body: most requests are JSON, and on Workers what
+ * the script every request starts does not import stays out of it (test/worker.test.ts).
+ */
+const parserModule = () => import('@remix-run/multipart-parser');
 
 /**
  * The parts of one chunk, each whole, one at a time: a consumer that stops at a part has the
@@ -79,6 +82,7 @@ function* partsOf(parser: MultipartParser, chunk: Uint8Array | null): Generator<
  * MAX_FORM_PARTS are a 413, a body that is not multipart a 400.
  */
 export async function* multipartParts(c: Context): AsyncGenerator<FormPart> {
+  const { getMultipartBoundary, MultipartParser } = await parserModule();
   const boundary = getMultipartBoundary(c.req.header('Content-Type') ?? '');
   const body = c.req.raw.body;
   if (!boundary || !body) throw new ApiError(400, 'bad_request');
