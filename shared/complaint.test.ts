@@ -207,6 +207,12 @@ describe('a submission by staff', () => {
       'receivedAt: @datetime',
     ]);
     expect(schema.safeParse({ ...base, receivedAt: '2000-01-01T00:00:00Z' }).success).toBe(true);
+    // The moment counts, not how it is written: at +23:59 this is a day in 1999 (issue #22, 17).
+    expect(
+      messages(schema.safeParse({ ...base, receivedAt: '2000-01-01T00:00:00+23:59' })),
+    ).toEqual(['receivedAt: @datetime']);
+    const justIn = { ...base, receivedAt: '2000-01-01T23:59:00+23:59' };
+    expect(schema.safeParse(justIn).success).toBe(true);
   });
 
   test('on the web channel staff meet the form; on another the category and desired solution are optional', () => {

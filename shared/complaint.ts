@@ -48,6 +48,9 @@ function choice(ids: string[], mode: FieldMode) {
   return z.preprocess(blankToUndefined, mode === 'required' ? base : base.optional());
 }
 
+/** No complaint was received before 2000 (UTC); an earlier moment is a typing error. */
+const EARLIEST_RECEIPT = Date.UTC(2000, 0, 1);
+
 const CONTACT_KEYS = ['name', 'initials', 'address', 'phone', 'email'] as const;
 /** Staff record whatever contact details they were given, whatever the public form asks. */
 const ALL_OPTIONAL = Object.fromEntries(CONTACT_KEYS.map((k) => [k, 'optional'])) as Record<
@@ -87,10 +90,11 @@ export function complaintSubmissionSchema(procedure: Procedure, asStaff: boolean
   }
   if (!asStaff) return z.object(shape);
   shape.channel = z.enum(CHANNELS).default('web');
-  // Registering old complaints is fine; a year typed wrong (0202, 1026) is not.
+  // Registering old complaints is fine; a year typed wrong (0202, 1026) is not. The moment is
+  // compared, not the text: 2000-01-01T00:00:00+23:59 is a moment in 1999.
   shape.receivedAt = z.iso
     .datetime({ offset: true })
-    .refine((value) => value >= '2000-01-01', '@datetime')
+    .refine((value) => Date.parse(value) >= EARLIEST_RECEIPT, '@datetime')
     .optional();
   shape.receiverName = text(LIMITS.name, 'optional');
   // Checked even when other fields failed, so one answer names every field to fix.

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SUBMIT_ATTEMPTS_PER_ALLOWED } from '../server/complaints/intake';
 import { databaseBytes, type TestApp, testApp, WIDGET_FIELDS } from './helpers';
 
 let t: TestApp;
@@ -179,6 +180,54 @@ describe('spam protection without barriers', () => {
         (await limited.db.$client.execute('SELECT * FROM rate_limits')).rows,
       );
       expect(rows).not.toContain('203.0.113');
+    } finally {
+      limited.close();
+    }
+  });
+
+  test('an address over its attempts is refused before its body is read', async () => {
+    const limited = await testApp({ submitLimit: { max: 1, windowSeconds: 600 } });
+    try {
+      await limited.tenant('totaalonder1dak');
+      const from = { 'cf-connecting-ip': '203.0.113.9' };
+      const send = () =>
+        limited.json('POST', '/v1/tenants/totaalonder1dak/complaints', complaint, from);
+      // One submission allowed, and as many attempts again twice: refused ones count too.
+      const statuses = [];
+      for (let i = 0; i < SUBMIT_ATTEMPTS_PER_ALLOWED; i++) statuses.push((await send()).status);
+      expect(statuses).toEqual([201, 429, 429]);
+      // The next one is a file that runs on for 20 MB: refused at once, not read to its limit.
+      const head = new TextEncoder().encode(
+        '--x\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n',
+      );
+      let read = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (read >= 20 * 1024 * 1024) return controller.close();
+          const chunk = new Uint8Array(64 * 1024).fill(0x61);
+          if (read === 0) chunk.set(head);
+          read += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await limited.app.request('/v1/tenants/totaalonder1dak/complaints', {
+        method: 'POST',
+        headers: { ...from, 'Content-Type': 'multipart/form-data; boundary=x' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect(read).toBeLessThanOrEqual(64 * 1024);
+      // Another address is not held up by it.
+      const other = { 'cf-connecting-ip': '203.0.113.10' };
+      const theirs = limited.json(
+        'POST',
+        '/v1/tenants/totaalonder1dak/complaints',
+        complaint,
+        other,
+      );
+      expect((await theirs).status).toBe(201);
     } finally {
       limited.close();
     }

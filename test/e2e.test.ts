@@ -22,6 +22,11 @@ test('a complaint submitted through the widget on a demo page reaches the regist
   await form.getByLabel('Telefoonnummer').nth(1).fill('058 1234567');
   await form.getByLabel('Beschrijf uw klacht').fill('De verkoper belde drie keer op zondag.');
   await form.getByLabel('Welke oplossing zou u willen?').fill('Annulering van de overeenkomst.');
+  // A document, as the browser sends it: multipart, the JSON in one part and the file in another.
+  const pdf = Buffer.from('%PDF-1.4\n% de offerte\n%%EOF\n');
+  await form
+    .getByLabel('Bijlagen')
+    .setInputFiles({ name: 'offerte "juni".pdf', mimeType: 'application/pdf', buffer: pdf });
   // People take more than the 3 seconds the server asks between showing and sending the form.
   await page.waitForTimeout(3_100);
   await form.getByRole('button', { name: 'Klacht versturen' }).click();
@@ -64,5 +69,9 @@ test('a complaint submitted through the widget on a demo page reaches the regist
     desiredSolution: 'Annulering van de overeenkomst.',
   });
   expect(Object.keys(complaint.due)).toEqual(['firstResponse']);
+  expect(complaint.attachments).toEqual([
+    expect.objectContaining({ type: 'application/pdf', size: pdf.length }),
+  ]);
+  expect(complaint.attachments[0].name).toMatch(/^offerte .*juni.*\.pdf$/);
   await page.close();
 });

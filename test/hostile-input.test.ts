@@ -49,13 +49,14 @@ function expectErrorShape(body: unknown) {
   expect(body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 }
 
-/** A body that counts how much of it was read; `total` bytes of 'a'. */
-function countingBody(total: number) {
+/** A body that counts how much of it was read: `head`, then `total` bytes of 'a' in all. */
+function countingBody(total: number, head = new Uint8Array()) {
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= total) return controller.close();
       const chunk = new Uint8Array(Math.min(64 * 1024, total - sent)).fill(0x61);
+      if (sent === 0) chunk.set(head.subarray(0, chunk.length));
       sent += chunk.length;
       controller.enqueue(chunk);
     },
@@ -63,8 +64,8 @@ function countingBody(total: number) {
   return { stream, read: () => sent };
 }
 
-function postStream(path: string, total: number, headers: Record<string, string>) {
-  const body = countingBody(total);
+function postStream(path: string, total: number, headers: Record<string, string>, head?: string) {
+  const body = countingBody(total, new TextEncoder().encode(head));
   const res = t.app.request(path, {
     method: 'POST',
     body: body.stream,
@@ -191,9 +192,15 @@ describe('3. bodies are bounded before they are read', () => {
   });
 
   test('uploads to a tenant without attachments are cut off, not read whole', async () => {
-    const { res, read } = postStream('/v1/tenants/wenb/complaints', 20 * 1024 * 1024, {
-      'Content-Type': 'multipart/form-data; boundary=x',
-    });
+    // A file part that runs on: the multipart framing is right, the size is not.
+    const file =
+      '--x\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n';
+    const { res, read } = postStream(
+      '/v1/tenants/wenb/complaints',
+      20 * 1024 * 1024,
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+      file,
+    );
     expect((await res).status).toBe(413);
     expect(read()).toBeLessThanOrEqual(
       BODY_LIMITS.submission + BODY_LIMITS.multipartOverhead + 128 * 1024,
@@ -276,5 +283,27 @@ describe('4. attachments', () => {
     expect(file.headers.get('Content-Disposition')).toBe("attachment; filename*=UTF-8''x.pdf");
     expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(file.headers.get('Content-Security-Policy')).toContain('sandbox');
+  });
+});
+
+describe('5. a 422 names every field it refuses (issue #22, item 19)', () => {
+  test('a body whose only unknown key is __proto__ is a 422 naming __proto__', async () => {
+    const auth = { Authorization: `Bearer ${wenb.key}`, 'Content-Type': 'application/json' };
+    // Written out: JSON.parse makes "__proto__" an own key, as any client's JSON does.
+    const staff =
+      '{"email":"sanne@example.nl","name":"Sanne","role":"handler","__proto__":{"x":1}}';
+    const res = await t.app.request('/v1/tenants/wenb/staff', {
+      method: 'POST',
+      headers: auth,
+      body: staff,
+    });
+    expect(res.status).toBe(422);
+    const { fields } = (await res.json()).error;
+    // Compared key by key: `{ __proto__: … }` written here would be no key at all.
+    expect(Object.keys(fields)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe(
+      'Dit veld bestaat niet.',
+    );
+    expect(Object.prototype).not.toHaveProperty('x');
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../server/staff/sign-in';
 import { type TestApp, testApp } from './helpers';
 import { queryPlans, TABLE_SCAN } from './query-plans';
-import { signInCookie, tenantWithAdmin } from './staff-helpers';
+import { postForm, signInCookie, tenantWithAdmin } from './staff-helpers';
 
 /*
  * Nobody can lock a colleague out from elsewhere, and a burst of sign-ins costs its sender, not
@@ -108,6 +108,90 @@ describe('password work is bounded', () => {
       expect(derive.mock.calls.length).toBe(1);
     } finally {
       derive.mockRestore();
+    }
+  });
+});
+
+describe('all failures look alike (issue #22, item 6)', () => {
+  /** What one sign-in makes the server do: PBKDF2 derivations and the statements it sends. */
+  async function workOf(email: string, password: string, address: string) {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      const statements = await queryPlans(t.db.$client, async () => {
+        expect(await signInCookie(t, 'wenb', email, password, from(address))).toBe('');
+      });
+      return { derivations: derive.mock.calls.length, statements: statements.map((s) => s.sql) };
+    } finally {
+      derive.mockRestore();
+    }
+  }
+
+  async function addStaff(email: string, disabled = false) {
+    const auth = { Authorization: `Bearer ${wenb.key}` };
+    const res = await t.json(
+      'POST',
+      '/v1/tenants/wenb/staff',
+      { email, name: email, role: 'handler' },
+      auth,
+    );
+    const { staff } = await res.json();
+    if (disabled) await t.json('PATCH', `/v1/tenants/wenb/staff/${staff.id}`, { disabled }, auth);
+  }
+
+  test('a locked account, an unknown one, a disabled one and a wrong password cost the same', async () => {
+    await addStaff('bram@example.nl');
+    await addStaff('weg@example.nl', true);
+    const guesser = '203.0.113.66';
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) await attempt('not the password', guesser);
+    // The guesser is locked out of the admin's account; even its right password fails …
+    const locked = await workOf(wenb.email, wenb.password, guesser);
+    // … and costs what an address nobody has, a disabled account or a wrong password costs.
+    expect(locked.derivations).toBe(1);
+    expect(await workOf('niemand@example.nl', 'x', guesser)).toEqual(locked);
+    expect(await workOf('weg@example.nl', 'x', guesser)).toEqual(locked);
+    expect(await workOf('bram@example.nl', 'not the password', guesser)).toEqual(locked);
+    // The first failure at a fresh address costs the same too (no dummy hash is made on use).
+    expect(await workOf('niemand@example.nl', 'x', '198.51.100.20')).toEqual(locked);
+  });
+});
+
+describe('where a sign-in returns to (issue #22, item 8)', () => {
+  const signInTo = (next: string) =>
+    postForm(t, '/admin/wenb/sign-in', { email: wenb.email, password: wenb.password, next });
+
+  test('a `next` with a line break, a NUL or a tab goes to the register, never a 500', async () => {
+    for (const next of [
+      '/admin/wenb/complaints\r\nSet-Cookie: stolen=1',
+      '/admin/wenb/complaints\n',
+      '/admin/wenb/\u0000complaints',
+      '/admin/wenb/com\tplaints',
+    ]) {
+      const res = await signInTo(next);
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get('Location')).toBe('/admin/wenb/complaints');
+      expect(res.headers.getSetCookie()).toHaveLength(1);
+    }
+  });
+
+  test('a path of this admin view is kept, percent-encoded; anywhere else is not', async () => {
+    const to = async (next: string) => (await signInTo(next)).headers.get('Location');
+    expect(await to('/admin/wenb/complaints?handler=Zoë Ünal')).toBe(
+      '/admin/wenb/complaints?handler=Zo%C3%AB%20%C3%9Cnal',
+    );
+    expect(await to('/admin/wenb/complaints/2026-0001#acties')).toBe(
+      '/admin/wenb/complaints/2026-0001',
+    );
+    for (const elsewhere of [
+      '//evil.example/admin/wenb/',
+      'https://evil.example/admin/wenb/',
+      '/admin/wenb/../../evil',
+      '/admin/wenb/%2e%2e/totaalonder1dak/complaints',
+      '/admin/wenb/\\evil',
+      '/admin/wenb//evil.example',
+      '/admin/wenb/sign-in',
+      '/admin/totaalonder1dak/complaints',
+    ]) {
+      expect(await to(elsewhere), elsewhere).toBe('/admin/wenb/complaints');
     }
   });
 });

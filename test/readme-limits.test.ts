@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { MAX_FILENAME_LENGTH, MAX_FILES_PER_STEP } from '../server/complaints/attachments';
-import { DEFAULT_SUBMIT_LIMIT, MIN_FILL_MS } from '../server/complaints/intake';
+import {
+  DEFAULT_SUBMIT_LIMIT,
+  MIN_FILL_MS,
+  SUBMIT_ATTEMPTS_PER_ALLOWED,
+} from '../server/complaints/intake';
 import { BODY_LIMITS, MAX_JSON_DEPTH } from '../server/http/body';
+import { MAX_FORM_PARTS, MAX_PART_HEADER_BYTES } from '../server/http/form-body';
+import { ATTEMPT_KEYS } from '../server/http/rate-limit';
 import {
   ADDRESS_CONFIRMATION_LIMIT,
   MAIL_COMPLAINT_LIMIT,
@@ -54,6 +60,9 @@ const EXPECTED: Record<string, string> = {
   'BODY_LIMITS.procedure': kb(BODY_LIMITS.procedure),
   'BODY_LIMITS.tracking': kb(BODY_LIMITS.tracking),
   'BODY_LIMITS.adminForm': kb(BODY_LIMITS.adminForm),
+  'BODY_LIMITS.signIn': kb(BODY_LIMITS.signIn),
+  MAX_FORM_PARTS: String(MAX_FORM_PARTS),
+  MAX_PART_HEADER_BYTES: kb(MAX_PART_HEADER_BYTES),
   MAX_JSON_DEPTH: String(MAX_JSON_DEPTH),
   'FIELD_LIMITS.description': `${n(FIELD_LIMITS.description)} characters`,
   MAX_FILENAME_LENGTH: `${MAX_FILENAME_LENGTH} characters`,
@@ -64,6 +73,8 @@ const EXPECTED: Record<string, string> = {
   MAX_CHAIN: String(MAX_CHAIN),
   MAX_HORIZON_DAYS: String(MAX_HORIZON_DAYS),
   DEFAULT_SUBMIT_LIMIT: `${DEFAULT_SUBMIT_LIMIT.max} per ${DEFAULT_SUBMIT_LIMIT.windowSeconds} s`,
+  SUBMIT_ATTEMPTS_PER_ALLOWED: String(SUBMIT_ATTEMPTS_PER_ALLOWED),
+  ATTEMPT_KEYS: n(ATTEMPT_KEYS),
   MIN_FILL_MS: `${n(MIN_FILL_MS)} ms`,
   TRACK_LIMIT: `${TRACK_LIMIT.max} per ${TRACK_LIMIT.windowSeconds} s`,
   ADDRESS_FAILURES: `${ADDRESS_FAILURES} per ${WINDOW_MINUTES} min`,

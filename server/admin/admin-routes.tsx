@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { amsterdamDate } from '../../shared/deadlines';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import { checkStepFiles } from '../complaints/attachments';
 import { findComplaint } from '../complaints/complaint-records';
-import { isMultipart, stepLimit } from '../complaints/intake';
 import { performStep } from '../complaints/perform-step';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { honoPath } from '../docs/route-doc';
-import { BODY_LIMITS } from '../http/body';
 import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { fieldErrors } from '../http/validation';
@@ -27,12 +24,12 @@ import {
   base,
   forbiddenPage,
   notFoundPage,
-  PageError,
   staffActor,
 } from './admin-context';
+import { formFiles, formValues, limitAdminBody } from './admin-form';
 import { ADMIN_DOCS, ADMIN_MOUNT } from './admin-route-docs';
 import { complaintPage, handlerChoices } from './complaint-page';
-import { errorPage, formFiles, formValues } from './error-page';
+import { errorPage } from './error-page';
 import { findPage } from './find-page';
 import { integrationPages } from './integration-pages';
 import { letterRoutes } from './letter-routes';
@@ -40,18 +37,12 @@ import { newComplaintPage, submitFromForm } from './new-complaint-page';
 import { outboxPage } from './outbox-page';
 import { registerPage } from './register-page';
 import { reportsPage } from './reports-page';
+import { safeNext } from './safe-next';
 import { settingsPage } from './settings-page';
 import { signInPage } from './sign-in-page';
 
 /** A route's path within the admin sub-app, from its documentation. */
 const at = <P extends string>(doc: { path: P }) => honoPath(doc, ADMIN_MOUNT);
-
-/** A path inside this tenant's admin to return to after signing in; anything else is ignored. */
-function safeNext(slug: string, next: string | undefined): string {
-  const home = `/admin/${slug}/complaints`;
-  if (!next?.startsWith(`/admin/${slug}/`) || /\/\/|\\|sign-in/.test(next)) return home;
-  return next;
-}
 
 /**
  * The admin view under `/admin/{slug}/…`: server-rendered pages and plain forms, no script. Every
@@ -78,17 +69,7 @@ export function adminRoutes(deps: AppDeps) {
     await next();
   });
   app.use('/:slug/*', csrf());
-  app.use(
-    '/:slug/*',
-    // Forms with documents (registering a complaint, a step) may carry files.
-    (c, next) =>
-      bodyLimit({
-        maxSize: BODY_LIMITS.adminForm + stepLimit(c.get('tenant').procedure, isMultipart(c)),
-        onError: () => {
-          throw new PageError(413, 'Te groot', 'Het formulier is te groot om te versturen.');
-        },
-      })(c, next),
-  );
+  app.use('/:slug/*', limitAdminBody());
 
   app.get(at(ADMIN_DOCS.signInPage), async (c) => {
     const tenant = c.get('tenant');
@@ -113,10 +94,12 @@ export function adminRoutes(deps: AppDeps) {
       now: deps.clock(),
     });
     if (!result.ok) return signInPage(c, tenant, { email, next: form.next, failed: true });
+    // Decided before the session is set: no `next` can fail the answer once it carries a cookie.
+    const back = safeNext(tenant.slug, form.next);
     const previous = cookie.read(c);
     if (previous) await endSession(deps.db, previous);
     cookie.set(c, result.token);
-    return c.redirect(safeNext(tenant.slug, form.next), 303);
+    return c.redirect(back, 303);
   });
 
   app.use('/:slug/*', async (c, next) => {

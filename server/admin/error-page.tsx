@@ -1,34 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
-import type { IncomingFile } from '../complaints/attachments';
-import { filesIn } from '../complaints/intake';
 import { ERROR_MESSAGES } from '../http/error-messages';
 import { ApiError, logError, routeOf } from '../http/errors';
 import { type AdminContext, forbiddenPage, notFoundPage, PageError } from './admin-context';
 import { Page, render, staffPage } from './layout';
-
-/** The posted form (url-encoded or multipart), parsed once: Hono keeps the result. */
-function parsedForm(c: AdminContext) {
-  return c.req.parseBody({ all: true }).catch(() => {
-    throw new ApiError(400, 'bad_request');
-  });
-}
-
-/** The posted form's text fields. */
-export async function formValues(c: AdminContext): Promise<Record<string, string>> {
-  const body = await parsedForm(c);
-  // No prototype, so a field named __proto__ or constructor is just a field nobody reads.
-  const values: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(body)) {
-    const last = Array.isArray(value) ? value.at(-1) : value;
-    if (typeof last === 'string') values[name] = last;
-  }
-  return values;
-}
-
-/** The files of the posted form's `attachments` field (an empty file input sends none). */
-export async function formFiles(c: AdminContext): Promise<IncomingFile[]> {
-  return filesIn(await parsedForm(c));
-}
 
 function isPageStatus(status: number): status is PageError['status'] {
   return [400, 403, 404, 409, 413, 429].includes(status);

@@ -77,6 +77,13 @@ function message(key: keyof typeof MESSAGES, locale: Locale, values: Record<stri
   return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 }
 
+/** The 422 for more files than `max`, on the `attachments` field. */
+export function tooManyFiles(max: number, locale: Locale): ApiError {
+  return new ApiError(422, 'validation_failed', {
+    attachments: message('count', locale, { max: String(max) }),
+  });
+}
+
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
@@ -137,10 +144,21 @@ export function checkStepFiles(files: IncomingFile[], procedure: Procedure, loca
   );
 }
 
-export async function readFile(file: File): Promise<IncomingFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const sha256 = toHex(await crypto.subtle.digest('SHA-256', bytes));
-  return { name: file.name.slice(0, 1000) || 'bestand', type: file.type, bytes, sha256 };
+/** The sender's file name, the type it claims and the bytes, as one form part brought them. */
+export interface ReceivedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export async function readFile(file: ReceivedFile): Promise<IncomingFile> {
+  const sha256 = toHex(await crypto.subtle.digest('SHA-256', file.bytes as BufferSource));
+  return {
+    name: file.name.slice(0, 1000) || 'bestand',
+    type: file.type,
+    bytes: file.bytes,
+    sha256,
+  };
 }
 
 /** Where a document came from: with the complaint, with a staff step, or with an internal note. */

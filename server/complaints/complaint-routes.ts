@@ -12,13 +12,15 @@ import { limitBody, readJson } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { tenantCors } from '../http/cors';
 import { ApiError } from '../http/errors';
+import { isMultipart } from '../http/form-body';
 import { validate } from '../http/validation';
-import { checkStepFiles, findAttachment } from './attachments';
+import { checkStepFiles, findAttachment, MAX_FILES_PER_STEP } from './attachments';
 import { actorName, findComplaint } from './complaint-records';
 import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
 import {
-  isMultipart,
+  fileAllowance,
+  gatePublicSubmission,
   limitSubmission,
   readSubmission,
   refuseForeignOrigin,
@@ -143,9 +145,15 @@ export function complaintRoutes(deps: AppDeps) {
     honoPath(COMPLAINT_DOCS.submit),
     tenantAccess(deps, 'optional'),
     refuseForeignOrigin(deps),
+    gatePublicSubmission(deps),
     limitSubmission(),
     async (c) => {
-      const { body, files } = await readSubmission(c);
+      const asStaff = c.get('actor').kind !== 'public';
+      const { body, files } = await readSubmission(
+        c,
+        'complaint',
+        fileAllowance(c.get('tenant').procedure, asStaff),
+      );
       const response = await submitComplaint(deps, {
         tenant: c.get('tenant'),
         actor: c.get('actor'),
@@ -202,7 +210,7 @@ export function complaintRoutes(deps: AppDeps) {
       const tenant = c.get('tenant');
       // A JSON body goes to the step's own schema as it is (a 422 names what is wrong).
       const { body, files } = isMultipart(c)
-        ? await readSubmission(c, 'step')
+        ? await readSubmission(c, 'step', MAX_FILES_PER_STEP)
         : { body: await readJson(c), files: [] };
       const row = await performStep(deps.db, {
         tenant,

@@ -3,7 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { tenantOf } from '../../test/unit-fixtures';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { onError } from '../http/errors';
-import { filesIn, limitSubmission, readSubmission, stepLimit, submissionLimit } from './intake';
+import {
+  fileAllowance,
+  filesIn,
+  limitSubmission,
+  readSubmission,
+  stepLimit,
+  submissionLimit,
+} from './intake';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -43,7 +50,8 @@ function edge(tenant: TenantRecord, actor: AppEnv['Variables']['actor']) {
     await next();
   });
   app.post('/submit', limitSubmission(), async (c) => {
-    const { files } = await readSubmission(c);
+    const allowed = fileAllowance(tenant.procedure, actor.kind !== 'public');
+    const { files } = await readSubmission(c, 'complaint', allowed);
     return c.json({ files: files.map((f) => [f.name, f.bytes.byteLength]) });
   });
   return app;
@@ -71,19 +79,18 @@ describe('a document sent with a complaint', () => {
 });
 
 describe('the files of a form', () => {
-  const names = async (attachments: unknown) =>
-    (await filesIn({ attachments })).map((f) => [f.name, f.bytes.byteLength]);
+  const file = (name: string, size: number) => ({ name, type: '', bytes: new Uint8Array(size) });
+  const names = async (files: ReturnType<typeof file>[]) =>
+    (await filesIn(files)).map((f) => [f.name, f.bytes.byteLength]);
 
   test('a file input left empty is no document', async () => {
-    expect(await names(new File([], ''))).toEqual([]);
-    expect(await names([new File([], ''), new File([new Uint8Array(3)], 'a.pdf')])).toEqual([
-      ['a.pdf', 3],
-    ]);
-    expect(await names(undefined)).toEqual([]);
+    expect(await names([file('', 0)])).toEqual([]);
+    expect(await names([file('', 0), file('a.pdf', 3)])).toEqual([['a.pdf', 3]]);
+    expect(await names([])).toEqual([]);
   });
 
   test('a file without a name but with bytes, or with a name but empty, is still sent', async () => {
-    expect(await names(new File([new Uint8Array(2)], ''))).toEqual([['bestand', 2]]);
-    expect(await names(new File([], 'leeg.pdf'))).toEqual([['leeg.pdf', 0]]);
+    expect(await names([file('', 2)])).toEqual([['bestand', 2]]);
+    expect(await names([file('leeg.pdf', 0)])).toEqual([['leeg.pdf', 0]]);
   });
 });

@@ -155,7 +155,7 @@ function edge(tenant: TenantRecord, actor: AppEnv['Variables']['actor'], publicU
   });
   const deps = { config: { publicUrl } } as never;
   app.post('/submit', refuseForeignOrigin(deps), limitSubmission(), async (c) => {
-    const { body, files } = await readSubmission(c);
+    const { body, files } = await readSubmission(c, 'complaint', 5);
     return c.json({ body, files: files.map((f) => [f.name, f.type, f.bytes.byteLength]) });
   });
   return app;

@@ -1,13 +1,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
-import type { AppDeps } from '../deps';
-import { BODY_LIMITS, limitBody, parseJson } from '../http/body';
+import { type AppDeps, clientAddressOf } from '../deps';
+import { BODY_LIMITS, isJson, limitBody, parseJson, unsupportedMediaType } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
-import { addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
-import { type IncomingFile, MAX_FILES_PER_STEP, readFile } from './attachments';
+import { isMultipart, multipartParts } from '../http/form-body';
+import { AttemptCounter, addressNetwork, retryAfter, withinLimit } from '../http/rate-limit';
+import {
+  type IncomingFile,
+  MAX_FILES_PER_STEP,
+  type ReceivedFile,
+  readFile,
+  tooManyFiles,
+} from './attachments';
 import { verifyTurnstile } from './turnstile';
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -22,8 +29,20 @@ export const MIN_FILL_MS = 3_000;
 /** Public submissions per tenant and client address when SUBMIT_RATE_LIMIT is not set. */
 export const DEFAULT_SUBMIT_LIMIT = { max: 10, windowSeconds: 600 };
 
-export const isMultipart = (c: Context) =>
-  (c.req.header('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data');
+/**
+ * Public submission attempts per tenant and client address in each SUBMIT_RATE_LIMIT window,
+ * as a multiple of the submissions it allows, counted in this process before the body is read.
+ * A person who corrects a refused form now and then stays well within it; a script that sends
+ * body after body is refused before its bodies are parsed. The database's count of submissions
+ * (in guardPublicSubmission) stays the rule, across processes and Worker isolates.
+ */
+export const SUBMIT_ATTEMPTS_PER_ALLOWED = 3;
+
+/** How many files a submission may carry: ten for staff (see checkStepFiles), else the form's. */
+export function fileAllowance(procedure: Procedure, asStaff: boolean): number {
+  const { mode, maxCount } = procedure.form.attachments;
+  return asStaff ? MAX_FILES_PER_STEP : mode === 'hidden' ? 0 : maxCount;
+}
 
 /**
  * The most bytes a submission to this tenant may have: the JSON, plus the files the procedure
@@ -31,13 +50,7 @@ export const isMultipart = (c: Context) =>
  */
 export function submissionLimit(procedure: Procedure, multipart: boolean, asStaff = false): number {
   if (!multipart) return BODY_LIMITS.submission;
-  const { mode, maxCount, maxBytes } = procedure.form.attachments;
-  // Staff may file documents with any complaint (see checkStepFiles).
-  const files = asStaff
-    ? MAX_FILES_PER_STEP * maxBytes
-    : mode === 'hidden'
-      ? 0
-      : maxCount * maxBytes;
+  const files = fileAllowance(procedure, asStaff) * procedure.form.attachments.maxBytes;
   return BODY_LIMITS.submission + files + BODY_LIMITS.multipartOverhead;
 }
 
@@ -49,9 +62,29 @@ export function stepLimit(procedure: Procedure, multipart: boolean): number {
 }
 
 export function limitSubmission(): MiddlewareHandler<AppEnv> {
-  return limitBody((c) =>
+  return limitBody((c: Context<AppEnv>) =>
     submissionLimit(c.get('tenant').procedure, isMultipart(c), c.get('actor').kind !== 'public'),
   );
+}
+
+/**
+ * Refuses a public submission (429) before its body is read once its sender has made more
+ * attempts than SUBMIT_ATTEMPTS_PER_ALLOWED times the submissions SUBMIT_RATE_LIMIT allows. In
+ * process, so it costs the submission no database round trip.
+ */
+export function gatePublicSubmission(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const attempts = new AttemptCounter();
+  return async (c, next) => {
+    if (c.get('actor').kind === 'public') {
+      const limit = deps.config.submitLimit;
+      const now = deps.clock();
+      const key = `${c.get('tenant').id}:${addressNetwork(clientAddressOf(deps, c))}`;
+      if (!attempts.hit(key, { ...limit, max: limit.max * SUBMIT_ATTEMPTS_PER_ALLOWED }, now)) {
+        throw new ApiError(429, 'rate_limited', undefined, { retryAfter: retryAfter(limit, now) });
+      }
+    }
+    await next();
+  };
 }
 
 /**
@@ -74,35 +107,51 @@ export function refuseForeignOrigin(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** A file input left empty still sends a part: a file name of '' and no bytes. No document. */
+const emptyFileInput = (filename: string, bytes: Uint8Array) =>
+  filename === '' && bytes.byteLength === 0;
+
 /**
- * Reads a body that may carry files: JSON, or multipart/form-data with the JSON in a part named
- * `jsonPart` (`complaint` for a submission, `step` for a lifecycle step) and the files in parts
- * named `attachments`.
+ * Reads a body that may carry files: JSON (application/json), or multipart/form-data with the
+ * JSON in a part named `jsonPart` (`complaint` for a submission, `step` for a lifecycle step) and
+ * the files in parts named `attachments`; anything else is a 415. Parts are taken as they arrive:
+ * a file beyond `maxFiles` is a 422 at once, and a second JSON part a 400, with the rest of the
+ * body left unread. Only the files kept are hashed.
  */
 export async function readSubmission(
   c: Context<AppEnv>,
-  jsonPart = 'complaint',
+  jsonPart: string,
+  maxFiles: number,
 ): Promise<{ body: Record<string, unknown>; files: IncomingFile[] }> {
-  if (!isMultipart(c)) return { body: asObject(parseJson(await c.req.text())), files: [] };
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new ApiError(400, 'bad_request');
+  if (!isMultipart(c)) {
+    if (!isJson(c)) throw unsupportedMediaType(c, 'application/json, multipart/form-data');
+    return { body: asObject(parseJson(await c.req.text())), files: [] };
   }
-  const part = form[jsonPart];
-  const text = typeof part === 'string' ? part : part instanceof File ? await part.text() : '{}';
-  return { body: asObject(parseJson(text)), files: await filesIn(form) };
+  let json: string | undefined;
+  const received: ReceivedFile[] = [];
+  for await (const part of multipartParts(c)) {
+    if (part.name === jsonPart) {
+      // Two JSON parts: which one was meant is anyone's guess.
+      if (json !== undefined) throw new ApiError(400, 'bad_request');
+      json = new TextDecoder().decode(part.bytes);
+    } else if (
+      part.name === 'attachments' &&
+      part.filename !== undefined &&
+      !emptyFileInput(part.filename, part.bytes)
+    ) {
+      if (received.length >= maxFiles) throw tooManyFiles(maxFiles, c.get('locale'));
+      received.push({ name: part.filename, type: part.type, bytes: part.bytes });
+    }
+  }
+  return {
+    body: asObject(parseJson(json ?? '{}')),
+    files: await Promise.all(received.map(readFile)),
+  };
 }
 
-/** The files of a parsed multipart form's `attachments` parts. */
-export function filesIn(form: Record<string, unknown>): Promise<IncomingFile[]> {
-  const raw = form.attachments;
-  // A file input left empty still sends a part: no name, no bytes.
-  const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (f): f is File => f instanceof File && !(f.name === '' && f.size === 0),
-  );
-  return Promise.all(list.map(readFile));
+/** The files among a form's parts (see readForm): those of `attachments`, bar empty inputs. */
+export function filesIn(files: ReceivedFile[]): Promise<IncomingFile[]> {
+  return Promise.all(files.filter((f) => !emptyFileInput(f.name, f.bytes)).map(readFile));
 }
 
 /**

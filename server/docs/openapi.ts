@@ -155,7 +155,9 @@ export function openApiDocument(): Record<string, unknown> {
         description: other.description,
       };
     }
-    for (const status of op.errors) {
+    // Every route that takes a body refuses one of another media type (http/body.ts).
+    const errors = op.body || op.rawBody ? [...new Set([...op.errors, 415])] : op.errors;
+    for (const status of errors) {
       responses[status] = {
         description: ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

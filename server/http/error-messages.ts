@@ -86,8 +86,8 @@ export const ERROR_MESSAGES = {
     en: 'This organisation already has the most webhook endpoints allowed. Remove one first.',
   },
   unsupported_media_type: {
-    nl: 'Stuur het bericht als message/rfc822 (het volledige e-mailbericht).',
-    en: 'Send the message as message/rfc822 (the whole e-mail message).',
+    nl: 'Dit soort inhoud (Content-Type) neemt deze route niet aan.',
+    en: 'This route does not take a body of this media type (Content-Type).',
   },
   mailbox_full: {
     nl: 'Er staan te veel apart gezette e-mailberichten klaar. Probeer het later opnieuw.',
@@ -136,6 +136,7 @@ export const FIELD_MESSAGES = {
   url: { nl: 'Vul een geldig webadres in.', en: 'Enter a valid web address.' },
   type: { nl: 'Deze waarde heeft niet de juiste vorm.', en: 'This value has the wrong type.' },
   unknownKey: { nl: 'Dit veld bestaat niet.', en: 'This field is not recognised.' },
+  mediaType: { nl: 'Stuur dit als {types}.', en: 'Send this as {types}.' },
   future: { nl: 'Dit tijdstip ligt in de toekomst.', en: 'This moment is in the future.' },
   unknownPlaceholder: {
     nl: 'De invulplek {placeholder} bestaat niet voor dit bericht.',

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { addressNetwork } from './rate-limit';
+import { describe, expect, test } from 'vitest';
+import { ATTEMPT_KEYS, AttemptCounter, addressNetwork } from './rate-limit';
 
 test('IPv6 addresses count by their /64 network, IPv4 addresses whole', () => {
   const network = '2001:db8:1:2::/64';
@@ -19,4 +19,32 @@ test('IPv6 addresses count by their /64 network, IPv4 addresses whole', () => {
   for (const odd of ['unknown-address', '1::2::3', '1:2:3', 'zz::1', '']) {
     expect(addressNetwork(odd)).toBe(odd);
   }
+});
+
+describe('the in-process attempt count', () => {
+  const limit = { max: 2, windowSeconds: 60 };
+  const at = (seconds: number) => new Date(Date.UTC(2026, 2, 2, 9, 0, seconds));
+
+  test('allows `max` attempts per key and window, then refuses until the next window', () => {
+    const attempts = new AttemptCounter();
+    expect([1, 2, 3].map(() => attempts.hit('a', limit, at(0)))).toEqual([true, true, false]);
+    expect(attempts.hit('b', limit, at(1))).toBe(true);
+    expect(attempts.hit('a', limit, at(59))).toBe(false);
+    expect(attempts.hit('a', { ...limit, windowSeconds: 60 }, at(60))).toBe(true);
+  });
+
+  test('holds at most maxKeys keys: expired windows go first, then the oldest', () => {
+    const attempts = new AttemptCounter(3);
+    attempts.hit('old', limit, at(0));
+    for (const key of ['x', 'y', 'z']) attempts.hit(key, limit, at(61));
+    // 'old' was in an earlier window: it made room.
+    expect(attempts.size).toBe(3);
+    attempts.hit('x', limit, at(61));
+    expect(attempts.hit('x', limit, at(61))).toBe(false);
+    // Full of this window's keys: the oldest, 'x', goes and starts over when it comes back.
+    attempts.hit('w', limit, at(62));
+    expect(attempts.size).toBe(3);
+    expect(attempts.hit('x', limit, at(62))).toBe(true);
+    expect(ATTEMPT_KEYS).toBe(10_000);
+  });
 });

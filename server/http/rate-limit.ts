@@ -54,3 +54,49 @@ export function retryAfter(limit: Limit, now: Date): number {
   const windowMs = limit.windowSeconds * 1000;
   return Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000);
 }
+
+/**
+ * Keys (a tenant and a client network) the in-process attempt count holds at once. An entry is a
+ * few dozen bytes; past this the oldest windows go first, so a sender with many networks costs
+ * memory up to here and no further (what it wins back is an allowance that is counted again).
+ */
+export const ATTEMPT_KEYS = 10_000;
+
+/**
+ * Counts attempts per key in fixed windows, in this process only: for refusing a request before
+ * its body is read, without a database round trip. The database's counts stay the rule; this
+ * only keeps a sender from making the server read, parse and hash body after body.
+ */
+export class AttemptCounter {
+  /** In insertion order, which is the order of the windows' starts: the oldest come first. */
+  #windows = new Map<string, { start: number; count: number }>();
+
+  constructor(readonly maxKeys = ATTEMPT_KEYS) {}
+
+  /** Counts one attempt under `key`; whether it is within `limit`. */
+  hit(key: string, limit: Limit, now: Date): boolean {
+    const windowMs = limit.windowSeconds * 1000;
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    let window = this.#windows.get(key);
+    if (window?.start !== start) {
+      this.#windows.delete(key);
+      this.#makeRoom(start);
+      window = { start, count: 0 };
+      this.#windows.set(key, window);
+    }
+    window.count++;
+    return window.count <= limit.max;
+  }
+
+  /** How many keys are held (for the tests of the bound). */
+  get size(): number {
+    return this.#windows.size;
+  }
+
+  #makeRoom(start: number) {
+    for (const [key, window] of this.#windows) {
+      if (this.#windows.size < this.maxKeys && window.start >= start) return;
+      this.#windows.delete(key);
+    }
+  }
+}

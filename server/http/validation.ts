@@ -63,7 +63,8 @@ export function fieldErrors(
   issues: readonly z.core.$ZodIssue[],
   locale: Locale,
 ): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named __proto__ is a key like any other, not the object's prototype.
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of issues as Issue[]) {
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];

@@ -3,9 +3,8 @@ import * as z from 'zod';
 import type { AppDeps } from '../deps';
 import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
-import { limitBody } from '../http/body';
+import { limitBody, mediaTypeOf, unsupportedMediaType } from '../http/body';
 import type { AppEnv } from '../http/context';
-import { ApiError } from '../http/errors';
 import { MAX_MAIL_BYTES } from './limits';
 import { QUARANTINE_REASONS } from './quarantine';
 import { receiveMail } from './receive-mail';
@@ -58,8 +57,9 @@ export function inboundRoutes(deps: AppDeps) {
     honoPath(INBOUND_DOCS.receive),
     tenantAccess(deps, 'required'),
     async (c, next) => {
-      const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'message/rfc822') throw new ApiError(415, 'unsupported_media_type');
+      if (mediaTypeOf(c) !== 'message/rfc822') {
+        throw unsupportedMediaType(c, 'message/rfc822');
+      }
       await next();
     },
     limitBody(MAX_MAIL_BYTES),

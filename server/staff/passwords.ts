@@ -51,14 +51,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return { ok, needsRehash: ok && iterations !== PBKDF2_ITERATIONS };
 }
 
-let dummy: Promise<string> | undefined;
+let dummy: string | undefined;
 
 /**
- * A hash of nothing anyone knows, verified against when the account is unknown, so that an
- * unknown e-mail address costs the same time as a wrong password.
+ * A hash that no password matches, verified against when there is no usable account, so that an
+ * unknown e-mail address costs the one derivation a wrong password costs. Random salt and random
+ * "hash" rather than a hash of something: making it would cost a derivation of its own, on the
+ * first unknown address only, and that difference would show.
  */
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(crypto.randomUUID());
+export function dummyHash(): string {
+  const random = (bytes: number) => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+  dummy ??= `${SCHEME}$${PBKDF2_ITERATIONS}$${random(16)}$${random(32)}`;
   return dummy;
 }
 

@@ -36,8 +36,13 @@ async function countAddressFailure(db: Db, address: string, now: Date) {
   await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now.toISOString()));
 }
 
-const failureKey = (staffId: string, address: string) =>
-  sha256Hex(`${staffId}:${addressNetwork(address)}`);
+/**
+ * Failures are counted per tenant, e-mail address (as typed, normalised) and client network,
+ * whether or not an account has that address: an unknown address is counted and locked like a
+ * known one, so nothing in the work done tells the two apart.
+ */
+const failureKey = (tenantId: string, email: string, address: string) =>
+  sha256Hex(`${tenantId}:${email}:${addressNetwork(address)}`);
 
 /** How long the n-th lockout lasts: 15 minutes, 30, 60, … at most a day. */
 export function lockMinutes(failures: number): number {
@@ -45,9 +50,17 @@ export function lockMinutes(failures: number): number {
   return Math.min(LOCK_MINUTES * 2 ** Math.max(0, lockouts - 1), MAX_LOCK_HOURS * 60);
 }
 
-/** Counts a wrong password from this address; every ACCOUNT_FAILURES-th locks it out for a while. */
-async function countAccountFailure(db: Db, account: StaffRow, address: string, now: Date) {
-  const key = await failureKey(account.id, address);
+interface Attempt {
+  tenantId: string;
+  /** Trimmed and lower case. */
+  email: string;
+  /** The failure key of this e-mail address and client network. */
+  key: string;
+  now: Date;
+}
+
+/** Counts a failure for this address; every ACCOUNT_FAILURES-th locks it out for a while. */
+async function countAccountFailure(db: Db, { tenantId, email, key, now }: Attempt) {
   const expiresAt = new Date(now.getTime() + MAX_LOCK_HOURS * 3600_000).toISOString();
   const [row] = await db
     .insert(signInFailures)
@@ -62,16 +75,17 @@ async function countAccountFailure(db: Db, account: StaffRow, address: string, n
   const lockedUntil = new Date(now.getTime() + lockMinutes(failures) * 60_000).toISOString();
   await db.batch([
     db.update(signInFailures).set({ lockedUntil }).where(eq(signInFailures.key, key)),
-    // Admins see that someone is being kept out; the account itself stays open.
-    db.update(staff).set({ lockedUntil }).where(eq(staff.id, account.id)),
+    // Admins see that someone is being kept out (of an account there is); it stays open.
+    db
+      .update(staff)
+      .set({ lockedUntil })
+      .where(and(eq(staff.tenantId, tenantId), eq(staff.email, email))),
     db.delete(signInFailures).where(lt(signInFailures.expiresAt, now.toISOString())),
   ]);
 }
 
-async function lockedOut(db: Db, account: StaffRow, address: string, now: Date) {
-  const row = await db.query.signInFailures.findFirst({
-    where: eq(signInFailures.key, await failureKey(account.id, address)),
-  });
+async function lockedOut(db: Db, { key, now }: Attempt) {
+  const row = await db.query.signInFailures.findFirst({ where: eq(signInFailures.key, key) });
   return row?.lockedUntil ? row.lockedUntil > now.toISOString() : false;
 }
 
@@ -116,9 +130,11 @@ export type SignInResult = { ok: true; token: string; staff: StaffRow } | { ok: 
 /**
  * Checks e-mail and password. A wrong password, an unknown or disabled account, an address
  * locked out of the account and a throttled address all give the same `{ ok: false }`, so the
- * answer tells nobody which accounts exist. An unknown account costs the same PBKDF2 work as a
- * known one; a throttled or locked-out address costs none, so guessing from one address is
- * bounded (ADDRESS_FAILURES per window) and cannot slow the service for others.
+ * answer tells nobody which accounts exist, and so does the work: every attempt from an address
+ * within its allowance derives PBKDF2 once (against a dummy hash when there is no usable
+ * account, also when the address is locked out) and counts its failure alike. A throttled
+ * address costs no derivation, for any account, so guessing from one address is bounded
+ * (ADDRESS_FAILURES per window) and cannot slow the service for others.
  */
 export async function signIn(
   db: Db,
@@ -131,14 +147,20 @@ export async function signIn(
     where: and(eq(staff.tenantId, tenantId), eq(staff.email, email)),
   });
   const usable = account && account.disabledAt === null ? account : undefined;
+  const attempt: Attempt = {
+    tenantId,
+    email,
+    key: await failureKey(tenantId, email, address),
+    now,
+  };
   const verified = await gate.run(address, async () => {
     // Read inside the gate, so a burst from one address sees the failures before it.
     if ((await addressFailures(db, address, now)) >= ADDRESS_FAILURES) return false;
-    if (usable && (await lockedOut(db, usable, address, now))) return false;
-    const check = await verifyPassword(input.password, usable?.passwordHash ?? (await dummyHash()));
-    if (!usable || !check.ok) {
+    const locked = await lockedOut(db, attempt);
+    const check = await verifyPassword(input.password, usable?.passwordHash ?? dummyHash());
+    if (!usable || locked || !check.ok) {
       await countAddressFailure(db, address, now);
-      if (usable) await countAccountFailure(db, usable, address, now);
+      await countAccountFailure(db, attempt);
       return false;
     }
     return check;
@@ -150,7 +172,7 @@ export async function signIn(
     : usable.passwordHash;
   await db.batch([
     db.update(staff).set({ passwordHash }).where(eq(staff.id, usable.id)),
-    db.delete(signInFailures).where(eq(signInFailures.key, await failureKey(usable.id, address))),
+    db.delete(signInFailures).where(eq(signInFailures.key, attempt.key)),
     db.insert(sessions).values({
       tokenHash: await sha256Hex(token),
       staffId: usable.id,

@@ -234,8 +234,9 @@ export function trackRoutes(deps: AppDeps) {
   app.post(honoPath(TRACK_DOCS.pageStep), async (c) => {
     const token = c.req.param('token');
     const name = c.req.param('step');
-    const form = await c.req.parseBody().catch(() => {
-      throw new ApiError(400, 'bad_request');
+    const form = await c.req.parseBody().catch((err) => {
+      // Past the body limit is a 413 (limitBody's); anything else unreadable a 400.
+      throw err instanceof ApiError ? err : new ApiError(400, 'bad_request');
     });
     const body =
       name === 'appeal'
