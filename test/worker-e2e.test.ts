@@ -9,7 +9,8 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totaalonder1dak } from '../shared/presets/totaalonder1dak';
 import { type HranaServer, type ServedPipeline, startHranaServer } from './hrana/server';
-import { startResendCapture } from './resend-capture';
+import { arrivedAsMail } from './inbound-helpers';
+import { type CapturedMail, startResendCapture } from './resend-capture';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, UNTIL } from './server';
 import { QUIET_ENV, startWranglerDev, type WranglerDev } from './wrangler-dev';
 
@@ -360,7 +361,27 @@ describe('the walk', () => {
     expect(new TextDecoder().decode((await letter.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
   });
 
-  test('email(): a message to the complaint address becomes a complaint', async () => {
+  test('email(): the complaint address is proven by its own confirmation, then a message to it becomes a complaint', async () => {
+    // Naming the address sent a confirmation to it; the relay (scheduled) hands it to the mail
+    // provider, and where the address is routed to us it comes back in through email().
+    await scheduledAt(new Date());
+    const confirmation = [...mail.delivered.values()].find((m) =>
+      JSON.stringify(m.to).includes(INBOUND),
+    );
+    expect(confirmation, 'the confirmation message was sent').toBeDefined();
+    const confirming = new TextDecoder().decode(
+      arrivedAsMail(confirmation as CapturedMail, INBOUND),
+    );
+    const confirmedAt = dev.log().length;
+    const confirmed = await dev.fetch(
+      `/cdn-cgi/handler/email?from=klachten@example.org&to=${encodeURIComponent(INBOUND)}`,
+      { method: 'POST', body: confirming },
+    );
+    expect(confirmed.status, dev.log().slice(confirmedAt)).toBeLessThan(300);
+    await expect
+      .poll(() => dev.log().slice(confirmedAt), UNTIL)
+      .toContain('"outcome":"addressConfirmed"');
+
     const message =
       `From: Piet Klaas <piet@example.nl>\r\nTo: ${INBOUND}\r\nMessage-ID: <e2e-1@example.nl>\r\n` +
       'Subject: Klacht over de monteur\r\n\r\nDe monteur kwam niet opdagen.\r\n';
