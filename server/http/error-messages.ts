@@ -150,6 +150,14 @@ export const FIELD_MESSAGES = {
     en: 'Enter an e-mail address or a postal address, so we can answer the complainant (for a complaint by phone or in person, a phone number will do).',
   },
   invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
+  reservedName: {
+    nl: 'Deze naam is gereserveerd. Kies een andere naam, bijvoorbeeld met een woord ervoor.',
+    en: 'This name is reserved. Choose another name, for instance with a word in front.',
+  },
+  unknownTerm: {
+    nl: 'De klachtenregeling heeft geen termijn met deze naam.',
+    en: 'The procedure has no term with this name.',
+  },
   plainText: {
     nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',
     en: 'This field contains an invisible character that is not allowed here. Type the text again or paste it without formatting.',
