@@ -166,6 +166,19 @@ describe('the complainant acts through the link', () => {
     }
   });
 
+  test("?done= naming an object's own property shows no notice and no source code", async () => {
+    const { token } = await submit();
+    for (const done of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      const page = await t.app.request(`/track/${token}?done=${done}`);
+      expect(page.status, done).toBe(200);
+      const text = await page.text();
+      expect(text, done).not.toMatch(/native code|function|\[object/);
+      expect(text, done).not.toContain('class="notice"');
+    }
+    const accepted = await t.app.request(`/track/${token}?done=erasure`);
+    expect(await accepted.text()).toContain('class="notice"');
+  });
+
   test('accept, then satisfaction after closing, and a request for erasure', async () => {
     const { number, token } = await submit();
     await act(number, 'propose-solution', { proposedSolution: 'Excuses.', cause: 'Drukte.' });
