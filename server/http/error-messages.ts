@@ -166,6 +166,10 @@ export const FIELD_MESSAGES = {
     nl: 'Gebruik een openbaar https-adres, geen lokaal of intern adres.',
     en: 'Use a public https address, not a local or internal one.',
   },
+  webhookPort: {
+    nl: 'Gebruik een https-adres zonder poortnummer (of met poort 443).',
+    en: 'Use an https address without a port number (or with port 443).',
+  },
   addressTaken: {
     nl: 'Dit e-mailadres is al in gebruik bij een andere organisatie.',
     en: 'This e-mail address is already in use by another organisation.',
