@@ -65,6 +65,7 @@ export function complaintView(
     description: row.pdDescription,
     desiredSolution: row.pdDesiredSolution,
     handler: row.handler,
+    handlerId: row.handlerStaffId,
     forwardedAt: row.forwardedAt,
     feedbackAt: row.feedbackAt,
     cause: row.pdCause,

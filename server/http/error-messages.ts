@@ -77,6 +77,10 @@ export const ERROR_MESSAGES = {
     nl: 'Er is al een medewerker met dit e-mailadres.',
     en: 'A staff member with this e-mail address already exists.',
   },
+  name_taken: {
+    nl: 'Er is al een medewerker met deze naam. Maak de naam herkenbaar anders, bijvoorbeeld met een voorletter of afdeling.',
+    en: 'A staff member with this name already exists. Make the name distinct, for instance with an initial or a department.',
+  },
   last_admin: {
     nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
     en: 'This is the last active admin. Make someone else an admin first.',
@@ -173,6 +177,14 @@ export const FIELD_MESSAGES = {
   addressTaken: {
     nl: 'Dit e-mailadres is al in gebruik bij een andere organisatie.',
     en: 'This e-mail address is already in use by another organisation.',
+  },
+  handlerAccountGiven: {
+    nl: 'Laat dit leeg: de gekozen medewerker (handlerId) bepaalt naam en e-mailadres.',
+    en: 'Leave this out: the chosen staff account (handlerId) sets the name and e-mail address.',
+  },
+  handlerAccount: {
+    nl: 'Kies een actieve medewerker van deze organisatie die klachten mag behandelen.',
+    en: 'Choose an active staff account of this organisation that may handle complaints.',
   },
   notSubject: {
     nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',
