@@ -22,6 +22,7 @@ import {
   MAX_LOCK_HOURS,
   WINDOW_MINUTES,
 } from '../server/staff/sign-in';
+import { MAX_LIVE_KEYS } from '../server/tenants/api-keys';
 import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
 import { WEBHOOK_TIMEOUT_MS } from '../server/webhooks/deliver';
 import { MAX_WEBHOOK_ENDPOINTS } from '../server/webhooks/endpoints';
@@ -71,6 +72,7 @@ const EXPECTED: Record<string, string> = {
   QUARANTINE_LIMIT: `${QUARANTINE_LIMIT.messages} messages, ${mb(QUARANTINE_LIMIT.bytes)}`,
   REPLY_LIMIT: `${REPLY_LIMIT.max} per ${REPLY_LIMIT.windowSeconds} s`,
   MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
+  MAX_LIVE_KEYS: String(MAX_LIVE_KEYS),
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };

@@ -13,7 +13,7 @@ import {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-import { apiKeys, reportCounts, tenants } from './tables/core';
+import { apiKeys, keyEvents, reportCounts, tenants } from './tables/core';
 import { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
 
 export { rateLimits, sessions, signInFailures, staff } from './tables/access';
@@ -25,12 +25,13 @@ export {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-export { apiKeys, reportCounts, tenants } from './tables/core';
+export { apiKeys, keyEvents, reportCounts, tenants } from './tables/core';
 export { inboundQuarantine, webhookDeliveries, webhookEndpoints } from './tables/integrations';
 
 export const schema = {
   tenants,
   apiKeys,
+  keyEvents,
   complaints,
   deadlines,
   events,

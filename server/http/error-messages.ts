@@ -85,6 +85,14 @@ export const ERROR_MESSAGES = {
     nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
     en: 'This is the last active admin. Make someone else an admin first.',
   },
+  too_many_keys: {
+    nl: 'Er zijn al twee werkende API-sleutels. Trek er eerst een in.',
+    en: 'There are already two live API keys. Revoke one first.',
+  },
+  last_key: {
+    nl: 'Dit is de laatste werkende API-sleutel. Maak eerst een nieuwe.',
+    en: 'This is the last live API key. Create a new one first.',
+  },
   too_many_endpoints: {
     nl: 'Deze organisatie heeft het hoogste aantal webhook-adressen al bereikt. Verwijder er eerst een.',
     en: 'This organisation already has the most webhook endpoints allowed. Remove one first.',

@@ -181,6 +181,14 @@ describe('what a staff session may call on the tenant API', () => {
     expect(mayCallApi(admin, 'DELETE', ['complaints', '2026-0001'], found)).toBe(true);
   });
 
+  test('API keys are for admins only: others may not even list them', () => {
+    for (const member of [receiver, handler, appealBody]) {
+      expect(mayCallApi(member, 'GET', ['keys'], found)).toBe(false);
+      expect(mayCallApi(member, 'DELETE', ['keys', 'key-1'], found)).toBe(false);
+    }
+    expect(mayCallApi(admin, 'POST', ['keys'], found)).toBe(true);
+  });
+
   test('webhooks are for admins only: others may not even see the endpoints or their log', () => {
     const log = ['webhooks', 'ep_1', 'deliveries'];
     for (const member of [receiver, handler, appealBody]) {

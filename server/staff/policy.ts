@@ -105,8 +105,9 @@ export function isAdmin(member: StaffMember): boolean {
 
 /**
  * Whether a staff session may make this call on the tenant API (`segments` is the path after
- * `/v1/tenants/{slug}/`). Reading is for every role; of the changes, only those listed; anything
- * else (the procedure, erasure, staff, and any route added later) is for admins.
+ * `/v1/tenants/{slug}/`). Reading is for every role (but staff, webhooks and API keys, which are
+ * for admins only); of the changes, only those listed; anything else (the procedure, erasure,
+ * and any route added later) is for admins.
  */
 export function mayCallApi(
   member: StaffMember,
@@ -117,7 +118,7 @@ export function mayCallApi(
 ): Promise<boolean> | boolean {
   if (member.role === 'admin') return true;
   const [resource, , sub, action] = segments;
-  if (resource === 'staff' || resource === 'webhooks') return false;
+  if (resource === 'staff' || resource === 'webhooks' || resource === 'keys') return false;
   if (method === 'GET' || method === 'HEAD') return true;
   if (method !== 'POST' || resource !== 'complaints') return false;
   if (segments.length === 1) return mayRegister(member);
