@@ -16,6 +16,7 @@ import { publishedRoutes } from './published/published-routes';
 import { reportRoutes } from './reports/report-routes';
 import { staffRoutes } from './staff/staff-routes';
 import { formRoutes } from './tenants/form-routes';
+import { keyRoutes } from './tenants/key-routes';
 import { procedureRoutes } from './tenants/procedure-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
 import { trackRoutes } from './tracking/tracking-routes';
@@ -51,6 +52,7 @@ export function createApp(
   if (options.docs) app.route('/', options.docs);
   app.route('/', tenantRoutes(deps));
   app.route('/', procedureRoutes(deps));
+  app.route('/', keyRoutes(deps));
   app.route('/', formRoutes(deps));
   app.route('/', complaintRoutes(deps));
   app.route('/', casefileRoutes(deps));

@@ -109,6 +109,8 @@ export const complaintViewSchema = z.object({
   description: z.string().nullable(),
   desiredSolution: z.string().nullable(),
   handler: z.string().nullable(),
+  /** The staff account it was forwarded to (null: none, or a handler without an account). */
+  handlerId: z.string().nullable(),
   forwardedAt: z.string().nullable(),
   feedbackAt: z.string().nullable(),
   cause: z.string().nullable(),

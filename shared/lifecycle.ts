@@ -67,11 +67,29 @@ const optionId = z.string().trim().min(1).max(60);
 export const ACTION_BODIES = {
   acknowledge: z.strictObject({}),
   'record-acknowledgement': z.strictObject({}),
-  forward: z.strictObject({
-    handler: text(200),
-    /** Where the forwarding notice goes; without it nobody is e-mailed. */
-    handlerEmail: z.email().optional(),
-  }),
+  forward: z
+    .strictObject({
+      /**
+       * The staff account that handles it (`GET …/staff` lists them): its holder may then take
+       * the handling steps, and the notice goes to its address.
+       */
+      handlerId: z.string().min(1).max(100).optional(),
+      /** Or the name of a handler without an account, whom no account may stand in for. */
+      handler: text(200).optional(),
+      /** Where the notice to a handler without an account goes; without it nobody is e-mailed. */
+      handlerEmail: z.email().optional(),
+    })
+    .superRefine((body, ctx) => {
+      if (body.handlerId === undefined && body.handler === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['handlerId'], message: '@required' });
+      }
+      // An account brings its own name and address.
+      for (const field of ['handler', 'handlerEmail'] as const) {
+        if (body.handlerId !== undefined && body[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [field], message: '@handlerAccountGiven' });
+        }
+      }
+    }),
   respond: z.strictObject({ message: text(10_000) }),
   postpone: z.strictObject({
     weeks: z.number().int().min(1).max(52),

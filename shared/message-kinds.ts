@@ -2,6 +2,7 @@
  * The messages a complainant gets, and the placeholders a tenant's own wording of each may use
  * (`{number}`, …). Zod-free, so the schema, the server and any editor share one list.
  */
+import { own } from './own-keys';
 
 /** Placeholders every message may use. */
 export const COMMON_PLACEHOLDERS = [
@@ -68,5 +69,5 @@ export function placeholdersIn(text: string): string[] {
 
 /** Fills `{name}` placeholders; an empty value leaves nothing behind. */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => own(values, name) ?? '');
 }

@@ -106,8 +106,14 @@ describe('a procedure', () => {
       'appeal.body: An appeal body is required when appeal is enabled',
     ]);
     const unknownTerm = minimal({ appeal: { enabled: true, body: appealBody, term: 'nope' } });
-    expect(issues(procedureSchema.safeParse(unknownTerm))).toEqual([
-      'appeal.term: Unknown term "nope"',
+    expect(issues(procedureSchema.safeParse(unknownTerm))).toEqual(['appeal.term: @unknownTerm']);
+    // Own terms only: every plain object answers to isPrototypeOf.
+    const inherited = minimal({
+      appeal: { enabled: true, body: appealBody, term: 'isPrototypeOf' },
+    });
+    expect(issues(procedureSchema.safeParse(inherited))).toEqual([
+      'appeal.term: @reservedName',
+      'appeal.term: @unknownTerm',
     ]);
     const ok = minimal({ appeal: { enabled: true, body: appealBody, term: 'response' } });
     expect(procedureSchema.safeParse(ok).success).toBe(true);
@@ -116,9 +122,10 @@ describe('a procedure', () => {
     ).toBe(true);
   });
 
-  test('without appeal may leave its body and term out', () => {
+  test('without appeal may leave its body and term out, but a term it names must exist', () => {
+    expect(procedureSchema.safeParse(minimal({ appeal: { enabled: false } })).success).toBe(true);
     const off = minimal({ appeal: { enabled: false, term: 'nope' } });
-    expect(procedureSchema.safeParse(off).success).toBe(true);
+    expect(issues(procedureSchema.safeParse(off))).toEqual(['appeal.term: @unknownTerm']);
   });
 
   test('a required category needs categories to choose from', () => {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { calendarConfigSchema, LIFECYCLE_EVENTS, termSchema, termsSchema } from './deadlines';
 import { intakeSchema, letterheadSchema, messagesSchema, referralSchema } from './letters';
 import { LOCALES, localisedSchema } from './localised';
+import { isInheritedName } from './own-keys';
 import { committeeSchema, complaintsOfficerSchema } from './statutory';
 import { plainText } from './text';
 
@@ -9,9 +10,11 @@ import { plainText } from './text';
 export const fieldModeSchema = z.enum(['required', 'optional', 'hidden']);
 export type FieldMode = z.infer<typeof fieldModeSchema>;
 
+/** A name the procedure gives a term or an option; it becomes a key, so none of Object's own. */
 const slugId = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'Use letters, digits and dashes, starting with a letter');
+  .regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'Use letters, digits and dashes, starting with a letter')
+  .refine((name) => !isInheritedName(name), '@reservedName');
 
 const optionSchema = z.object({ id: slugId, label: localisedSchema });
 
@@ -225,14 +228,11 @@ export const procedureSchema = z
           path: ['appeal', 'body'],
         });
       }
-      const term = procedure.appeal.term;
-      if (term && !procedure.terms[term]) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Unknown term "${term}"`,
-          path: ['appeal', 'term'],
-        });
-      }
+    }
+    // A reference to a term names one the procedure has, whether or not appeal is on now.
+    const term = procedure.appeal.term;
+    if (term !== undefined && !Object.hasOwn(procedure.terms, term)) {
+      ctx.addIssue({ code: 'custom', message: '@unknownTerm', path: ['appeal', 'term'] });
     }
     if (procedure.form.category === 'required' && procedure.categories.length === 0) {
       ctx.addIssue({

@@ -225,6 +225,9 @@ describe('webhook targets', () => {
       'https://[::1]/x',
       'https://[::ffff:10.0.0.1]/x',
       'https://169.254.169.254/latest/meta-data',
+      'https://10.1.2.3/x',
+      'https://172.16.0.1/x',
+      'https://192.168.1.1/x',
       'https://2130706433/',
       'https://intranet/x',
       'https://printer.local/x',
@@ -235,6 +238,14 @@ describe('webhook targets', () => {
       const res = await register(url);
       expect(res.status, url).toBe(422);
       expect((await res.json()).error.fields.url).toBeTruthy();
+    }
+    // A public host on another port than 443 reaches another service there: refused as such.
+    for (const url of ['https://example.com:22/', 'https://hooks.example.com:8443/x']) {
+      const res = await register(url);
+      expect(res.status, url).toBe(422);
+      expect((await res.json()).error.fields, url).toEqual({
+        url: 'Gebruik een https-adres zonder poortnummer (of met poort 443).',
+      });
     }
     const ok = await register('https://hooks.example.com/klachten');
     expect(ok.status).toBe(201);

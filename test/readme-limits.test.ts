@@ -34,6 +34,7 @@ import {
   MAX_LOCK_HOURS,
   WINDOW_MINUTES,
 } from '../server/staff/sign-in';
+import { MAX_LIVE_KEYS } from '../server/tenants/api-keys';
 import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
 import { WEBHOOK_TIMEOUT_MS } from '../server/webhooks/deliver';
 import { MAX_WEBHOOK_ENDPOINTS } from '../server/webhooks/endpoints';
@@ -94,6 +95,7 @@ const EXPECTED: Record<string, string> = {
   MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
   MAIL_DOMAIN_LIMIT: `${MAIL_DOMAIN_LIMIT.max} per ${MAIL_DOMAIN_LIMIT.windowSeconds} s`,
   MAIL_SOURCE_LIMIT: `${MAIL_SOURCE_LIMIT.max} per ${MAIL_SOURCE_LIMIT.windowSeconds} s`,
+  MAX_LIVE_KEYS: String(MAX_LIVE_KEYS),
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };

@@ -134,6 +134,27 @@ describe('Awb 9:8: not handling a complaint', () => {
     expect((await c.step('decline', { ground: 'beforeCourt', reason: 'x' })).status).toBe(409);
   });
 
+  test('without a statutory ground it is a 422 naming ground, and nothing is declined or sent', async () => {
+    // Issue #22, item 25: only the OpenAPI snapshot noticed a decline whose ground was optional.
+    const c = await complaintOf('awb');
+    const before = await c.view();
+    for (const ground of [undefined, null, '']) {
+      const res = await c.step('decline', { reason: 'Het was al eerder behandeld.', ground });
+      expect(res.status, String(ground)).toBe(422);
+      const { error } = await res.json();
+      expect(Object.keys(error.fields), String(ground)).toEqual(['ground']);
+    }
+    const after = await c.view();
+    expect([after.status, after.declined, after.events.length]).toEqual([
+      before.status,
+      false,
+      before.events.length,
+    ]);
+    expect((await sent()).map((m) => m.subject)).not.toContainEqual(
+      expect.stringMatching(/niet in behandeling/i),
+    );
+  });
+
   test('reopening a declined complaint takes it out of "not handled"', async () => {
     const c = await complaintOf('awb');
     expect(

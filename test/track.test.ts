@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type TestApp, testApp } from './helpers';
+import { linkIn } from './unit-fixtures';
 
 let t: TestApp;
 let key: string;
@@ -70,6 +71,76 @@ describe('GET /v1/track/{token}', () => {
     const pageWrong = await t.app.request(`/track/${'B'.repeat(43)}`);
     expect([page.status, pageWrong.status]).toEqual([404, 404]);
     expect(await page.text()).toBe(await pageWrong.text());
+  });
+
+  test('a token shows its own complaint only, never another of the tenant or of another tenant', async () => {
+    // Issue #22, item 26: a token that opened a sibling complaint was caught only by a language
+    // test. Three complaints, each in a state of its own, and one of another tenant with the same
+    // number as the first; every token, from the submission or minted later for a message.
+    const first = await submit();
+    const second = await submit();
+    const third = await submit();
+    await act(second.number, 'propose-solution', {
+      proposedSolution: 'Excuses.',
+      cause: 'Drukte.',
+    });
+    await act(third.number, 'acknowledge');
+    await t.tenant('totaalonder1dak');
+    const foreign = await t.json('POST', '/v1/tenants/totaalonder1dak/complaints', {
+      complainant: { name: 'Els', initials: 'E.', phone: '0612345678', email: 'els@example.nl' },
+      description: 'Andere organisatie.',
+    });
+    expect(foreign.status, await foreign.clone().text()).toBe(201);
+    const { number: foreignNumber, trackingUrl } = await foreign.json();
+    expect(foreignNumber).toBe(first.number);
+
+    const complaintRows = await t.db.query.complaints.findMany();
+    const idOf = (number: string, tenantId: string) =>
+      complaintRows.find((c) => c.number === number && c.tenantId === tenantId)?.id as string;
+    const wenbId = (
+      await t.db.query.tenants.findFirst({ where: (x, { eq }) => eq(x.slug, 'wenb') })
+    )?.id as string;
+    const tokens: [token: string, complaintId: string][] = [
+      [first.token, idOf(first.number, wenbId)],
+      [second.token, idOf(second.number, wenbId)],
+      [third.token, idOf(third.number, wenbId)],
+      [
+        (trackingUrl as string).split('/').pop() as string,
+        complaintRows.find((c) => c.tenantId !== wenbId)?.id as string,
+      ],
+    ];
+    for (const row of await t.db.query.outbox.findMany()) {
+      const link = await linkIn(row);
+      if (link && row.complaintId) tokens.push([link.split('/').pop() as string, row.complaintId]);
+    }
+    expect(tokens.length).toBeGreaterThan(4);
+
+    for (const [token, complaintId] of tokens) {
+      const own = complaintRows.find((c) => c.id === complaintId);
+      const view = await (await t.app.request(`/v1/track/${token}`)).json();
+      expect([view.number, view.status, view.organisation], token).toEqual([
+        own?.number,
+        own?.status,
+        own?.tenantId === wenbId ? 'Tenant wenb' : 'Tenant totaalonder1dak',
+      ]);
+      const page = await (await t.app.request(`/track/${token}`)).text();
+      for (const other of [first, second, third]) {
+        if (other.number !== own?.number) expect(page, token).not.toContain(other.number);
+      }
+    }
+    // A step through one token changes its own complaint alone.
+    expect((await t.json('POST', `/v1/track/${second.token}/accept`, {})).status).toBe(200);
+    const accepted = async (number: string) => {
+      const view = await (
+        await t.json('GET', `/v1/tenants/wenb/complaints/${number}`, undefined, auth())
+      ).json();
+      return view.events.some((e: { type: string }) => e.type === 'solutionAccepted');
+    };
+    expect([
+      await accepted(first.number),
+      await accepted(second.number),
+      await accepted(third.number),
+    ]).toEqual([false, true, false]);
   });
 
   test('the token is stored only as a hash', async () => {
@@ -164,6 +235,19 @@ describe('the complainant acts through the link', () => {
       });
       expect(page.status, name).toBeLessThan(500);
     }
+  });
+
+  test("?done= naming an object's own property shows no notice and no source code", async () => {
+    const { token } = await submit();
+    for (const done of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      const page = await t.app.request(`/track/${token}?done=${done}`);
+      expect(page.status, done).toBe(200);
+      const text = await page.text();
+      expect(text, done).not.toMatch(/native code|function|\[object/);
+      expect(text, done).not.toContain('class="notice"');
+    }
+    const accepted = await t.app.request(`/track/${token}?done=erasure`);
+    expect(await accepted.text()).toContain('class="notice"');
   });
 
   test('accept, then satisfaction after closing, and a request for erasure', async () => {

@@ -48,6 +48,7 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     version: 1,
     category: null,
     handler: null,
+    handlerStaffId: null,
     handlerEmail: null,
     forwardedAt: null,
     feedbackAt: null,

@@ -93,7 +93,7 @@ function choicesOf(action: Action, field: string) {
 /**
  * The action's body from the posted form: empty fields are left out (so the API's defaults and
  * "keep what is registered" apply), and yes/no and numbers get their JSON types. Forwarding names
- * a staff member; the body gets their name and e-mail address.
+ * a staff account by its id.
  */
 export function actionBody(
   action: Action,
@@ -101,8 +101,9 @@ export function actionBody(
   handlers: StaffRow[],
 ): Record<string, unknown> {
   if (action === 'forward') {
+    // The account itself, by its id: its name and address come with it.
     const chosen = handlers.find((h) => h.id === form.handlerId);
-    return chosen ? { handler: chosen.name, handlerEmail: chosen.email } : {};
+    return chosen ? { handlerId: chosen.id } : {};
   }
   const body: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(FORM_FIELDS[action])) {
@@ -208,8 +209,8 @@ export const ActionForm: FC<ActionFormProps> = (p) => {
               label="Behandelaar"
               required
               value={values.handlerId}
-              error={errors.handler}
-              hint="Alleen medewerkers met de rol behandelaar of beheerder. Zij krijgen een e-mail."
+              error={errors.handlerId ?? errors.handler}
+              hint="Alleen medewerkers die klachten mogen behandelen. Zij krijgen een e-mail."
               options={p.handlers.map((h) => ({ value: h.id, label: h.name }))}
             />
           ) : (

@@ -164,7 +164,7 @@ export function adminRoutes(deps: AppDeps) {
       throw forbiddenPage('Uw rol staat deze handeling bij deze klacht niet toe.');
     }
     const values = await formValues(c);
-    const body = actionBody(action, values, await handlerChoices(deps.db, tenant.id));
+    const body = actionBody(action, values, await handlerChoices(deps.db, tenant));
     try {
       const files = checkStepFiles(await formFiles(c), tenant.procedure, 'nl');
       await performStep(deps.db, {
@@ -234,8 +234,10 @@ export function adminRoutes(deps: AppDeps) {
         created: { name: created.row.name, email: created.row.email, password: created.password },
       });
     } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'email_taken') throw err;
-      const errors = { email: ERROR_MESSAGES.email_taken.nl };
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code !== 'email_taken' && err.code !== 'name_taken') throw err;
+      const field = err.code === 'email_taken' ? 'email' : 'name';
+      const errors: Record<string, string> = { [field]: ERROR_MESSAGES[err.code].nl };
       return settingsPage(c, deps, { values: { ...values, password: '' }, errors }, 409);
     }
   });

@@ -6,7 +6,9 @@ import { loadView } from '../complaints/complaint-view';
 import type { Db } from '../db/client';
 import { staff } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { mayPerform, roleRules } from '../staff/policy';
+import type { TenantRecord } from '../http/context';
+import { mayHandle, mayPerform, roleRules } from '../staff/policy';
+import { STAFF_ROLES } from '../staff/roles';
 import { ActionForm, type FormValues } from './action-forms';
 import { type AdminContext, base } from './admin-context';
 import { CaseFile } from './casefile-section';
@@ -34,12 +36,16 @@ export interface FailedAction {
   errors: Record<string, string>;
 }
 
-/** Who may be chosen when forwarding: active handlers and admins. */
-export function handlerChoices(db: Db, tenantId: string) {
+/** Who may be chosen when forwarding: the active accounts whose role may handle complaints. */
+export function handlerChoices(db: Db, tenant: TenantRecord) {
+  const rules = roleRules(tenant.procedure);
   return db.query.staff.findMany({
     where: and(
-      eq(staff.tenantId, tenantId),
-      inArray(staff.role, ['handler', 'admin']),
+      eq(staff.tenantId, tenant.id),
+      inArray(
+        staff.role,
+        STAFF_ROLES.filter((role) => mayHandle(role, rules)),
+      ),
       isNull(staff.disabledAt),
     ),
     orderBy: staff.name,
@@ -64,7 +70,7 @@ export async function complaintPage(
   const procedure = tenant.procedure;
   const row = await findComplaint(deps.db, tenant.id, c.req.param('number') ?? '');
   const view = await loadView(deps.db, row, procedure, 'nl');
-  const handlers = await handlerChoices(deps.db, tenant.id);
+  const handlers = await handlerChoices(deps.db, tenant);
   const today = amsterdamDate(now);
   const option = (list: { id: string; label: { nl: string } }[], id: string | null) =>
     id ? (list.find((o) => o.id === id)?.label.nl ?? id) : null;
@@ -201,7 +207,7 @@ export async function complaintPage(
       <h2 id="acties">Acties</h2>
       {actions.length === 0 ? (
         <p>
-          {member.role === 'handler' && row.handler !== member.name
+          {member.role === 'handler' && row.handlerStaffId !== member.staffId
             ? 'U kunt alleen klachten behandelen die aan u zijn doorgestuurd.'
             : 'Bij deze status en uw rol zijn er geen acties.'}
         </p>

@@ -58,7 +58,7 @@ export async function registerPage(c: AdminContext, deps: AppDeps, now: Date) {
   const categoryLabel = (id: string | null) =>
     id ? (categories.find((x) => x.id === id)?.label.nl ?? id) : '—';
   const next = new URLSearchParams({ ...raw, offset: String(nextOffset ?? 0) });
-  const mine = new URLSearchParams({ handler: staff.name });
+  const mine = new URLSearchParams({ handlerId: staff.staffId });
 
   const body: Child = (
     <>

@@ -1,4 +1,5 @@
 import { amsterdamDate } from '../../shared/deadlines';
+import { own } from '../../shared/own-keys';
 import type { AppDeps } from '../deps';
 import { type MonthReport, monthlyReport } from '../reports/monthly-report';
 import { type AdminContext, base } from './admin-context';
@@ -26,7 +27,7 @@ const monthName = (key: string) => MONTHS[Number(key.slice(5, 7)) - 1] ?? key;
 function totals(months: MonthReport[], pick: (m: MonthReport) => Record<string, number>) {
   const sum: Record<string, number> = {};
   for (const m of months) {
-    for (const [k, v] of Object.entries(pick(m))) sum[k] = (sum[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(pick(m))) sum[k] = (own(sum, k) ?? 0) + v;
   }
   return sum;
 }
@@ -97,7 +98,10 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
       <BarChart
         id="chart-category"
         title={`Klachten per categorie in ${year}`}
-        bars={categoryKeys.map((k) => ({ label: label(categories, k), value: byCategory[k] ?? 0 }))}
+        bars={categoryKeys.map((k) => ({
+          label: label(categories, k),
+          value: own(byCategory, k) ?? 0,
+        }))}
       />
       <WideTable id="report" caption={`Klachten per maand in ${year}`}>
         <thead>
@@ -165,7 +169,7 @@ export async function reportsPage(c: AdminContext, deps: AppDeps, now: Date) {
             {report.months.map((m) => (
               <tr>
                 <th scope="row">{monthName(m.month)}</th>
-                {t.keys.map((k) => cell(m.month, `${t.key}.${k}`, m[t.key][k] ?? 0))}
+                {t.keys.map((k) => cell(m.month, `${t.key}.${k}`, own(m[t.key], k) ?? 0))}
               </tr>
             ))}
           </tbody>

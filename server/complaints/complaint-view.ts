@@ -3,6 +3,7 @@ import type { DeadlineView } from '../../shared/api';
 import type { DueDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
 import { attachments, type complaints, deadlines, events, outbox } from '../db/schema';
@@ -30,11 +31,11 @@ export function deadlineViews(
   publicOnly: boolean,
 ): DeadlineView[] {
   return rows
-    .filter((row) => !publicOnly || procedure.terms[row.term]?.public !== false)
+    .filter((row) => !publicOnly || own(procedure.terms, row.term)?.public !== false)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
     .map((row) => ({
       term: row.term,
-      label: procedure.terms[row.term]?.label[locale] ?? row.term,
+      label: own(procedure.terms, row.term)?.label[locale] ?? row.term,
       date: row.dueDate,
       explanation: (row.detail as DueDate).explanation[locale],
     }));
@@ -64,6 +65,7 @@ export function complaintView(
     description: row.pdDescription,
     desiredSolution: row.pdDesiredSolution,
     handler: row.handler,
+    handlerId: row.handlerStaffId,
     forwardedAt: row.forwardedAt,
     feedbackAt: row.feedbackAt,
     cause: row.pdCause,

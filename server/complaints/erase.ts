@@ -79,6 +79,7 @@ export async function eraseComplaints(
           erasedAt: at,
           // A tombstone names no one, staff included.
           handler: null,
+          handlerStaffId: null,
           handlerEmail: null,
           requestHash: null,
           replaySealed: null,

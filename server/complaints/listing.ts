@@ -12,6 +12,8 @@ export const registerQuerySchema = z.object({
   to: isoDateSchema.optional(),
   category: z.string().max(60).optional(),
   handler: z.string().max(200).optional(),
+  /** The staff account it was forwarded to ("my complaints"). */
+  handlerId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -34,6 +36,7 @@ export async function listComplaints(db: Db, tenantId: string, q: RegisterQuery,
         q.status ? eq(complaints.status, q.status) : undefined,
         q.category ? eq(complaints.category, q.category) : undefined,
         q.handler ? eq(complaints.handler, q.handler) : undefined,
+        q.handlerId ? eq(complaints.handlerStaffId, q.handlerId) : undefined,
         q.from ? gte(complaints.receivedDate, q.from) : undefined,
         q.to ? lte(complaints.receivedDate, q.to) : undefined,
         q.overdue === 'true' ? overdue : undefined,

@@ -25,6 +25,7 @@ import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow, findComplaint } from './complaint-records';
 import { keyHashOf, once } from './idempotency';
 import { recomputeDeadlines } from './recompute-deadlines';
+import { handlerAccountOf } from './steps/handler-account';
 import { STEP_HANDLERS } from './steps/step-table';
 import { COMPLAINANT, type Effect, type StepHandler, UNCHANGED } from './steps/step-types';
 
@@ -94,9 +95,11 @@ async function apply(
   const parsed = ACTION_BODIES[action].safeParse(input.body ?? {}, { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error.issues, locale);
 
-  const [timeline, existing] = await Promise.all([
+  const handlerId = action === 'forward' ? (parsed.data as { handlerId?: string }).handlerId : null;
+  const [timeline, existing, handlerAccount] = await Promise.all([
     db.query.events.findMany({ where: eq(events.complaintId, row.id), orderBy: asc(events.seq) }),
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
+    handlerId ? handlerAccountOf(db, tenant, handlerId) : undefined,
   ]);
   const handler = STEP_HANDLERS[action] as StepHandler<Action>;
   const effect = handler(parsed.data as never, {
@@ -107,6 +110,7 @@ async function apply(
     locale,
     timeline,
     deadlines: existing,
+    handlerAccount,
   });
   if (effect === UNCHANGED) return row;
 

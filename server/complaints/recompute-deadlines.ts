@@ -5,6 +5,7 @@ import {
   type LifecycleEvent,
   type Postponement,
 } from '../../shared/deadlines';
+import { own } from '../../shared/own-keys';
 import type { Db } from '../db/client';
 import { deadlines } from '../db/schema';
 import type { TenantRecord } from '../http/context';
@@ -36,7 +37,8 @@ export function recomputeDeadlines(
   const procedure = tenant.procedure;
   const anchors: Partial<Record<LifecycleEvent, string>> = {};
   const firsts = new Map<string, string>();
-  const postponements: Record<string, Postponement> = {};
+  // Keyed by term names, which are the tenant's: no prototype for one of them to find.
+  const postponements: Record<string, Postponement> = Object.create(null);
   for (const event of timeline) {
     if ((LIFECYCLE_EVENTS as readonly string[]).includes(event.type)) {
       anchors[event.type as LifecycleEvent] = amsterdamDate(new Date(event.at));
@@ -59,7 +61,7 @@ export function recomputeDeadlines(
   const open = new Map(existing.filter((d) => !d.metAt).map((d) => [d.term, d.dueDate]));
   const terms: { term: string; dueDate: string; metDate: string | null; postponed: boolean }[] = [];
   const writes = Object.entries(due).map(([term, detail]) => {
-    const metBy = procedure.terms[term]?.metBy;
+    const metBy = own(procedure.terms, term)?.metBy;
     const metAt =
       existing.find((d) => d.term === term)?.metAt ??
       (metBy
@@ -85,7 +87,7 @@ export function recomputeDeadlines(
       .onConflictDoUpdate({ target: [deadlines.complaintId, deadlines.term], set: values });
   });
   // Terms the procedure no longer has keep their rows, and still count.
-  for (const d of existing) if (!(d.term in due)) terms.push(d);
+  for (const d of existing) if (!Object.hasOwn(due, d.term)) terms.push(d);
   const nextDue = [...open.values()].sort()[0] ?? null;
   return { writes, nextDue, terms };
 }

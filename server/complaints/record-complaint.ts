@@ -3,6 +3,7 @@ import type { SubmitResponse } from '../../shared/api';
 import type { ComplaintSubmission } from '../../shared/complaint';
 import { amsterdamDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import { seal, unseal } from '../crypto';
 import type { Db } from '../db/client';
 import { compiledWrite, insertRows, placeholders } from '../db/compiled-writes';
@@ -88,7 +89,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const link = trackingUrl(input.links.base, token);
   const channel = data.channel ?? 'web';
   const email = data.complainant.email ?? null;
-  const metOnReceipt = (term: string) => procedure.terms[term]?.metBy === 'received';
+  const metOnReceipt = (term: string) => own(procedure.terms, term)?.metBy === 'received';
   const deadlineRows = Object.entries(due).map(([term, detail]) => ({
     complaintId: id,
     tenantId: tenant.id,

@@ -13,7 +13,7 @@ import {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-import { apiKeys, reportCounts, tenants } from './tables/core';
+import { apiKeys, keyEvents, reportCounts, tenants } from './tables/core';
 import {
   inboundAddresses,
   inboundQuarantine,
@@ -30,7 +30,7 @@ export {
   outbox,
   trackingTokens,
 } from './tables/complaints';
-export { apiKeys, reportCounts, tenants } from './tables/core';
+export { apiKeys, keyEvents, reportCounts, tenants } from './tables/core';
 export {
   inboundAddresses,
   inboundQuarantine,
@@ -41,6 +41,7 @@ export {
 export const schema = {
   tenants,
   apiKeys,
+  keyEvents,
   complaints,
   deadlines,
   events,

@@ -10,6 +10,7 @@ import { publishedDocs } from '../published/published-routes';
 import { reportDocs } from '../reports/report-routes';
 import { staffDocs } from '../staff/staff-routes';
 import { formDocs } from '../tenants/form-routes';
+import { keyDocs } from '../tenants/key-route-docs';
 import { procedureDocs } from '../tenants/procedure-routes';
 import { tenantDocs } from '../tenants/tenant-routes';
 import { trackDocs } from '../tracking/tracking-routes';
@@ -60,6 +61,7 @@ export function allRoutes(): RouteDoc[] {
     HEALTH_DOC,
     ...tenantDocs,
     ...procedureDocs,
+    ...keyDocs,
     ...formDocs,
     ...complaintDocs,
     ...casefileDocs,

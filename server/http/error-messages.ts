@@ -77,9 +77,21 @@ export const ERROR_MESSAGES = {
     nl: 'Er is al een medewerker met dit e-mailadres.',
     en: 'A staff member with this e-mail address already exists.',
   },
+  name_taken: {
+    nl: 'Er is al een medewerker met deze naam. Maak de naam herkenbaar anders, bijvoorbeeld met een voorletter of afdeling.',
+    en: 'A staff member with this name already exists. Make the name distinct, for instance with an initial or a department.',
+  },
   last_admin: {
     nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
     en: 'This is the last active admin. Make someone else an admin first.',
+  },
+  too_many_keys: {
+    nl: 'Er zijn al twee werkende API-sleutels. Trek er eerst een in.',
+    en: 'There are already two live API keys. Revoke one first.',
+  },
+  last_key: {
+    nl: 'Dit is de laatste werkende API-sleutel. Maak eerst een nieuwe.',
+    en: 'This is the last live API key. Create a new one first.',
   },
   too_many_endpoints: {
     nl: 'Deze organisatie heeft het hoogste aantal webhook-adressen al bereikt. Verwijder er eerst een.',
@@ -151,6 +163,14 @@ export const FIELD_MESSAGES = {
     en: 'Enter an e-mail address or a postal address, so we can answer the complainant (for a complaint by phone or in person, a phone number will do).',
   },
   invalid: { nl: 'Deze waarde is niet geldig.', en: 'This value is not valid.' },
+  reservedName: {
+    nl: 'Deze naam is gereserveerd. Kies een andere naam, bijvoorbeeld met een woord ervoor.',
+    en: 'This name is reserved. Choose another name, for instance with a word in front.',
+  },
+  unknownTerm: {
+    nl: 'De klachtenregeling heeft geen termijn met deze naam.',
+    en: 'The procedure has no term with this name.',
+  },
   plainText: {
     nl: 'Dit veld bevat een onzichtbaar teken dat hier niet kan. Typ de tekst opnieuw of plak hem zonder opmaak.',
     en: 'This field contains an invisible character that is not allowed here. Type the text again or paste it without formatting.',
@@ -159,9 +179,21 @@ export const FIELD_MESSAGES = {
     nl: 'Gebruik een openbaar https-adres, geen lokaal of intern adres.',
     en: 'Use a public https address, not a local or internal one.',
   },
+  webhookPort: {
+    nl: 'Gebruik een https-adres zonder poortnummer (of met poort 443).',
+    en: 'Use an https address without a port number (or with port 443).',
+  },
   addressTaken: {
     nl: 'Dit e-mailadres is al in gebruik bij een andere organisatie.',
     en: 'This e-mail address is already in use by another organisation.',
+  },
+  handlerAccountGiven: {
+    nl: 'Laat dit leeg: de gekozen medewerker (handlerId) bepaalt naam en e-mailadres.',
+    en: 'Leave this out: the chosen staff account (handlerId) sets the name and e-mail address.',
+  },
+  handlerAccount: {
+    nl: 'Kies een actieve medewerker van deze organisatie die klachten mag behandelen.',
+    en: 'Choose an active staff account of this organisation that may handle complaints.',
   },
   notSubject: {
     nl: 'De behandelaar mag niet degene zijn over wie de klacht gaat.',

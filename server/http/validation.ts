@@ -52,6 +52,11 @@ function issueMessage(issue: Issue, locale: Locale): string {
       return fieldMessage('choice', locale);
     case 'unrecognized_keys':
       return fieldMessage('unknownKey', locale);
+    case 'invalid_key': {
+      // A record's key that fails its own rules: the first rule it broke says why.
+      const [why] = issue.issues;
+      return why ? issueMessage(why as Issue, locale) : fieldMessage('invalid', locale);
+    }
     default:
       // Custom refinements in our schemas carry an English message that names the rule.
       return locale === 'en' && issue.message ? issue.message : fieldMessage('invalid', locale);

@@ -2,6 +2,7 @@ import { appealWindowEnds } from '../../shared/appeal-window';
 import { type DueDate, formatDate, formatLongDate } from '../../shared/deadlines';
 import type { Referral } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import type { Procedure } from '../../shared/procedure';
 import {
   complaintsOfficerSentence,
@@ -109,9 +110,9 @@ export function referralSentence(
 /** The due dates with their explanation, one per line (only `only`'s when given). */
 export function deadlineLines(ctx: MessageContext, only?: string): string {
   return ctx.deadlines
-    .filter((d) => (only ? d.term === only : ctx.procedure.terms[d.term]?.public !== false))
+    .filter((d) => (only ? d.term === only : own(ctx.procedure.terms, d.term)?.public !== false))
     .map((d) => {
-      const label = ctx.procedure.terms[d.term]?.label[ctx.locale] ?? d.term;
+      const label = own(ctx.procedure.terms, d.term)?.label[ctx.locale] ?? d.term;
       const date = formatDate(d.dueDate, ctx.locale);
       const by = ctx.locale === 'nl' ? 'uiterlijk' : 'by';
       return `- ${label}: ${by} ${date}. ${d.detail.explanation[ctx.locale]}`;

@@ -1,4 +1,5 @@
 import { fillPlaceholders, MESSAGE_KINDS, type MessageKind } from '../../shared/message-kinds';
+import { own } from '../../shared/own-keys';
 import { deadlineLines, excerpt, type MessageContext, messageValues } from './message-values';
 
 export type { MessageContext } from './message-values';
@@ -26,7 +27,7 @@ function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
       : `Follow your complaint with your personal link: ${v.trackingUrl}`
     : null;
   const termLabel =
-    (ctx.term && ctx.procedure.terms[ctx.term]?.label[ctx.locale]) || ctx.term || '';
+    (ctx.term && own(ctx.procedure.terms, ctx.term)?.label[ctx.locale]) || ctx.term || '';
   switch (ctx.kind) {
     case 'acknowledgement':
       return {

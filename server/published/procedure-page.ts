@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { anchorLabel, EVENT_LABELS, termAmount } from '../../shared/deadlines';
 import { CONTACT_FIELDS } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import type { Procedure, ProcedureTerm } from '../../shared/procedure';
 import { complaintsOfficerSentence } from '../../shared/statutory';
 import { termInWords } from '../mail/message-values';
@@ -12,7 +13,7 @@ import { PAGE_TEXT } from './published-text';
 function termSentence(procedure: Procedure, term: ProcedureTerm, locale: Locale): string {
   const t = PAGE_TEXT[locale];
   const fromLabel =
-    typeof term.from === 'string' ? undefined : procedure.terms[term.from.term]?.label;
+    typeof term.from === 'string' ? undefined : own(procedure.terms, term.from.term)?.label;
   const anchor = anchorLabel(term.from, fromLabel)[locale];
   const parts = [`${termAmount(term.amount, term.unit, locale)} ${t.after} ${anchor}`];
   if (term.activeAfter) parts.push(t.onlyAfter(EVENT_LABELS[term.activeAfter][locale]));

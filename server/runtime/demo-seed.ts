@@ -4,6 +4,7 @@ import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
 import { newId } from '../db/ids';
 import { apiKeys, staff } from '../db/schema';
+import { staffNameKey } from '../staff/accounts';
 import { generatePassword, hashPassword } from '../staff/passwords';
 import type { StaffRole } from '../staff/roles';
 import { createTenant, findTenant, newApiKey } from '../tenants/tenants';
@@ -104,10 +105,21 @@ export async function seedDemoStaff(db: Db) {
       DEMO_STAFF.map((member) =>
         db
           .insert(staff)
-          .values({ id: newId(), tenantId: tenant.id, ...member, ...reset })
+          .values({
+            id: newId(),
+            tenantId: tenant.id,
+            ...member,
+            nameKey: staffNameKey(member.name),
+            ...reset,
+          })
           .onConflictDoUpdate({
             target: [staff.tenantId, staff.email],
-            set: { name: member.name, role: member.role, ...reset },
+            set: {
+              name: member.name,
+              nameKey: staffNameKey(member.name),
+              role: member.role,
+              ...reset,
+            },
           }),
       ) as never,
     );

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
@@ -7,6 +6,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
 import { schema } from '../db/schema';
 import { groupCommits } from './group-commit';
+import { keepPrivate } from './private-files';
 import { reuseStatements } from './reused-statements';
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -17,10 +17,13 @@ export function localPath(url: string): string | undefined {
   return path === ':memory:' ? undefined : path;
 }
 
-/** Opens (creating the folder of a local file if needed) and migrates a database, for Node. */
+/**
+ * Opens and migrates a database, for Node. A local file, its folder and what SQLite keeps beside
+ * it are made (or tightened to) its owner's only first: the file holds personal data.
+ */
 export async function openDatabase(url: string, authToken?: string): Promise<Db> {
   const path = localPath(url);
-  if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path) keepPrivate(path);
   const local = url.startsWith('file:');
   if (local) reuseStatements();
   // One connection for a local file, so the PRAGMAs below hold for every statement (we use

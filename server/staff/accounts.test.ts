@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { rejectionOf, world } from '../../test/unit-fixtures';
 import { sha256Hex } from '../crypto';
 import { sessions, staff } from '../db/schema';
+import { createTenant } from '../tenants/tenants';
 import {
   createStaff,
   createStaffSchema,
@@ -11,6 +12,7 @@ import {
   listStaff,
   newStaffRow,
   type StaffRow,
+  staffNameKey,
   staffView,
   updateStaff,
   updateStaffSchema,
@@ -94,6 +96,36 @@ describe('staff accounts', () => {
     });
   });
 
+  test('one name once per tenant, case and spaces aside; another tenant may have it too', async () => {
+    const { handler } = await team();
+    expect(staffNameKey('  BRAM   Behandelaar ')).toBe('bram behandelaar');
+    await createStaff(w.db, w.tenant.id, {
+      email: 'bram@example.nl',
+      name: 'Bram Behandelaar',
+      role: 'handler',
+    });
+    for (const name of ['  BRAM BEHANDELAAR ', 'bram  behandelaar', 'Ｂram Behandelaar']) {
+      const err = await rejectionOf(
+        createStaff(w.db, w.tenant.id, { email: 'bram2@example.nl', name, role: 'handler' }),
+      );
+      expect([err.status, err.code], name).toEqual([409, 'name_taken']);
+    }
+    const renamed = await rejectionOf(
+      updateStaff(w.db, handler, { name: 'bram behandelaar' }, NOW),
+    );
+    expect([renamed.status, renamed.code]).toEqual([409, 'name_taken']);
+    const elsewhere = await createTenant(w.db, {
+      slug: 'elders',
+      name: 'Elders',
+      procedure: w.tenant.procedure,
+    });
+    await createStaff(w.db, elsewhere?.tenant.id as string, {
+      email: 'bram@example.nl',
+      name: 'Bram Behandelaar',
+      role: 'handler',
+    });
+  });
+
   test('one address once per tenant', async () => {
     await team();
     const err = await rejectionOf(
@@ -106,11 +138,19 @@ describe('staff accounts', () => {
     const { admin, handler } = await team();
     for (const [email, name] of [
       ['b@example.nl', 'Bea'],
-      ['a@example.nl', 'Bea'],
       ['z@example.nl', 'Aafke'],
     ] as const) {
       await createStaff(w.db, w.tenant.id, { email, name, role: 'receiver', password: PASSWORD });
     }
+    // Two accounts of one name, as an older version let them be: the one made later has its key
+    // made unique by the migration (0010), and they are listed by address.
+    const later = await newStaffRow(w.tenant.id, {
+      email: 'a@example.nl',
+      name: 'Bea',
+      role: 'receiver',
+      password: PASSWORD,
+    });
+    await w.db.insert(staff).values({ ...later.values, nameKey: `bea#${later.values.id}` });
     expect((await listStaff(w.db, w.tenant.id)).map((s) => `${s.name} ${s.email}`)).toEqual([
       'Aafke z@example.nl',
       'Ad ad@example.nl',

@@ -3,13 +3,33 @@ import * as z from 'zod';
 import { plainText } from '../../shared/text';
 import type { Db } from '../db/client';
 import { newId } from '../db/ids';
-import { sessions, staff } from '../db/schema';
+import { complaints, sessions, staff } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ApiError } from '../http/errors';
 import { generatePassword, hashPassword } from './passwords';
 import { STAFF_ROLES, type StaffRole } from './roles';
 
 export type StaffRow = typeof staff.$inferSelect;
+
+/**
+ * What makes two account names the same name: case, the spaces around it and runs of spaces
+ * inside it aside ("  BRAM  Behandelaar " is "bram behandelaar"). One account per name in a tenant.
+ */
+export function staffNameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The 409 for an address or a name another account of the tenant already has. */
+function takenError(err: unknown): ApiError | null {
+  if (!isUniqueViolation(err)) return null;
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (
+      /UNIQUE constraint failed: staff\.tenant_id, staff\.name_key/.test((e as Error).message ?? '')
+    )
+      return new ApiError(409, 'name_taken');
+  }
+  return new ApiError(409, 'email_taken');
+}
 
 const email = z
   .email()
@@ -89,6 +109,7 @@ export async function newStaffRow(tenantId: string, input: z.output<typeof creat
     tenantId,
     email: input.email,
     name: input.name,
+    nameKey: staffNameKey(input.name),
     role: input.role,
     passwordHash: await hashPassword(input.password ?? (generated as string)),
   };
@@ -106,8 +127,7 @@ export async function createStaff(
     if (!row) throw new Error('staff insert returned nothing');
     return password ? { row, password } : { row };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'email_taken');
-    throw err;
+    throw takenError(err) ?? err;
   }
 }
 
@@ -137,7 +157,7 @@ export async function updateStaff(
   if (losesAdmin) await keepAnAdmin(db, row);
   const changes: Partial<typeof staff.$inferInsert> = {
     ...(input.email !== undefined ? { email: input.email } : {}),
-    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.name !== undefined ? { name: input.name, nameKey: staffNameKey(input.name) } : {}),
     ...(input.role !== undefined ? { role: input.role } : {}),
     ...(input.password !== undefined
       ? { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null }
@@ -162,8 +182,7 @@ export async function updateStaff(
     if (!updated) throw new ApiError(404, 'not_found');
     return updated;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'email_taken');
-    throw err;
+    throw takenError(err) ?? err;
   }
 }
 
@@ -171,6 +190,11 @@ export async function deleteStaff(db: Db, row: StaffRow): Promise<void> {
   if (row.role === 'admin' && row.disabledAt === null) await keepAnAdmin(db, row);
   await db.batch([
     db.delete(sessions).where(eq(sessions.staffId, row.id)),
+    // What was forwarded to the account keeps the name, as forwarded to someone without one.
+    db
+      .update(complaints)
+      .set({ handlerStaffId: null })
+      .where(and(eq(complaints.tenantId, row.tenantId), eq(complaints.handlerStaffId, row.id))),
     db.delete(staff).where(and(eq(staff.id, row.id), eq(staff.tenantId, row.tenantId))),
   ]);
 }

@@ -1,21 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { ACTIONS, type Action } from '../../shared/lifecycle';
 import {
+  type HandledBy,
   isAdmin,
   mayCallApi,
+  mayHandle,
   mayPerform,
   mayPost,
   mayRegister,
   roleRules,
   type StaffMember,
 } from './policy';
+import { STAFF_ROLES } from './roles';
 
-const receiver: StaffMember = { name: 'Rita', role: 'receiver' };
-const handler: StaffMember = { name: 'Hans de Boer', role: 'handler' };
-const appealBody: StaffMember = { name: 'Voorzitter', role: 'appealBody' };
-const admin: StaffMember = { name: 'Ad', role: 'admin' };
+const receiver: StaffMember = { staffId: 'staff-rita', role: 'receiver' };
+const handler: StaffMember = { staffId: 'staff-hans', role: 'handler' };
+const appealBody: StaffMember = { staffId: 'staff-voorzitter', role: 'appealBody' };
+const admin: StaffMember = { staffId: 'staff-ad', role: 'admin' };
 
-const mine = { handler: 'Hans de Boer' };
+const forwardedTo = (staffId: string | null): HandledBy => ({ handlerStaffId: staffId });
+const mine = forwardedTo('staff-hans');
 const allowed = (member: StaffMember, complaint = mine) =>
   ACTIONS.filter((action) => mayPerform(member, action, complaint));
 
@@ -48,53 +52,67 @@ describe('who may take which step', () => {
       'update',
       'add-note',
     ]);
-    expect(allowed(handler, { handler: '  hans DE boer ' })).toHaveLength(13);
-    expect(allowed(handler, { handler: 'Someone else' })).toEqual([]);
-    expect(allowed(handler, { handler: null } as never)).toEqual([]);
+    expect(allowed(handler, forwardedTo('staff-someone-else'))).toEqual([]);
+    expect(allowed(handler, forwardedTo(null))).toEqual([]);
   });
 
   test('where the procedure lets the receiver handle (wenb §2.1), only the complaints forwarded to them', () => {
     const rules = { receiverMayHandle: true };
-    const theirs = { handler: 'rita' };
-    const steps = (complaint: { handler: string | null }, r = rules) =>
+    const theirs = forwardedTo('staff-rita');
+    const steps = (complaint: HandledBy, r = rules) =>
       ACTIONS.filter((action) => mayPerform(receiver, action, complaint, r));
     expect(steps(theirs).sort()).toEqual(
       [...new Set([...allowed(receiver), ...allowed(handler)])].sort(),
     );
-    expect(steps({ handler: 'Hans de Boer' })).toEqual(allowed(receiver));
+    expect(steps(mine)).toEqual(allowed(receiver));
     expect(steps(theirs, { receiverMayHandle: false })).toEqual(allowed(receiver));
     // A handler gains nothing from the rule.
-    expect(ACTIONS.filter((a) => mayPerform(handler, a, { handler: 'x' }, rules))).toEqual([]);
+    expect(ACTIONS.filter((a) => mayPerform(handler, a, forwardedTo('x'), rules))).toEqual([]);
   });
 
-  test("a handler's name is matched without the spaces around it, in either record", () => {
-    const spaced = { name: '  Hans de Boer ', role: 'handler' } as const;
-    expect(mayPerform(spaced, 'close', { handler: 'hans de boer' })).toBe(true);
-    expect(mayPost(spaced, { handler: 'hans de boer' })).toBe(true);
+  test('whose a complaint is, is its account: another account of the same name gets nothing', () => {
+    // Issue #22, item 11: "  BRAM BEHANDELAAR " could act on what was forwarded to "Bram
+    // Behandelaar". A member is known by the id of its account only.
+    const namesake: StaffMember = { staffId: 'staff-hans-2', role: 'handler' };
+    expect(ACTIONS.filter((a) => mayPerform(namesake, a, mine))).toEqual([]);
+    expect(mayPost(namesake, mine)).toBe(false);
+    expect(mayPerform(handler, 'close', mine)).toBe(true);
+  });
+
+  test('a complaint may be forwarded to handlers and admins; to receivers where they may handle', () => {
+    const off = roleRules({ receiverMayHandle: false });
+    const on = roleRules({ receiverMayHandle: true });
+    expect(STAFF_ROLES.filter((role) => mayHandle(role, off))).toEqual(['handler', 'admin']);
+    expect(STAFF_ROLES.filter((role) => mayHandle(role, on))).toEqual([
+      'receiver',
+      'handler',
+      'admin',
+    ]);
   });
 
   test('without the procedure saying so, a receiver does not handle, even what was forwarded to them', () => {
-    expect(mayPerform(receiver, 'close', { handler: 'Rita' })).toBe(false);
-    expect(
-      mayPerform(receiver, 'close', { handler: 'Rita' }, roleRules({ receiverMayHandle: true })),
-    ).toBe(true);
+    const theirs = forwardedTo('staff-rita');
+    expect(mayPerform(receiver, 'close', theirs)).toBe(false);
+    expect(mayPerform(receiver, 'close', theirs, roleRules({ receiverMayHandle: true }))).toBe(
+      true,
+    );
     expect(roleRules({ receiverMayHandle: false })).toEqual({ receiverMayHandle: false });
   });
 
   test('the rule for receivers gives the appeal body no handling steps on a complaint in its name', () => {
     const rules = { receiverMayHandle: true };
-    const named = { handler: 'Voorzitter' };
+    const named = forwardedTo('staff-voorzitter');
     expect(ACTIONS.filter((a) => mayPerform(appealBody, a, named, rules))).toEqual([
       'decide-appeal',
     ]);
   });
 
   test('the appeal body decides appeals, on any complaint', () => {
-    expect(allowed(appealBody, { handler: null } as never)).toEqual(['decide-appeal']);
+    expect(allowed(appealBody, forwardedTo(null))).toEqual(['decide-appeal']);
   });
 
   test('an admin may do everything', () => {
-    expect(allowed(admin, { handler: null } as never)).toEqual(ACTIONS);
+    expect(allowed(admin, forwardedTo(null))).toEqual(ACTIONS);
   });
 
   test('registering is for receivers and admins; the admin pages for admins', () => {
@@ -115,20 +133,21 @@ describe('who may take which step', () => {
 
 describe('who posts letters', () => {
   test('receivers and admins post any letter; a handler only those of their own complaints', () => {
-    const post = (member: StaffMember, handler: string | null) => mayPost(member, { handler });
+    const post = (member: StaffMember, staffId: string | null) =>
+      mayPost(member, forwardedTo(staffId));
     expect(post(receiver, null)).toBe(true);
-    expect(post(admin, 'Someone else')).toBe(true);
-    expect(post(handler, 'hans de boer')).toBe(true);
-    expect(post(handler, 'Someone else')).toBe(false);
+    expect(post(admin, 'staff-someone-else')).toBe(true);
+    expect(post(handler, 'staff-hans')).toBe(true);
+    expect(post(handler, 'staff-someone-else')).toBe(false);
     expect(post(handler, null)).toBe(false);
     expect(post(appealBody, null)).toBe(false);
-    expect(post({ name: 'Hans de Boer', role: 'appealBody' }, 'Hans de Boer')).toBe(false);
+    expect(post({ staffId: 'staff-hans', role: 'appealBody' }, 'staff-hans')).toBe(false);
   });
 
   test('on the API, marking a letter posted follows the same rule', async () => {
     const posted = ['complaints', '2026-0001', 'correspondence', 'letter-1', 'posted'];
     const theirs = () => Promise.resolve(mine);
-    const others = () => Promise.resolve({ handler: 'Someone else' });
+    const others = () => Promise.resolve(forwardedTo('staff-someone-else'));
     const missing = () => Promise.resolve(null);
     expect(await mayCallApi(handler, 'POST', posted, theirs)).toBe(true);
     expect(await mayCallApi(handler, 'POST', posted, others)).toBe(false);
@@ -162,6 +181,14 @@ describe('what a staff session may call on the tenant API', () => {
     expect(mayCallApi(admin, 'DELETE', ['complaints', '2026-0001'], found)).toBe(true);
   });
 
+  test('API keys are for admins only: others may not even list them', () => {
+    for (const member of [receiver, handler, appealBody]) {
+      expect(mayCallApi(member, 'GET', ['keys'], found)).toBe(false);
+      expect(mayCallApi(member, 'DELETE', ['keys', 'key-1'], found)).toBe(false);
+    }
+    expect(mayCallApi(admin, 'POST', ['keys'], found)).toBe(true);
+  });
+
   test('webhooks are for admins only: others may not even see the endpoints or their log', () => {
     const log = ['webhooks', 'ep_1', 'deliveries'];
     for (const member of [receiver, handler, appealBody]) {
@@ -179,7 +206,7 @@ describe('what a staff session may call on the tenant API', () => {
     expect(await mayCallApi(receiver, 'POST', action('close'), found)).toBe(false);
     expect(await mayCallApi(handler, 'POST', action('close'), found)).toBe(true);
     expect(
-      await mayCallApi(handler, 'POST', action('close'), () => Promise.resolve({ handler: 'X' })),
+      await mayCallApi(handler, 'POST', action('close'), () => Promise.resolve(forwardedTo('X'))),
     ).toBe(false);
   });
 

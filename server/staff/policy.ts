@@ -7,7 +7,8 @@ import type { StaffRole } from './roles';
  * - receiver: registers complaints received by phone, e-mail, letter or in person, acknowledges,
  *   forwards, corrects the registration, and records the complainant's acceptance or appeal
  *   that came in by letter or phone;
- * - handler: handles the complaints forwarded to them (the complaint's handler is their name);
+ * - handler: handles the complaints forwarded to their account (by its id: a name proves nothing,
+ *   two people may write theirs alike);
  * - appealBody: decides appeals;
  * - admin: everything, plus staff, settings, the outbox, webhooks and set-aside e-mail.
  */
@@ -41,12 +42,17 @@ const ROLE_ACTIONS: Record<StaffRole, readonly Action[]> = {
 };
 
 export interface StaffMember {
-  name: string;
+  staffId: string;
   role: StaffRole;
 }
 
-const same = (a: string | null, b: string) =>
-  a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+/** What of a complaint says whose it is: the account it was forwarded to, if any. */
+export interface HandledBy {
+  handlerStaffId: string | null;
+}
+
+const forwardedTo = (complaint: HandledBy, member: StaffMember) =>
+  complaint.handlerStaffId !== null && complaint.handlerStaffId === member.staffId;
 
 /** What of the procedure the roles depend on. */
 export interface RoleRules {
@@ -58,11 +64,11 @@ export interface RoleRules {
 export function mayPerform(
   member: StaffMember,
   action: Action,
-  complaint: { handler: string | null },
+  complaint: HandledBy,
   rules: RoleRules = { receiverMayHandle: false },
 ): boolean {
   if (member.role === 'admin') return true;
-  const ownComplaint = same(complaint.handler, member.name);
+  const ownComplaint = forwardedTo(complaint, member);
   if (ROLE_ACTIONS[member.role].includes(action)) {
     return member.role !== 'handler' || ownComplaint;
   }
@@ -79,8 +85,13 @@ export function mayRegister(member: StaffMember): boolean {
 }
 
 /** Who posts letters: whoever registers complaints, and the handler of this one. */
-export function mayPost(member: StaffMember, complaint: { handler: string | null }): boolean {
-  return mayRegister(member) || (member.role === 'handler' && same(complaint.handler, member.name));
+export function mayPost(member: StaffMember, complaint: HandledBy): boolean {
+  return mayRegister(member) || (member.role === 'handler' && forwardedTo(complaint, member));
+}
+
+/** Whether a complaint may be forwarded to an account of this role (it is then theirs to handle). */
+export function mayHandle(role: StaffRole, rules: RoleRules): boolean {
+  return role === 'handler' || role === 'admin' || (role === 'receiver' && rules.receiverMayHandle);
 }
 
 /** The procedure's role rules. */
@@ -94,19 +105,20 @@ export function isAdmin(member: StaffMember): boolean {
 
 /**
  * Whether a staff session may make this call on the tenant API (`segments` is the path after
- * `/v1/tenants/{slug}/`). Reading is for every role; of the changes, only those listed; anything
- * else (the procedure, erasure, staff, and any route added later) is for admins.
+ * `/v1/tenants/{slug}/`). Reading is for every role (but staff, webhooks and API keys, which are
+ * for admins only); of the changes, only those listed; anything else (the procedure, erasure,
+ * and any route added later) is for admins.
  */
 export function mayCallApi(
   member: StaffMember,
   method: string,
   segments: string[],
-  complaint: () => Promise<{ handler: string | null } | null>,
+  complaint: () => Promise<HandledBy | null>,
   rules?: RoleRules,
 ): Promise<boolean> | boolean {
   if (member.role === 'admin') return true;
   const [resource, , sub, action] = segments;
-  if (resource === 'staff' || resource === 'webhooks') return false;
+  if (resource === 'staff' || resource === 'webhooks' || resource === 'keys') return false;
   if (method === 'GET' || method === 'HEAD') return true;
   if (method !== 'POST' || resource !== 'complaints') return false;
   if (segments.length === 1) return mayRegister(member);

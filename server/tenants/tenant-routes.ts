@@ -6,12 +6,13 @@ import { PRESET_NAMES, presetProcedure } from '../../shared/presets';
 import { procedureSchema } from '../../shared/procedure';
 import { plainText } from '../../shared/text';
 import { staff } from '../db/schema';
-import type { AppDeps } from '../deps';
+import { type AppDeps, clientAddressOf } from '../deps';
 import { honoPath, routeDoc } from '../docs/route-doc';
 import { requireOperator } from '../http/auth';
 import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
+import { addressNetwork } from '../http/rate-limit';
 import { validate } from '../http/validation';
 import { claimAddress } from '../inbound/address-confirmation';
 import { checkInboundAddress } from '../inbound/inbound-address';
@@ -82,6 +83,11 @@ export function tenantRoutes(deps: AppDeps) {
               return admin.values;
             }
           : undefined,
+        {
+          actor: { kind: 'operator' },
+          at: deps.clock().toISOString(),
+          network: addressNetwork(clientAddressOf(deps, c)),
+        },
       );
       if (!created) throw new ApiError(409, 'slug_taken');
       const { tenant, apiKey } = created;

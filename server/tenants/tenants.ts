@@ -5,6 +5,7 @@ import { newId } from '../db/ids';
 import { apiKeys, staff, tenants } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TenantRecord } from '../http/context';
+import { type KeyAudit, recordKeyEvent } from './key-events';
 import { lookupTenant } from './tenant-lookup';
 
 export async function findTenant(db: Db, slug: string): Promise<TenantRecord | null> {
@@ -37,6 +38,8 @@ export async function createTenant(
   db: Db,
   input: { slug: string; name: string; procedure: Procedure },
   firstAdmin?: (tenantId: string) => Promise<typeof staff.$inferInsert>,
+  /** Who asked for it (the operator), recorded as the first key's creation. */
+  audit?: KeyAudit,
 ): Promise<{ tenant: TenantRecord & { createdAt: string }; apiKey: string } | null> {
   const id = newId();
   const { key, row } = await newApiKey(id, 'created with the tenant');
@@ -48,6 +51,7 @@ export async function createTenant(
         .values({ id, ...input })
         .returning(),
       db.insert(apiKeys).values(row),
+      ...(audit ? [recordKeyEvent(db, id, row.id, 'created', audit)] : []),
       ...(admin ? [db.insert(staff).values(admin)] : []),
     ]);
     const tenant = inserted[0];

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { formatDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import type { TrackingView } from './tracking-view';
 
 const T = {
@@ -126,6 +127,8 @@ export function trackingPage(
   state: { done?: string; error?: string; grounds?: string } = {},
 ) {
   const t = T[locale];
+  // `?done=` is the visitor's to write: own keys only, so `constructor` finds no function.
+  const done = state.done === undefined ? undefined : own<string>(t.done, state.done);
   const other: Locale = locale === 'nl' ? 'en' : 'nl';
   const action = (step: string) => `${page.path}/${step}${page.asked ? `?lang=${page.asked}` : ''}`;
   return layout(
@@ -133,7 +136,7 @@ export function trackingPage(
     `${t.title} ${view.number} — ${view.organisation}`,
     html`<p><a href="?lang=${other}" lang="${other}">${t.other}</a></p>
       <h1>${t.title} — ${view.organisation}</h1>
-      ${state.done && t.done[state.done] ? html`<p class="notice" role="status">${t.done[state.done]}</p>` : ''}
+      ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
       ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : ''}
       <dl>
         <dt>${t.number}</dt><dd>${view.number}</dd>

@@ -4,6 +4,7 @@ import type { DueDate } from '../../shared/deadlines';
 import { amsterdamDate } from '../../shared/deadlines';
 import { allowedActions, type Status } from '../../shared/lifecycle';
 import type { Locale } from '../../shared/localised';
+import { own } from '../../shared/own-keys';
 import type { Procedure } from '../../shared/procedure';
 import { complaintsOfficerSentence } from '../../shared/statutory';
 import type { Db } from '../db/client';
@@ -77,11 +78,11 @@ export async function trackingView(
     statusLabel: STATUS_LABELS[status][locale],
     receivedAt: row.receivedAt,
     deadlines: deadlineRows
-      .filter((d) => procedure.terms[d.term]?.public !== false)
+      .filter((d) => own(procedure.terms, d.term)?.public !== false)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .map((d) => ({
         term: d.term,
-        label: procedure.terms[d.term]?.label[locale] ?? d.term,
+        label: own(procedure.terms, d.term)?.label[locale] ?? d.term,
         date: d.dueDate,
         explanation: (d.detail as DueDate).explanation[locale],
         met: d.metAt !== null,

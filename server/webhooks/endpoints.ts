@@ -74,7 +74,8 @@ export async function createEndpoint(
 ) {
   const check = checkWebhookUrl(input.url, config.allowLocalWebhooks);
   if (!check.ok) {
-    throw new ApiError(422, 'validation_failed', { url: fieldMessage('webhookUrl', locale) });
+    const message = check.reason === 'not port 443' ? 'webhookPort' : 'webhookUrl';
+    throw new ApiError(422, 'validation_failed', { url: fieldMessage(message, locale) });
   }
   const [existing] = await db
     .select({ n: count() })

@@ -1,5 +1,5 @@
 /*
- * Where a webhook may go: a public https URL. No loopback, private, link-local, shared,
+ * Where a webhook may go: a public https URL on the web's port (443). No loopback, private, link-local, shared,
  * documentation, multicast or otherwise reserved address (IPv4, IPv6, and IPv4 inside IPv6), no
  * local names, no credentials in the URL. Checked when an endpoint is registered and again at
  * every delivery; the Node entry also checks every address a name resolves to, at connect time.
@@ -107,6 +107,9 @@ export function checkWebhookUrl(text: string, allowLocal: boolean): UrlCheck {
   }
   if (url.username || url.password) return { ok: false, reason: 'credentials in the URL' };
   if (allowLocal) return { ok: true, url };
+  // Another port reaches another service on a public host (ssh, a database, an admin panel):
+  // 443 only, which URL writes as no port at all.
+  if (url.port !== '') return { ok: false, reason: 'not port 443' };
   const host = url.hostname.replace(/\.$/, '').toLowerCase();
   const ip = isNonPublicAddress(host);
   if (ip === true) return { ok: false, reason: 'not a public address' };

@@ -125,6 +125,15 @@ describe('termsSchema', () => {
   it('rejects odd term names', () => {
     expect(termsSchema().safeParse({ 'two words': seeds.resolution }).success).toBe(false);
   });
+
+  it("rejects the names of Object's own properties, which every plain object answers to", () => {
+    for (const name of ['constructor', 'valueOf', 'toString', 'hasOwnProperty']) {
+      expect(termsSchema().safeParse({ ...seeds, [name]: seeds.resolution }).success, name).toBe(
+        false,
+      );
+    }
+    expect(termsSchema().safeParse({ ...seeds, valueOfTerm: seeds.resolution }).success).toBe(true);
+  });
 });
 
 describe('calendarConfigSchema', () => {

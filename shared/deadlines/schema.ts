@@ -2,6 +2,7 @@
 // engine itself stays dependency-free for the widget.
 import * as z from 'zod';
 import { isPlainText } from '../field-rules';
+import { isInheritedName, own } from '../own-keys';
 import { isValidIsoDate } from './dates';
 import { LIFECYCLE_EVENTS, TERM_UNITS } from './types';
 
@@ -84,7 +85,8 @@ export const postponementSchema = z.strictObject({
 
 const termNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Term names are letters, digits, - or _ (max 64)');
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Term names are letters, digits, - or _ (max 64)')
+  .refine((name) => !isInheritedName(name), '@reservedName');
 
 /** Calendar days a term spans at most (a working week has five working days). */
 function spanDays(term: { amount: number; unit: keyof typeof MAX_AMOUNT }): number {
@@ -107,7 +109,7 @@ export function termsSchema() {
       return;
     }
     const reference = (name: string): string | undefined => {
-      const from = terms[name]?.from;
+      const from = own(terms, name)?.from;
       return typeof from === 'object' ? from.term : undefined;
     };
     for (const name of Object.keys(terms)) {
@@ -141,7 +143,7 @@ export function termsSchema() {
       let days = 0;
       const seen = new Set<string>();
       for (let t: string | undefined = name; t !== undefined && !seen.has(t); t = reference(t)) {
-        const term = terms[t];
+        const term = own(terms, t);
         if (!term) break;
         seen.add(t);
         length++;

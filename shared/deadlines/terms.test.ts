@@ -62,6 +62,22 @@ describe('computeDueDates', () => {
     ).toThrow('Deadline terms form a cycle: a -> b -> a');
   });
 
+  it("finds a term named after Object's own properties, and no postponement it lacks", () => {
+    const first: Term = { amount: 2, unit: 'workingDays', from: 'received' };
+    const second: Term = { amount: 1, unit: 'weeks', from: { term: 'valueOf' } };
+    const named: Record<string, Term> = { valueOf: first, toString: second };
+    // A plain {} of postponements answers `valueOf` with a function: it must not count.
+    const due = computeDueDates(named, { received: '2026-06-15' }, cal, {});
+    expect(Object.entries(due).map(([name, d]) => [name, d.date, d.postponement])).toEqual([
+      ['valueOf', '2026-06-17', undefined],
+      ['toString', '2026-06-24', undefined],
+    ]);
+    // A reference to such a name that the terms lack is an unknown term, not Object's.
+    expect(() =>
+      computeDueDates({ a: { amount: 1, unit: 'weeks', from: { term: 'constructor' } } }, {}, cal),
+    ).toThrow('refers to unknown term "constructor"');
+  });
+
   it('rejects impossible event dates and unknown events', () => {
     expect(() => computeDueDates(terms, { received: '2026-02-30' }, cal)).toThrow(/received/);
     expect(() => computeDueDates(terms, { bogus: '2026-02-03' } as never, cal)).toThrow(/bogus/);

@@ -26,6 +26,7 @@
  *    announced on or before the current due date (and not before day 0).
  * 7. All arithmetic goes through UTC day numbers (dates.ts), so DST never shifts a date.
  */
+import { own } from '../own-keys';
 import { addDays, assertIsoDate, daysBetween, dueAtString } from './dates';
 import { anchorLabel, type ExplainInput, explain } from './explain';
 import {
@@ -196,16 +197,17 @@ export function computeDueDates(
   const resolve = (name: string): DueDate | null => {
     const cached = resolved.get(name);
     if (cached !== undefined) return cached;
-    const term = terms[name];
+    // Own keys only: a term named `valueOf` must not find Object.prototype's.
+    const term = own(terms, name);
     let due: DueDate | null = null;
-    if (term && (!term.activeAfter || events[term.activeAfter] !== undefined)) {
+    if (term && (!term.activeAfter || own(events, term.activeAfter) !== undefined)) {
       const start =
-        typeof term.from === 'string' ? events[term.from] : resolve(term.from.term)?.date;
+        typeof term.from === 'string' ? own(events, term.from) : resolve(term.from.term)?.date;
       if (start !== undefined) {
-        const from = typeof term.from === 'string' ? undefined : terms[term.from.term]?.label;
+        const from = typeof term.from === 'string' ? undefined : own(terms, term.from.term)?.label;
         const label = from ? anchorLabel(term.from, from) : undefined;
         due = computeDue(term, start, calendar, label);
-        const p = postponements?.[name];
+        const p = own(postponements, name);
         if (p) due = extendDue(due, p, calendar, label);
       }
     }

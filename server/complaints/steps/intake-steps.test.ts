@@ -28,11 +28,44 @@ describe('acknowledging', () => {
 describe('forwarding', () => {
   test('assigns the handler, tells them when an address is given, and keeps it internal', () => {
     expect(forward({ handler: 'Piet', handlerEmail: 'piet@example.nl' }, stepContext())).toEqual({
-      changes: { handler: 'Piet', handlerEmail: 'piet@example.nl', forwardedAt: NOW.toISOString() },
+      changes: {
+        handler: 'Piet',
+        handlerStaffId: null,
+        handlerEmail: 'piet@example.nl',
+        forwardedAt: NOW.toISOString(),
+      },
       pdData: { handler: 'Piet' },
       messages: [{ kind: 'forwarded', to: 'piet@example.nl' }],
       internal: true,
     });
+  });
+
+  test("to an account: the complaint is that account's, with its name and address", () => {
+    const handlerAccount = { id: 'staff-bram', name: 'Bram Behandelaar', email: 'bram@example.nl' };
+    expect(forward({ handlerId: 'staff-bram' }, stepContext({ handlerAccount }))).toEqual({
+      changes: {
+        handler: 'Bram Behandelaar',
+        handlerStaffId: 'staff-bram',
+        handlerEmail: 'bram@example.nl',
+        forwardedAt: NOW.toISOString(),
+      },
+      data: { handlerId: 'staff-bram' },
+      pdData: { handler: 'Bram Behandelaar' },
+      messages: [{ kind: 'forwarded', to: 'bram@example.nl' }],
+      internal: true,
+    });
+  });
+
+  test('to an account that is not there, disabled or may not handle: 422 naming handlerId', () => {
+    const err = apiErrorOf(() =>
+      forward({ handlerId: 'staff-gone' }, stepContext({ handlerAccount: null })),
+    );
+    expect([err.status, err.fields]).toEqual([
+      422,
+      {
+        handlerId: 'Kies een actieve medewerker van deze organisatie die klachten mag behandelen.',
+      },
+    ]);
   });
 
   test('without an address nobody is e-mailed and an earlier address is cleared', () => {

@@ -15,19 +15,31 @@ export const acknowledge: StepHandler<'acknowledge'> = () => NOTHING;
 export const recordAcknowledgement: StepHandler<'record-acknowledgement'> = (_body, ctx) =>
   ctx.timeline.some((e) => e.type === 'acknowledged') ? UNCHANGED : NOTHING;
 
-export const forward: StepHandler<'forward'> = (body, { row, tenant, now, locale }) => {
-  if (tenant.procedure.handlerMayNotBeSubject && samePerson(row.pdSubject, body.handler)) {
-    fieldError('handler', 'notSubject', locale);
+/**
+ * Forwards to a staff account (`handlerId`), which then handles the complaint, or by name to a
+ * handler without an account, whom no account stands in for: whose a complaint is, is decided by
+ * the account's id, never by a name that two people may write alike.
+ */
+export const forward: StepHandler<'forward'> = (body, ctx) => {
+  const { row, tenant, now, locale } = ctx;
+  const account = body.handlerId === undefined ? null : ctx.handlerAccount;
+  if (body.handlerId !== undefined && !account) fieldError('handlerId', 'handlerAccount', locale);
+  const name = account?.name ?? body.handler ?? '';
+  const email = account ? account.email : (body.handlerEmail ?? null);
+  if (tenant.procedure.handlerMayNotBeSubject && samePerson(row.pdSubject, name)) {
+    fieldError(account ? 'handlerId' : 'handler', 'notSubject', locale);
   }
   return {
     changes: {
-      handler: body.handler,
-      handlerEmail: body.handlerEmail ?? null,
+      handler: name,
+      handlerStaffId: account?.id ?? null,
+      handlerEmail: email,
       forwardedAt: now.toISOString(),
     },
+    data: account ? { handlerId: account.id } : undefined,
     // Names are personal data (also of staff), so they live where erasure finds them.
-    pdData: { handler: body.handler },
-    messages: [{ kind: 'forwarded', to: body.handlerEmail ?? null }],
+    pdData: { handler: name },
+    messages: [{ kind: 'forwarded', to: email }],
     internal: true,
   };
 };

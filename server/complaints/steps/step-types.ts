@@ -6,6 +6,7 @@ import type { TenantRecord } from '../../http/context';
 import { fieldMessage } from '../../http/error-messages';
 import { ApiError } from '../../http/errors';
 import type { ComplaintRow, DeadlineRow, EventRow } from '../complaint-records';
+import type { HandlerAccount } from './handler-account';
 
 export type StepBody<A extends Action> = z.infer<(typeof ACTION_BODIES)[A]>;
 
@@ -19,6 +20,8 @@ export interface StepContext {
   locale: Locale;
   timeline: EventRow[];
   deadlines: DeadlineRow[];
+  /** For `forward` with a `handlerId`: that account, or null when it may not handle this. */
+  handlerAccount?: HandlerAccount | null;
 }
 
 /**

@@ -45,6 +45,11 @@ export const staff = sqliteTable(
       .references(() => tenants.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /**
+     * The name in lower case with its spaces tidied (`staffNameKey`): one account per name in a
+     * tenant, so nobody picks a colleague's name to pass for them in a list of handlers.
+     */
+    nameKey: text('name_key').notNull().default(''),
     /** receiver | handler | appealBody | admin */
     role: text('role').notNull(),
     /** `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`: scheme and parameters travel with it. */
@@ -56,7 +61,10 @@ export const staff = sqliteTable(
     disabledAt: text('disabled_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('staff_tenant_email').on(t.tenantId, t.email)],
+  (t) => [
+    uniqueIndex('staff_tenant_email').on(t.tenantId, t.email),
+    uniqueIndex('staff_tenant_name').on(t.tenantId, t.nameKey),
+  ],
 );
 
 /** Staff sessions; the cookie holds the token, the table only its hash. */

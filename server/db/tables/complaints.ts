@@ -42,7 +42,13 @@ export const complaints = sqliteTable(
     category: text('category'),
     /** The language it was filed in (`nl`, `en`): its tracking page opens in it. */
     locale: text('locale'),
+    /** The handler's name as it was when the complaint was forwarded (shown, never trusted). */
     handler: text('handler'),
+    /**
+     * The staff account the complaint was forwarded to: its holder handles it. Null when it was
+     * forwarded to someone without an account (by name), and before it was forwarded.
+     */
+    handlerStaffId: text('handler_staff_id'),
     /** Where reminders and escalations for the handler go (staff data, not the complainant's). */
     handlerEmail: text('handler_email'),
     forwardedAt: text('forwarded_at'),

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /* Tenants and their API keys. */
 
@@ -38,6 +45,37 @@ export const apiKeys = sqliteTable(
     revokedAt: text('revoked_at'),
   },
   (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
+
+/**
+ * Who created or revoked which API key, when, and from which network: a small log that the
+ * hash-chained audit trail to come folds in. One event per key and action, so a retried
+ * revocation records nothing twice.
+ */
+export const keyEvents = sqliteTable(
+  'key_events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    keyId: text('key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    /** created | revoked */
+    action: text('action').notNull(),
+    at: text('at').notNull(),
+    /** apiKey | staff | operator */
+    actorKind: text('actor_kind').notNull(),
+    /** The id of the key or staff account that acted; null for the operator. */
+    actorId: text('actor_id'),
+    /** The client's network: its IPv4 address, or the /64 of its IPv6 address. */
+    network: text('network').notNull(),
+  },
+  (t) => [
+    uniqueIndex('key_events_key_action').on(t.keyId, t.action),
+    index('key_events_tenant').on(t.tenantId, t.at),
+  ],
 );
 
 /**
