@@ -83,6 +83,44 @@ describe('message templates per tenant', () => {
     });
   });
 
+  test('an unknown placeholder in the subject is refused as one in the body', async () => {
+    const res = await withMessages({
+      closing: {
+        nl: { subject: 'Klacht {nummer}', body: '{summary} {judgement} {referral}' },
+      },
+    });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.fields).toEqual({
+      'messages.closing.nl.subject': 'De invulplek {nummer} bestaat niet voor dit bericht.',
+    });
+  });
+
+  test('a wording that could render past the longest message is refused, in either language', async () => {
+    // Issue #22 item 3: {message} a thousand times over made a message of 11 MB.
+    const amplifying = {
+      response: { nl: { subject: 'Reactie', body: '{message}'.repeat(1_111) } },
+    };
+    const res = await withMessages(amplifying);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toEqual({
+      'messages.response.nl.body':
+        'Met elke invulplek zo lang als die kan worden, wordt deze tekst 11110000 tekens; er passen er 31750. Gebruik minder invulplekken of een kortere tekst.',
+    });
+    const procedure = await (
+      await t.json('GET', '/v1/tenants/wkkgz/procedure', undefined, auth())
+    ).json();
+    const english = await t.json(
+      'PUT',
+      '/v1/tenants/wkkgz/procedure',
+      { ...procedure, messages: amplifying },
+      { ...auth(), 'Accept-Language': 'en' },
+    );
+    expect((await english.json()).error.fields['messages.response.nl.body']).toBe(
+      'With every placeholder at its longest, this text would have 11110000 characters; 31750 fit. Use fewer placeholders or a shorter text.',
+    );
+  });
+
   test('a decision without what was decided is refused', async () => {
     const res = await withMessages({
       closing: { nl: { subject: 'Klacht {number}', body: 'Uw klacht is afgehandeld.' } },

@@ -11,6 +11,7 @@ import {
   QUARANTINE_LIMIT,
   REPLY_LIMIT,
 } from '../server/inbound/limits';
+import { MAX_LETTER_PAGES } from '../server/letters/letter-pdf';
 import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
 import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
@@ -35,6 +36,7 @@ import {
   MAX_WORKING_DAYS,
 } from '../shared/deadlines';
 import { FIELD_LIMITS } from '../shared/field-rules';
+import { MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS } from '../shared/message-kinds';
 
 const kb = (bytes: number) => `${bytes / 1024} KB`;
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -72,6 +74,8 @@ const EXPECTED: Record<string, string> = {
   REPLY_LIMIT: `${REPLY_LIMIT.max} per ${REPLY_LIMIT.windowSeconds} s`,
   MAIL_COMPLAINT_LIMIT: `${MAIL_COMPLAINT_LIMIT.max} per ${MAIL_COMPLAINT_LIMIT.windowSeconds} s`,
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
+  MAX_MESSAGE_CHARS: `${n(MAX_MESSAGE_CHARS)} characters`,
+  MAX_LETTER_PAGES: String(MAX_LETTER_PAGES),
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };
 
@@ -94,6 +98,7 @@ test("the README's limits table says what the code enforces", () => {
   expect(what('MAX_WORKING_DAYS')).toContain(`\`MAX_WEEKS\` ${MAX_WEEKS}`);
   expect(what('ACCOUNT_FAILURES')).toContain(`\`LOCK_MINUTES\` ${LOCK_MINUTES}`);
   expect(what('ACCOUNT_FAILURES')).toContain(`\`MAX_LOCK_HOURS\` ${MAX_LOCK_HOURS}`);
+  expect(what('MAX_MESSAGE_CHARS')).toContain(`\`MAX_SUBJECT_CHARS\` ${MAX_SUBJECT_CHARS}`);
   expect(what('FIELD_LIMITS.description')).toContain(
     `name ${FIELD_LIMITS.name}, initials ${FIELD_LIMITS.initials}, address ${FIELD_LIMITS.address}, phone ${FIELD_LIMITS.phone}, e-mail ${FIELD_LIMITS.email}, desired solution ${n(FIELD_LIMITS.desiredSolution)}`,
   );

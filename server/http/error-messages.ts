@@ -145,6 +145,10 @@ export const FIELD_MESSAGES = {
     nl: 'Dit bericht moet {placeholder} bevatten.',
     en: 'This message must contain {placeholder}.',
   },
+  messageTooLong: {
+    nl: 'Met elke invulplek zo lang als die kan worden, wordt deze tekst {worst} tekens; er passen er {max}. Gebruik minder invulplekken of een kortere tekst.',
+    en: 'With every placeholder at its longest, this text would have {worst} characters; {max} fit. Use fewer placeholders or a shorter text.',
+  },
   answerable: {
     nl: 'Vul een e-mailadres of een postadres in, zodat wij de melder kunnen antwoorden (bij een telefonische of persoonlijke klacht mag dat ook een telefoonnummer zijn).',
     en: 'Enter an e-mail address or a postal address, so we can answer the complainant (for a complaint by phone or in person, a phone number will do).',

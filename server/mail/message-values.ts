@@ -2,6 +2,11 @@ import { appealWindowEnds } from '../../shared/appeal-window';
 import { type DueDate, formatDate, formatLongDate } from '../../shared/deadlines';
 import type { Referral } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
+import {
+  MAX_DEADLINE_LINE_CHARS,
+  PLACEHOLDER_MAX,
+  type Placeholder,
+} from '../../shared/message-kinds';
 import type { Procedure } from '../../shared/procedure';
 import {
   complaintsOfficerSentence,
@@ -114,7 +119,10 @@ export function deadlineLines(ctx: MessageContext, only?: string): string {
       const label = ctx.procedure.terms[d.term]?.label[ctx.locale] ?? d.term;
       const date = formatDate(d.dueDate, ctx.locale);
       const by = ctx.locale === 'nl' ? 'uiterlijk' : 'by';
-      return `- ${label}: ${by} ${date}. ${d.detail.explanation[ctx.locale]}`;
+      return excerpt(
+        `- ${label}: ${by} ${date}. ${d.detail.explanation[ctx.locale]}`,
+        MAX_DEADLINE_LINE_CHARS,
+      );
     })
     .join('\n');
 }
@@ -207,5 +215,20 @@ export function messageValues(ctx: MessageContext): Record<string, string> {
   values.referral = [ctx.kind === 'closing' ? values.appealRoute : '', onward]
     .filter(Boolean)
     .join('\n\n');
+  return withinBounds(values);
+}
+
+/**
+ * Every value cut to its placeholder's longest (shared/message-kinds.ts), which the worst case of
+ * a tenant's wording was checked against. The tracking link is ours and never cut (PUBLIC_URL is
+ * bounded instead).
+ */
+function withinBounds(values: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(values)) {
+    const max = PLACEHOLDER_MAX[name as Placeholder];
+    if (name !== 'trackingUrl' && max !== undefined && value.length > max) {
+      values[name] = excerpt(value, max);
+    }
+  }
   return values;
 }
