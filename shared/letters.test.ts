@@ -25,6 +25,11 @@ describe("a tenant's wording", () => {
     ]);
   });
 
+  test('a subject is one line', () => {
+    const twoLines = { subject: 'Klacht {number}\nBcc: iedereen@example.net', body: '{message}' };
+    expect(issues({ response: { nl: twoLines } })).toEqual([['response.nl.subject', '@oneLine']]);
+  });
+
   test('an unknown placeholder is refused in the subject as in the body', () => {
     const inSubject = { subject: 'Klacht {nummer}', body: '{message}' };
     expect(issues({ response: { nl: inSubject } })).toEqual([

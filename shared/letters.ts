@@ -69,7 +69,11 @@ export const intakeSchema = z
   )
   .default({});
 
-const wording = z.object({ subject: plainText(200), body: plainText(10_000) });
+const wording = z.object({
+  // A subject becomes a mail header: one line.
+  subject: plainText(200).refine((s) => !/[\r\n]/.test(s), '@oneLine'),
+  body: plainText(10_000),
+});
 
 /** Where a text is written, and the most it may fill there. */
 const ROOM = { subject: MAX_SUBJECT_CHARS, body: MAX_MESSAGE_CHARS - SIGNATURE_CHARS } as const;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   fillPlaceholders,
   MESSAGE_KIND_NAMES,
+  oneLine,
   PLACEHOLDER_MAX,
   placeholdersOf,
   worstCaseLength,
@@ -44,4 +45,10 @@ describe('filling placeholders within a bound', () => {
   test('reads only the values given, never what every object has', () => {
     expect(fillPlaceholders('{constructor}{toString}{message}', values)).toBe('abcdefghij');
   });
+});
+
+test('one line: line breaks and other control characters become one space', () => {
+  expect(oneLine('Jan\r\nBcc: iedereen@example.net')).toBe('Jan Bcc: iedereen@example.net');
+  expect(oneLine(' a\u0000b\u0085c\u2028d\u2029e\tf\u007f ')).toBe('a b c d e f');
+  expect(oneLine('Klacht 2026-0001')).toBe('Klacht 2026-0001');
 });

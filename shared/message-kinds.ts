@@ -178,3 +178,14 @@ function clip(out: string, max: number, last: string, name: string): string {
   if (name === 'trackingUrl' && out.length > max) out = out.slice(0, out.length - last.length);
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }
+
+/**
+ * A text as one line for a subject (a mail header): line breaks, other control characters and
+ * the line and paragraph separators become a space, so no value can start a header of its own.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}

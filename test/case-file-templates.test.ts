@@ -67,6 +67,49 @@ describe('message templates per tenant', () => {
     }
   });
 
+  test('a line break in a name never reaches the Subject header', async () => {
+    // Issue #22 item 13, end to end: registered by a key, so the name is the complainant's own.
+    const saved = await withMessages({
+      acknowledgement: {
+        nl: { subject: 'Klacht {number} van {complainantName}', body: '{number}' },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const res = await t.json(
+      'POST',
+      '/v1/tenants/wkkgz/complaints',
+      {
+        channel: 'email',
+        complainant: { name: 'Ans\r\nBcc: iedereen@example.net', email: 'ans@example.nl' },
+        description: 'Lang gewacht.',
+      },
+      auth(),
+    );
+    expect(res.status).toBe(201);
+    const { number } = await res.json();
+    const capture = await startResendCapture();
+    try {
+      await relayOutbox(t.db, now, {
+        secretKey: SECRET_KEY,
+        mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
+        from: 'k@example.org',
+        sleep: async () => {},
+      });
+      const [mail] = [...capture.delivered.values()];
+      expect(mail?.subject).toBe(`Klacht ${number} van Ans Bcc: iedereen@example.net`);
+    } finally {
+      await capture.close();
+    }
+    // A subject of the tenant's own cannot hold a line break either.
+    const twoLines = await withMessages({
+      acknowledgement: { nl: { subject: 'Klacht {number}\nBcc: x@y.nl', body: '{number}' } },
+    });
+    expect(twoLines.status).toBe(422);
+    expect((await twoLines.json()).error.fields).toEqual({
+      'messages.acknowledgement.nl.subject': 'Een onderwerp is één regel: haal de regeleinden weg.',
+    });
+  });
+
   test('an unknown placeholder is refused with a 422 naming it', async () => {
     const res = await withMessages({
       closing: {

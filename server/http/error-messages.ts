@@ -149,6 +149,10 @@ export const FIELD_MESSAGES = {
     nl: 'Met elke invulplek zo lang als die kan worden, wordt deze tekst {worst} tekens; er passen er {max}. Gebruik minder invulplekken of een kortere tekst.',
     en: 'With every placeholder at its longest, this text would have {worst} characters; {max} fit. Use fewer placeholders or a shorter text.',
   },
+  oneLine: {
+    nl: 'Een onderwerp is één regel: haal de regeleinden weg.',
+    en: 'A subject is one line: remove the line breaks.',
+  },
   answerable: {
     nl: 'Vul een e-mailadres of een postadres in, zodat wij de melder kunnen antwoorden (bij een telefonische of persoonlijke klacht mag dat ook een telefoonnummer zijn).',
     en: 'Enter an e-mail address or a postal address, so we can answer the complainant (for a complaint by phone or in person, a phone number will do).',

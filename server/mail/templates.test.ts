@@ -161,8 +161,9 @@ describe('messages to staff', () => {
     expect(lines(renderMessage(retired).text)[2]).toMatch(/^- retired: uiterlijk ma 9 mrt 2026\./);
     const ctx = context('awb', { kind: 'reminder', term: 'gone' });
     expect(renderMessage(ctx).subject).toBe('Herinnering: klacht 2026-0007, gone');
+    // A subject is one line without spaces at its ends.
     expect(renderMessage({ ...ctx, term: undefined }).subject).toBe(
-      'Herinnering: klacht 2026-0007, ',
+      'Herinnering: klacht 2026-0007,',
     );
   });
 

@@ -4,6 +4,8 @@ import {
   MAX_SUBJECT_CHARS,
   MESSAGE_KINDS,
   type MessageKind,
+  oneLine,
+  placeholdersIn,
   SIGNATURE_CHARS,
 } from '../../shared/message-kinds';
 import { builtIn, type Lines } from './built-in-texts';
@@ -26,15 +28,22 @@ const cut = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /**
- * The organisation's own wording of this message in this language, if it has one. Both parts
- * stop at their bound, also a wording saved before its worst case was checked.
+ * The organisation's own wording of this message in this language, if it has one. The values
+ * in its subject are made one line first (a name with a line break in it cannot add a header),
+ * and both parts stop at their bound, also a wording saved before its worst case was checked.
  */
 function ownWording(ctx: MessageContext, v: Record<string, string>): Lines | null {
   if (!(ctx.kind in MESSAGE_KINDS)) return null;
   const wording = ctx.procedure.messages[ctx.kind as MessageKind]?.[ctx.locale];
   if (!wording) return null;
+  const inSubject = Object.fromEntries(
+    placeholdersIn(wording.subject).map((name) => [
+      name,
+      oneLine(Object.hasOwn(v, name) ? (v[name] as string) : ''),
+    ]),
+  );
   return {
-    subject: fillPlaceholders(wording.subject, v, MAX_SUBJECT_CHARS),
+    subject: fillPlaceholders(wording.subject, inSubject, MAX_SUBJECT_CHARS),
     body: fillPlaceholders(wording.body, v, BODY_CHARS).split(/\n\s*\n/),
   };
 }
@@ -60,5 +69,5 @@ export function renderMessage(ctx: MessageContext): RenderedMessage {
           .replace(/\n/g, '<br>')}</p>`,
     )
     .join('')}<p>${greeting}<br>${escapeHtml(signature)}</p></body></html>`;
-  return { subject: cut(subject, MAX_SUBJECT_CHARS), text, html };
+  return { subject: cut(oneLine(subject), MAX_SUBJECT_CHARS), text, html };
 }
