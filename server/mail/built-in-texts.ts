@@ -25,9 +25,10 @@ export function builtIn(ctx: MessageContext, v: Record<string, string>): Lines {
           : `We have received your complaint (${n})`,
         body: [
           nl
-            ? `Bedankt voor uw klacht. Uw klachtnummer is ${n}. U schreef ons:`
-            : `Thank you for your complaint. Your complaint number is ${n}. You wrote:`,
-          `"${v.description}"`,
+            ? `Bedankt voor uw klacht. Uw klachtnummer is ${n}.${v.description ? ' U schreef ons:' : ''}`
+            : `Thank you for your complaint. Your complaint number is ${n}.${v.description ? ' You wrote:' : ''}`,
+          // Only to an address known to be the complainant's (see MessageContext).
+          v.description ? `"${v.description}"` : null,
           nl
             ? 'Dit zijn de termijnen die wij u beloven:'
             : 'These are the deadlines we promise you:',

@@ -79,6 +79,10 @@ export async function compose(
   const last = timeline.at(-1);
   const openProposalOn =
     last?.type === 'solutionProposed' ? amsterdamDate(new Date(last.at)) : null;
+  const toComplainant =
+    row.channel === 'email' &&
+    row.pdRecipient !== null &&
+    row.pdRecipient === complaint.pdComplainantEmail;
   const rendered = renderMessage({
     kind: row.kind,
     locale: payload.locale ?? procedure.locale,
@@ -107,15 +111,13 @@ export async function compose(
     eventData: (event?.data ?? {}) as Record<string, unknown>,
     trackingUrl,
     term: payload.term,
+    unconfirmedAddress: toComplainant && complaint.emailConfirmedAt === null,
     today: amsterdamDate(now),
     eventDate: event ? amsterdamDate(new Date(event.at)) : undefined,
   });
   return {
     to: row.pdRecipient,
-    toComplainant:
-      row.channel === 'email' &&
-      row.pdRecipient !== null &&
-      row.pdRecipient === complaint.pdComplainantEmail,
+    toComplainant,
     senderName: procedure.notifications?.senderName ?? tenant.name,
     replyTo: procedure.notifications?.replyTo,
     rendered,

@@ -45,6 +45,11 @@ export interface MessageContext {
   trackingUrl?: string;
   /** For reminders and escalations: the term concerned. */
   term?: string;
+  /**
+   * The message goes to an e-mail address nobody has shown to be the complainant's (a web form
+   * or an e-mail anyone could send): it quotes nothing the sender wrote, not even their name.
+   */
+  unconfirmedAddress?: boolean;
   /** The day the message is written (Amsterdam date). */
   today: string;
   /** The day of the step that caused it (the decision's date); `today` when none. */
@@ -155,6 +160,9 @@ function statutoryValues(ctx: MessageContext): Record<string, string> {
   };
 }
 
+/** Who a letter greets when the name is not the reader's to see ("Geachte heer/mevrouw"). */
+const SALUTATION = { nl: 'heer/mevrouw', en: 'Sir or Madam' } as const;
+
 /** The value of every placeholder of a message (see shared/message-kinds.ts), '' when none. */
 export function messageValues(ctx: MessageContext): Record<string, string> {
   const { procedure, complaint: c, locale } = ctx;
@@ -169,12 +177,12 @@ export function messageValues(ctx: MessageContext): Record<string, string> {
   const values: Record<string, string> = {
     number: ctx.number,
     organisation: procedure.notifications?.senderName ?? ctx.tenantName,
-    complainantName: c.complainantName ?? '',
+    complainantName: ctx.unconfirmedAddress ? SALUTATION[locale] : (c.complainantName ?? ''),
     receivedDate: formatLongDate(c.receivedDate, locale),
     today: formatLongDate(ctx.today, locale),
     trackingUrl: ctx.trackingUrl ?? '',
     deadlines: deadlineLines(ctx),
-    description: excerpt(c.description),
+    description: ctx.unconfirmedAddress ? '' : excerpt(c.description),
     retentionYears: String(procedure.retention.years),
     message: ctx.eventText.message ?? '',
     weeks: String(ctx.eventData.weeks ?? ''),

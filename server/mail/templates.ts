@@ -48,6 +48,17 @@ function ownWording(ctx: MessageContext, v: Record<string, string>): Lines | nul
   };
 }
 
+/**
+ * A paragraph as HTML: escaped, with our tracking link as the only link. Nothing else becomes
+ * an `<a>`, whoever wrote it: an address in a complaint's text must not turn into a link in
+ * mail that goes out under the organisation's name.
+ */
+function paragraphHtml(line: string, trackingUrl: string): string {
+  const parts = trackingUrl ? line.split(trackingUrl) : [line];
+  const link = `<a href="${escapeHtml(trackingUrl)}">${escapeHtml(trackingUrl)}</a>`;
+  return `<p>${parts.map(escapeHtml).join(link).replace(/\r?\n/g, '<br>')}</p>`;
+}
+
 /** Plain text and HTML of one message, in the tenant's (or the request's) language. */
 export function renderMessage(ctx: MessageContext): RenderedMessage {
   const values = messageValues(ctx);
@@ -61,13 +72,9 @@ export function renderMessage(ctx: MessageContext): RenderedMessage {
   const signature = values.organisation ?? ctx.tenantName;
   const greeting = ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,';
   const text = `${kept.join('\n\n')}\n\n${greeting}\n${signature}\n`;
+  const link = values.trackingUrl ?? '';
   const html = `<!doctype html><html lang="${ctx.locale}"><body>${kept
-    .map(
-      (line) =>
-        `<p>${escapeHtml(line)
-          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
-          .replace(/\n/g, '<br>')}</p>`,
-    )
+    .map((line) => paragraphHtml(line, link))
     .join('')}<p>${greeting}<br>${escapeHtml(signature)}</p></body></html>`;
   return { subject: cut(oneLine(subject), MAX_SUBJECT_CHARS), text, html };
 }
