@@ -27,7 +27,8 @@ function letterheadLines(tenant: TenantRecord): string[] {
 /**
  * Any message of the case file as a letter on A4 (an e-mail too, for the file or to post a copy):
  * the organisation's letterhead, the addressee, the date it went out (or today), the complaint
- * number and the text. A letter still to be posted carries the personal tracking link.
+ * number and the text. A letter still to be posted carries the personal tracking link when
+ * `withLink` (for whoever posts it); every other copy leaves it out.
  */
 export async function letterOf(
   db: Db,
@@ -36,8 +37,10 @@ export async function letterOf(
   now: Date,
   render: RenderLetter,
   secretKey: string,
+  options: { withLink: boolean },
 ): Promise<Uint8Array> {
-  const text = await textOf(db, row, { withLink: row.status === 'print', secretKey, now });
+  const withLink = options.withLink && row.status === 'print';
+  const text = await textOf(db, row, { withLink, secretKey, now });
   const complaint = await db.query.complaints.findFirst({
     where: eq(complaints.id, row.complaintId ?? ''),
   });
