@@ -34,7 +34,7 @@ const CASEFILE_DOCS = {
     tag: 'Register',
     auth: 'tenantKey',
     ok: { status: 200, description: 'A4 letter', contentType: 'application/pdf' },
-    errors: [401, 404],
+    errors: [401, 404, 503],
   }),
   posted: routeDoc({
     method: 'post',
@@ -97,7 +97,7 @@ export function casefileRoutes(deps: AppDeps) {
       deps.clock(),
       deps.renderLetter,
       deps.config.secretKey,
-      { withLink: poster },
+      { withLink: poster, complaint: row },
     );
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',

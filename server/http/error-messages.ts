@@ -65,6 +65,10 @@ export const ERROR_MESSAGES = {
     en: 'This message is not a letter waiting to be posted.',
   },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  letters_busy: {
+    nl: 'Er worden nu veel brieven gemaakt. Probeer het over een paar seconden opnieuw.',
+    en: 'Many letters are being made right now. Please try again in a few seconds.',
+  },
   origin_not_allowed: {
     nl: 'Dit klachtenformulier mag niet worden gebruikt op de website waar het nu staat.',
     en: 'This complaint form may not be used on the website it is on now.',
