@@ -16,14 +16,23 @@ export const MAX_WAITING_LETTERS = 16;
  */
 export const LETTER_TIMEOUT_MS = 10_000;
 
-// Under tsx (how the Node entry runs) a thread must register tsx itself to load TypeScript.
+// Under tsx (how the Node entry runs) a thread must register tsx itself to load TypeScript:
+// tsx's hooks do not reach worker threads on Node 20. Its path is found here, from this file,
+// so the thread finds it whatever the process's working directory.
 const BOOT = `
 const { workerData } = require('node:worker_threads');
-(workerData.entry.endsWith('.ts')
-  ? import('tsx/esm/api').then(({ register }) => register())
+(workerData.tsx
+  ? import(workerData.tsx).then(({ register }) => register())
   : Promise.resolve()
 ).then(() => import(workerData.entry));
 `;
+
+function threadEntry(): { entry: string; tsx?: string } {
+  const typescript = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./letter-thread.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
+  if (!typescript) return { entry };
+  return { entry, tsx: import.meta.resolve('tsx/esm/api') };
+}
 
 interface Job {
   letter: Letter;
@@ -43,10 +52,8 @@ export function letterThreads(
 ): RenderLetter & { close(): Promise<void> } {
   const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
   const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
-  const entry = new URL(
-    `./letter-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-    import.meta.url,
-  ).href;
+  const boot = threadEntry();
+
   const waiting: Job[] = [];
   let worker: Worker | undefined;
   let current: { job: Job; thread: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -69,7 +76,7 @@ export function letterThreads(
   };
 
   const start = (): Worker => {
-    const thread = new Worker(BOOT, { eval: true, workerData: { entry } });
+    const thread = new Worker(BOOT, { eval: true, workerData: boot });
     // An idle letter thread must not keep the process alive at shutdown.
     thread.unref();
     thread.on('message', (answer: { pdf?: Uint8Array; error?: string }) =>
