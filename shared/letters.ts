@@ -2,11 +2,15 @@ import * as z from 'zod';
 import { CHANNELS } from './channels';
 import { localisedSchema } from './localised';
 import {
+  MAX_MESSAGE_CHARS,
+  MAX_SUBJECT_CHARS,
   MESSAGE_KIND_NAMES,
   MESSAGE_KINDS,
   type MessageKind,
   placeholdersIn,
   placeholdersOf,
+  SIGNATURE_CHARS,
+  worstCaseLength,
 } from './message-kinds';
 import { plainText } from './text';
 
@@ -65,7 +69,14 @@ export const intakeSchema = z
   )
   .default({});
 
-const wording = z.object({ subject: plainText(200), body: plainText(10_000) });
+const wording = z.object({
+  // A subject becomes a mail header: one line.
+  subject: plainText(200).refine((s) => !/[\r\n]/.test(s), '@oneLine'),
+  body: plainText(10_000),
+});
+
+/** Where a text is written, and the most it may fill there. */
+const ROOM = { subject: MAX_SUBJECT_CHARS, body: MAX_MESSAGE_CHARS - SIGNATURE_CHARS } as const;
 
 /** The organisation's own wording of a message, per language; the built-in text otherwise. */
 export const messagesSchema = z
@@ -89,6 +100,15 @@ export const messagesSchema = z
                 message: `@unknownPlaceholder|placeholder={${name}}`,
               });
             }
+          }
+          // Every placeholder at its longest must still fit: a wording cannot amplify.
+          const worst = worstCaseLength(text[part]);
+          if (worst > ROOM[part]) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [kind, language, part],
+              message: `@messageTooLong|worst=${worst}&max=${ROOM[part]}`,
+            });
           }
         }
         const used = [...placeholdersIn(text.subject), ...placeholdersIn(text.body)];

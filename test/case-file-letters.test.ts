@@ -3,6 +3,7 @@ import { MAX_FILES_PER_STEP } from '../server/complaints/attachments';
 import { runJobs } from '../server/jobs/run-jobs';
 import { databaseBytes, type TestApp, testApp } from './helpers';
 import { pdfText } from './pdf-text';
+import { signInCookie } from './staff-helpers';
 
 /*
  * Issue #14: complaints that come on paper or by phone are registered by staff under the rules of
@@ -290,6 +291,51 @@ describe('the case file', () => {
     const bytes = databaseBytes(t);
     for (const secret of ['rozenwater', 'lavendel', 'vlierbes', 'Kerkstraat', 'Els Bakker']) {
       expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    }
+  });
+});
+
+describe('the tracking link on paper', () => {
+  test('is in the letter to post only for whoever may post it; every other copy leaves it out', async () => {
+    // Issue #22 item 12: any staff role could download the letter with the complainant's live
+    // link and act as the complainant with it.
+    const { res, auth } = await register('wenb', {
+      channel: 'letter',
+      complainant: { name: 'Els Bakker', address: 'Kerkstraat 12\n3512 AB Utrecht' },
+      description: 'Mijn vraag is nooit beantwoord.',
+    });
+    expect(res.status).toBe(201);
+    const password = 'correct horse battery staple';
+    const cookies: Record<string, string> = {};
+    for (const role of ['receiver', 'handler', 'appealBody', 'admin']) {
+      const email = `${role.toLowerCase()}@example.nl`;
+      const made = await t.json(
+        'POST',
+        '/v1/tenants/wenb/staff',
+        { email, name: `Staff ${role}`, role, password },
+        auth,
+      );
+      expect(made.status, await made.clone().text()).toBe(201);
+      cookies[role] = await signInCookie(t, 'wenb', email, password);
+    }
+    const [letter] = (await get('/v1/tenants/wenb/letters-to-print', auth)).items;
+    const pdfFor = async (headers: Record<string, string>) => {
+      const pdf = await t.app.request(letter.pdf, { headers });
+      expect(pdf.status).toBe(200);
+      return pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    };
+    const link = /https:\/\/klacht\.test\/track\/\S+/;
+    // Who posts letters: whoever registers complaints (receiver, admin), and the organisation's key.
+    expect(await pdfFor(auth)).toMatch(link);
+    expect(await pdfFor({ Cookie: cookies.receiver ?? '' })).toMatch(link);
+    expect(await pdfFor({ Cookie: cookies.admin ?? '' })).toMatch(link);
+    // Who does not: the appeal body, and a handler the complaint was not forwarded to. They read
+    // the letter as the case file keeps it.
+    for (const role of ['appealBody', 'handler']) {
+      const copy = await pdfFor({ Cookie: cookies[role] ?? '' });
+      expect(copy, role).not.toMatch(/\/track\//);
+      expect(copy, role).toContain('[persoonlijke link / personal link]');
+      expect(copy, role).toContain('Mijn vraag is nooit beantwoord.');
     }
   });
 });

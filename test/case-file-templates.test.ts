@@ -67,6 +67,49 @@ describe('message templates per tenant', () => {
     }
   });
 
+  test('a line break in a name never reaches the Subject header', async () => {
+    // Issue #22 item 13, end to end: registered by a key, so the name is the complainant's own.
+    const saved = await withMessages({
+      acknowledgement: {
+        nl: { subject: 'Klacht {number} van {complainantName}', body: '{number}' },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const res = await t.json(
+      'POST',
+      '/v1/tenants/wkkgz/complaints',
+      {
+        channel: 'email',
+        complainant: { name: 'Ans\r\nBcc: iedereen@example.net', email: 'ans@example.nl' },
+        description: 'Lang gewacht.',
+      },
+      auth(),
+    );
+    expect(res.status).toBe(201);
+    const { number } = await res.json();
+    const capture = await startResendCapture();
+    try {
+      await relayOutbox(t.db, now, {
+        secretKey: SECRET_KEY,
+        mailer: resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl }),
+        from: 'k@example.org',
+        sleep: async () => {},
+      });
+      const [mail] = [...capture.delivered.values()];
+      expect(mail?.subject).toBe(`Klacht ${number} van Ans Bcc: iedereen@example.net`);
+    } finally {
+      await capture.close();
+    }
+    // A subject of the tenant's own cannot hold a line break either.
+    const twoLines = await withMessages({
+      acknowledgement: { nl: { subject: 'Klacht {number}\nBcc: x@y.nl', body: '{number}' } },
+    });
+    expect(twoLines.status).toBe(422);
+    expect((await twoLines.json()).error.fields).toEqual({
+      'messages.acknowledgement.nl.subject': 'Een onderwerp is één regel: haal de regeleinden weg.',
+    });
+  });
+
   test('an unknown placeholder is refused with a 422 naming it', async () => {
     const res = await withMessages({
       closing: {
@@ -81,6 +124,44 @@ describe('message templates per tenant', () => {
     expect(error.fields).toEqual({
       'messages.closing.nl.body': 'De invulplek {handtekening} bestaat niet voor dit bericht.',
     });
+  });
+
+  test('an unknown placeholder in the subject is refused as one in the body', async () => {
+    const res = await withMessages({
+      closing: {
+        nl: { subject: 'Klacht {nummer}', body: '{summary} {judgement} {referral}' },
+      },
+    });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.fields).toEqual({
+      'messages.closing.nl.subject': 'De invulplek {nummer} bestaat niet voor dit bericht.',
+    });
+  });
+
+  test('a wording that could render past the longest message is refused, in either language', async () => {
+    // Issue #22 item 3: {message} a thousand times over made a message of 11 MB.
+    const amplifying = {
+      response: { nl: { subject: 'Reactie', body: '{message}'.repeat(1_111) } },
+    };
+    const res = await withMessages(amplifying);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toEqual({
+      'messages.response.nl.body':
+        'Met elke invulplek zo lang als die kan worden, wordt deze tekst 11110000 tekens; er passen er 31750. Gebruik minder invulplekken of een kortere tekst.',
+    });
+    const procedure = await (
+      await t.json('GET', '/v1/tenants/wkkgz/procedure', undefined, auth())
+    ).json();
+    const english = await t.json(
+      'PUT',
+      '/v1/tenants/wkkgz/procedure',
+      { ...procedure, messages: amplifying },
+      { ...auth(), 'Accept-Language': 'en' },
+    );
+    expect((await english.json()).error.fields['messages.response.nl.body']).toBe(
+      'With every placeholder at its longest, this text would have 11110000 characters; 31750 fit. Use fewer placeholders or a shorter text.',
+    );
   });
 
   test('a decision without what was decided is refused', async () => {

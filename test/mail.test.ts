@@ -63,13 +63,17 @@ describe('the outbox relay through the real Resend SDK', () => {
     expect(mail?.from).toBe('"Bureau WENB" <klachten@example.org>');
     expect(mail?.subject).toContain(number);
     expect(mail?.text).toContain(number);
-    expect(mail?.text).toContain(trackingUrl);
-    expect(mail?.text).toContain('Het advies kwam drie weken te laat.');
+    // The mail links with a token of its own (opening it confirms the address), to the same
+    // complaint; to an address typed into the public form it quotes nothing the sender wrote.
+    const mailed = mail?.text.match(/https:\/\/klacht\.test\/track\/[\w-]{43}/)?.[0] ?? '';
+    expect(mailed).not.toBe(trackingUrl);
+    expect((await t.json('GET', `/v1/track/${mailed.split('/').pop()}`)).status).toBe(200);
+    expect(mail?.text).not.toContain('Het advies kwam drie weken te laat.');
     // Thu 24 Dec 2026 + 2 working days; + 2 weeks.
     expect(mail?.text).toContain('uiterlijk di 29 dec 2026');
     expect(mail?.text).toContain('uiterlijk do 7 jan 2027');
     expect(mail?.text).toMatch(/2 jaar/);
-    expect(mail?.html).toContain(`<a href="${trackingUrl}">`);
+    expect(mail?.html).toContain(`<a href="${mailed}">`);
     expect(mail?.idempotencyKey).toBeTruthy();
     // Delivering the written acknowledgement is the procedure's step: it is recorded and meets
     // the acknowledgement term.
@@ -89,6 +93,7 @@ describe('the outbox relay through the real Resend SDK', () => {
     // After sending, the outbox keeps no usable token.
     const rows = JSON.stringify((await t.db.$client.execute('SELECT * FROM outbox')).rows);
     expect(rows).not.toContain(trackingUrl.split('/').pop());
+    expect(rows).not.toContain(mailed.split('/').pop());
   });
 
   test.each([

@@ -23,7 +23,9 @@ import {
   QUARANTINE_LIMIT,
   REPLY_LIMIT,
 } from '../server/inbound/limits';
+import { MAX_LETTER_PAGES } from '../server/letters/letter-pdf';
 import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
+import { LETTER_TIMEOUT_MS, MAX_WAITING_LETTERS } from '../server/runtime/letter-threads';
 import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
@@ -48,6 +50,7 @@ import {
   MAX_WORKING_DAYS,
 } from '../shared/deadlines';
 import { FIELD_LIMITS } from '../shared/field-rules';
+import { MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS } from '../shared/message-kinds';
 
 const kb = (bytes: number) => `${bytes / 1024} KB`;
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -97,6 +100,10 @@ const EXPECTED: Record<string, string> = {
   MAIL_SOURCE_LIMIT: `${MAIL_SOURCE_LIMIT.max} per ${MAIL_SOURCE_LIMIT.windowSeconds} s`,
   MAX_LIVE_KEYS: String(MAX_LIVE_KEYS),
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
+  MAX_MESSAGE_CHARS: `${n(MAX_MESSAGE_CHARS)} characters`,
+  MAX_LETTER_PAGES: String(MAX_LETTER_PAGES),
+  MAX_WAITING_LETTERS: String(MAX_WAITING_LETTERS),
+  LETTER_TIMEOUT_MS: `${n(LETTER_TIMEOUT_MS)} ms`,
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };
 
@@ -119,6 +126,7 @@ test("the README's limits table says what the code enforces", () => {
   expect(what('MAX_WORKING_DAYS')).toContain(`\`MAX_WEEKS\` ${MAX_WEEKS}`);
   expect(what('ACCOUNT_FAILURES')).toContain(`\`LOCK_MINUTES\` ${LOCK_MINUTES}`);
   expect(what('ACCOUNT_FAILURES')).toContain(`\`MAX_LOCK_HOURS\` ${MAX_LOCK_HOURS}`);
+  expect(what('MAX_MESSAGE_CHARS')).toContain(`\`MAX_SUBJECT_CHARS\` ${MAX_SUBJECT_CHARS}`);
   expect(what('FIELD_LIMITS.description')).toContain(
     `name ${FIELD_LIMITS.name}, initials ${FIELD_LIMITS.initials}, address ${FIELD_LIMITS.address}, phone ${FIELD_LIMITS.phone}, e-mail ${FIELD_LIMITS.email}, desired solution ${n(FIELD_LIMITS.desiredSolution)}`,
   );

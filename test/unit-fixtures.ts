@@ -58,6 +58,7 @@ export function complaintRow(changes: Partial<ComplaintRow> = {}): ComplaintRow 
     satisfied: null,
     closedAt: null,
     erasedAt: null,
+    emailConfirmedAt: null,
     idempotencyKeyHash: null,
     requestHash: null,
     replaySealed: null,

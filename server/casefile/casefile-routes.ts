@@ -11,6 +11,7 @@ import { tenantAccess } from '../http/auth';
 import { BODY_LIMITS, jsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
+import { mayPost } from '../staff/policy';
 import { findMessage, listCorrespondence } from './correspondence';
 import { letterOf, lettersToPrint, markPosted } from './letters';
 
@@ -33,7 +34,7 @@ const CASEFILE_DOCS = {
     tag: 'Register',
     auth: 'tenantKey',
     ok: { status: 200, description: 'A4 letter', contentType: 'application/pdf' },
-    errors: [401, 404],
+    errors: [401, 404, 503],
   }),
   posted: routeDoc({
     method: 'post',
@@ -84,6 +85,11 @@ export function casefileRoutes(deps: AppDeps) {
     const row = await findComplaint(deps.db, tenant.id, c.req.param('number'));
     const id = c.req.param('id').replace(/\.pdf$/, '');
     const message = await findMessage(deps.db, row.id, id);
+    // A letter still to post carries the complainant's live tracking link, with which anyone
+    // can act as the complainant: only who posts the letter gets it (a key stands for the
+    // organisation); everyone else reads the case file's copy, the link left out.
+    const actor = c.get('actor');
+    const poster = actor.kind !== 'staff' || mayPost(actor, row);
     const pdf = await letterOf(
       deps.db,
       tenant,
@@ -91,6 +97,7 @@ export function casefileRoutes(deps: AppDeps) {
       deps.clock(),
       deps.renderLetter,
       deps.config.secretKey,
+      { withLink: poster, complaint: row },
     );
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { type Composed, compose } from '../mail/compose';
+import { type Composed, compose, type Known } from '../mail/compose';
 import { keptText } from '../mail/relay';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -62,12 +62,12 @@ export interface MessageText {
 export async function textOf(
   db: Db,
   row: OutboxRow,
-  options: { withLink: boolean; secretKey: string; now?: Date },
+  options: { withLink: boolean; secretKey: string; now?: Date; known?: Known },
 ): Promise<MessageText | null> {
   if (row.pdBody !== null) {
     return { subject: row.pdSubject ?? '', body: row.pdBody, composed: null };
   }
-  const composed = await compose(db, row, options.secretKey, options.now);
+  const composed = await compose(db, row, options.secretKey, options.now, options.known);
   if (!composed) return null;
   if (options.withLink) {
     return { subject: composed.rendered.subject, body: composed.rendered.text, composed };

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { amsterdamDate, formatLongDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
+import type { ComplaintRow } from '../complaints/complaint-records';
 import type { Db } from '../db/client';
 import { complaints, outbox } from '../db/schema';
 import type { TenantRecord } from '../http/context';
@@ -27,7 +28,8 @@ function letterheadLines(tenant: TenantRecord): string[] {
 /**
  * Any message of the case file as a letter on A4 (an e-mail too, for the file or to post a copy):
  * the organisation's letterhead, the addressee, the date it went out (or today), the complaint
- * number and the text. A letter still to be posted carries the personal tracking link.
+ * number and the text. A letter still to be posted carries the personal tracking link when
+ * `withLink` (for whoever posts it); every other copy leaves it out.
  */
 export async function letterOf(
   db: Db,
@@ -36,11 +38,15 @@ export async function letterOf(
   now: Date,
   render: RenderLetter,
   secretKey: string,
+  options: { withLink: boolean; complaint?: ComplaintRow },
 ): Promise<Uint8Array> {
-  const text = await textOf(db, row, { withLink: row.status === 'print', secretKey, now });
-  const complaint = await db.query.complaints.findFirst({
-    where: eq(complaints.id, row.complaintId ?? ''),
-  });
+  const withLink = options.withLink && row.status === 'print';
+  const known = { complaint: options.complaint, tenant };
+  const text = await textOf(db, row, { withLink, secretKey, now, known });
+  const complaint =
+    options.complaint?.id === row.complaintId
+      ? options.complaint
+      : await db.query.complaints.findFirst({ where: eq(complaints.id, row.complaintId ?? '') });
   if (!text || !complaint || complaint.erasedAt) throw new ApiError(404, 'not_found');
   const locale = ((row.pdPayload as { locale?: Locale } | null)?.locale ??
     tenant.procedure.locale) as Locale;

@@ -143,10 +143,12 @@ async function apply(
   const links = input.links;
   const link =
     messages.some((m) => m.toComplainant) && links
-      ? await mintTrackingToken(tenant.id, row.id).then(({ token, row: tokenRow }) => ({
-          row: tokenRow,
-          sealed: sealLink(trackingUrl(links.base, token), links.secretKey, row.id),
-        }))
+      ? await mintTrackingToken(tenant.id, row.id, complainantRoute(row)?.channel === 'email').then(
+          ({ token, row: tokenRow }) => ({
+            row: tokenRow,
+            sealed: sealLink(trackingUrl(links.base, token), links.secretKey, row.id),
+          }),
+        )
       : null;
   await db.batch([
     db.insert(events).values({

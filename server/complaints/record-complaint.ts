@@ -89,6 +89,9 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
   const link = trackingUrl(input.links.base, token);
   const channel = data.channel ?? 'web';
   const email = data.complainant.email ?? null;
+  // Staff and a tenant's key took the address from the complainant; the form and e-mail intake
+  // take whatever address anyone typed or forged, until a link we mailed there is opened.
+  const vouched = input.actor.kind === 'staff' || input.actor.kind === 'apiKey';
   const metOnReceipt = (term: string) => own(procedure.terms, term)?.metBy === 'received';
   const deadlineRows = Object.entries(due).map(([term, detail]) => ({
     complaintId: id,
@@ -120,6 +123,11 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     pdComplainantEmail: email,
     pdComplainantAddress: data.complainant.address ?? null,
   });
+  // The acknowledgement by e-mail links with a token of its own, so that opening it shows the
+  // address reads our mail; the link in the answer to this request proves nothing of the kind.
+  const mailedToken =
+    answerBy?.channel === 'email' ? await mintTrackingToken(tenant.id, id, true) : null;
+  const ackLink = mailedToken ? trackingUrl(input.links.base, mailedToken.token) : link;
 
   const complaintRow: ComplaintInsert = {
     id,
@@ -142,6 +150,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     locale: input.locale,
     idempotencyKeyHash: input.keyHash,
     requestHash: input.requestHash,
+    emailConfirmedAt: email && vouched ? registeredAt : null,
     replaySealed:
       input.idempotencyKey !== null
         ? seal(token, replaySecret(input.links.secretKey, input.idempotencyKey, input.requestHash))
@@ -176,7 +185,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
         pdData: data.receiverName ? { receiverName: data.receiverName } : null,
       },
     ]),
-    insertRows(db, trackingTokens, [tokenRow]),
+    insertRows(db, trackingTokens, mailedToken ? [tokenRow, mailedToken.row] : [tokenRow]),
     queueWebhook(db, {
       tenantId: tenant.id,
       complaintId: id,
@@ -200,7 +209,7 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     ...(answerBy
       ? [
           message('acknowledgement', answerBy, {
-            trackingSealed: sealLink(link, input.links.secretKey, id),
+            trackingSealed: sealLink(ackLink, input.links.secretKey, id),
             locale: input.locale,
           }),
         ]

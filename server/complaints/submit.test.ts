@@ -118,12 +118,15 @@ describe('registering a complaint', () => {
         pdPayload: { trackingSealed: expect.any(String), locale: 'nl' },
       }),
     ]);
-    // The link waits sealed: no usable token in the database, and it opens to the one answered.
+    // The link waits sealed: no usable token in the database. It is a token of its own, marked
+    // as mailed (opening it would confirm the address; staff registered it, so it already is).
     expect(JSON.stringify(messages)).not.toContain('/track/');
     expect(await linkIn(messages[0] ?? { complaintId: null, pdPayload: null })).toMatch(
       /^https:\/\/klacht\.test\/track\/[A-Za-z0-9_-]{43}$/,
     );
-    expect(await w.db.select().from(trackingTokens)).toHaveLength(1);
+    const tokens = await w.db.select().from(trackingTokens);
+    expect(tokens.map((token) => token.mailed).sort()).toEqual([false, true]);
+    expect(row?.emailConfirmedAt).toBe(row?.registeredAt);
   });
 
   test('without an e-mail address the acknowledgement is a letter to print; staff named for it hear of it', async () => {

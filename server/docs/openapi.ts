@@ -88,6 +88,7 @@ const ERROR_TEXT: Record<number, string> = {
   415: 'The body is not of the media type this route takes',
   422: 'Validation failed; `fields` names every bad field',
   429: 'Too many requests from this address; see Retry-After',
+  503: 'Busy (too many letters waiting to be written); see Retry-After',
 };
 
 const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {

@@ -65,6 +65,10 @@ export const ERROR_MESSAGES = {
     en: 'This message is not a letter waiting to be posted.',
   },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  letters_busy: {
+    nl: 'Er worden nu veel brieven gemaakt. Probeer het over een paar seconden opnieuw.',
+    en: 'Many letters are being made right now. Please try again in a few seconds.',
+  },
   origin_not_allowed: {
     nl: 'Dit klachtenformulier mag niet worden gebruikt op de website waar het nu staat.',
     en: 'This complaint form may not be used on the website it is on now.',
@@ -157,6 +161,14 @@ export const FIELD_MESSAGES = {
   missingPlaceholder: {
     nl: 'Dit bericht moet {placeholder} bevatten.',
     en: 'This message must contain {placeholder}.',
+  },
+  messageTooLong: {
+    nl: 'Met elke invulplek zo lang als die kan worden, wordt deze tekst {worst} tekens; er passen er {max}. Gebruik minder invulplekken of een kortere tekst.',
+    en: 'With every placeholder at its longest, this text would have {worst} characters; {max} fit. Use fewer placeholders or a shorter text.',
+  },
+  oneLine: {
+    nl: 'Een onderwerp is één regel: haal de regeleinden weg.',
+    en: 'A subject is one line: remove the line breaks.',
   },
   answerable: {
     nl: 'Vul een e-mailadres of een postadres in, zodat wij de melder kunnen antwoorden (bij een telefonische of persoonlijke klacht mag dat ook een telefoonnummer zijn).',

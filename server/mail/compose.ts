@@ -9,6 +9,15 @@ import { type RenderedMessage, renderMessage } from './templates';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
+/**
+ * What the caller has already read (a route has the complaint and the tenant at hand), so a
+ * letter asked for over and over does not read them again; used only when they are the row's.
+ */
+export interface Known {
+  complaint?: typeof complaints.$inferSelect;
+  tenant?: { id: string; name: string; procedure: unknown };
+}
+
 export interface Composed {
   /** The e-mail address (null for a letter). */
   to: string | null;
@@ -39,13 +48,18 @@ export async function compose(
   row: OutboxRow,
   secretKey: string,
   now = new Date(),
+  known: Known = {},
 ): Promise<Composed | null> {
   if (!row.complaintId || (row.channel === 'email' && !row.pdRecipient)) return null;
-  const complaint = await db.query.complaints.findFirst({
-    where: eq(complaints.id, row.complaintId),
-  });
+  const complaint =
+    known.complaint?.id === row.complaintId
+      ? known.complaint
+      : await db.query.complaints.findFirst({ where: eq(complaints.id, row.complaintId) });
   if (!complaint || complaint.erasedAt) return null;
-  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
+  const tenant =
+    known.tenant?.id === row.tenantId
+      ? known.tenant
+      : await db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId) });
   if (!tenant) return null;
   const procedure = tenant.procedure as Procedure;
   const payload = (row.pdPayload ?? {}) as {
@@ -79,6 +93,10 @@ export async function compose(
   const last = timeline.at(-1);
   const openProposalOn =
     last?.type === 'solutionProposed' ? amsterdamDate(new Date(last.at)) : null;
+  const toComplainant =
+    row.channel === 'email' &&
+    row.pdRecipient !== null &&
+    row.pdRecipient === complaint.pdComplainantEmail;
   const rendered = renderMessage({
     kind: row.kind,
     locale: payload.locale ?? procedure.locale,
@@ -107,15 +125,13 @@ export async function compose(
     eventData: (event?.data ?? {}) as Record<string, unknown>,
     trackingUrl,
     term: payload.term,
+    unconfirmedAddress: toComplainant && complaint.emailConfirmedAt === null,
     today: amsterdamDate(now),
     eventDate: event ? amsterdamDate(new Date(event.at)) : undefined,
   });
   return {
     to: row.pdRecipient,
-    toComplainant:
-      row.channel === 'email' &&
-      row.pdRecipient !== null &&
-      row.pdRecipient === complaint.pdComplainantEmail,
+    toComplainant,
     senderName: procedure.notifications?.senderName ?? tenant.name,
     replyTo: procedure.notifications?.replyTo,
     rendered,

@@ -65,6 +65,32 @@ describe('sending through Resend', () => {
     expect(capture.delivered.get('outbox-2')?.headers).toBeUndefined();
   });
 
+  test('no header leaves us with a line break or another control character in it', async () => {
+    // Issue #22 item 13: whatever a template or a value makes of a subject, at the boundary.
+    capture = await startResendCapture();
+    const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });
+    const result = await mailer.send(
+      {
+        ...mail,
+        subject: 'Klacht van Jan\r\nBcc: iedereen@example.net\u0000',
+        headers: { References: '<a@b>\r\nX-Evil: 1', 'Bad\r\nName': 'x' },
+      },
+      'outbox-1',
+    );
+    expect(result.ok).toBe(true);
+    const sent = capture.delivered.get('outbox-1');
+    expect(sent?.subject).toBe('Klacht van Jan Bcc: iedereen@example.net');
+    expect(sent?.headers).toEqual({ References: '<a@b> X-Evil: 1' });
+    // An address with a line break is no address: never sent, never retried.
+    expect(await mailer.send({ ...mail, to: 'jan@example.nl\r\nBcc: x@y.org' }, 'o2')).toEqual({
+      ok: false,
+      retryable: false,
+      error: 'an address holds a control character',
+    });
+    expect(await mailer.send({ ...mail, replyTo: 'a@b.nl\n' }, 'o3')).toMatchObject({ ok: false });
+    expect(capture.delivered.size).toBe(1);
+  });
+
   test('only a malformed message (400, 422) is given up; the rest is retried', async () => {
     capture = await startResendCapture();
     const mailer = resendMailer({ apiKey: 're_test', baseUrl: capture.baseUrl });

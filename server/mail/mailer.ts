@@ -1,4 +1,5 @@
 import { withoutInvisible } from '../../shared/field-rules';
+import { oneLine } from '../../shared/message-kinds';
 
 export interface OutgoingMail {
   from: string;
@@ -27,4 +28,27 @@ export type SendResult =
 /** Sends one message; the outbox row id is the idempotency key, so a retry never sends twice. */
 export interface Mailer {
   send(mail: OutgoingMail, idempotencyKey: string): Promise<SendResult>;
+}
+
+// A header's name is printable ASCII without a colon (RFC 5322 field-name).
+const FIELD_NAME = /^[!-9;-~]+$/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/**
+ * The message as it may leave us: no header holds a line break or any other control character,
+ * whatever a template or a value put there. The subject and extra header values are made one
+ * line; an address with a control character in it is no address, so null (never sent).
+ */
+export function headerSafe(mail: OutgoingMail): OutgoingMail | null {
+  if ([mail.from, mail.to, mail.replyTo ?? ''].some((address) => CONTROL.test(address))) {
+    return null;
+  }
+  const headers = mail.headers
+    ? Object.fromEntries(
+        Object.entries(mail.headers)
+          .filter(([name]) => FIELD_NAME.test(name))
+          .map(([name, value]) => [name, oneLine(value)]),
+      )
+    : undefined;
+  return { ...mail, subject: oneLine(mail.subject), ...(headers ? { headers } : {}) };
 }

@@ -2,6 +2,11 @@ import { appealWindowEnds } from '../../shared/appeal-window';
 import { type DueDate, formatDate, formatLongDate } from '../../shared/deadlines';
 import type { Referral } from '../../shared/letters';
 import type { Locale } from '../../shared/localised';
+import {
+  MAX_DEADLINE_LINE_CHARS,
+  PLACEHOLDER_MAX,
+  type Placeholder,
+} from '../../shared/message-kinds';
 import { own } from '../../shared/own-keys';
 import type { Procedure } from '../../shared/procedure';
 import {
@@ -41,6 +46,11 @@ export interface MessageContext {
   trackingUrl?: string;
   /** For reminders and escalations: the term concerned. */
   term?: string;
+  /**
+   * The message goes to an e-mail address nobody has shown to be the complainant's (a web form
+   * or an e-mail anyone could send): it quotes nothing the sender wrote, not even their name.
+   */
+  unconfirmedAddress?: boolean;
   /** The day the message is written (Amsterdam date). */
   today: string;
   /** The day of the step that caused it (the decision's date); `today` when none. */
@@ -115,7 +125,10 @@ export function deadlineLines(ctx: MessageContext, only?: string): string {
       const label = own(ctx.procedure.terms, d.term)?.label[ctx.locale] ?? d.term;
       const date = formatDate(d.dueDate, ctx.locale);
       const by = ctx.locale === 'nl' ? 'uiterlijk' : 'by';
-      return `- ${label}: ${by} ${date}. ${d.detail.explanation[ctx.locale]}`;
+      return excerpt(
+        `- ${label}: ${by} ${date}. ${d.detail.explanation[ctx.locale]}`,
+        MAX_DEADLINE_LINE_CHARS,
+      );
     })
     .join('\n');
 }
@@ -148,6 +161,9 @@ function statutoryValues(ctx: MessageContext): Record<string, string> {
   };
 }
 
+/** Who a letter greets when the name is not the reader's to see ("Geachte heer/mevrouw"). */
+const SALUTATION = { nl: 'heer/mevrouw', en: 'Sir or Madam' } as const;
+
 /** The value of every placeholder of a message (see shared/message-kinds.ts), '' when none. */
 export function messageValues(ctx: MessageContext): Record<string, string> {
   const { procedure, complaint: c, locale } = ctx;
@@ -162,12 +178,12 @@ export function messageValues(ctx: MessageContext): Record<string, string> {
   const values: Record<string, string> = {
     number: ctx.number,
     organisation: procedure.notifications?.senderName ?? ctx.tenantName,
-    complainantName: c.complainantName ?? '',
+    complainantName: ctx.unconfirmedAddress ? SALUTATION[locale] : (c.complainantName ?? ''),
     receivedDate: formatLongDate(c.receivedDate, locale),
     today: formatLongDate(ctx.today, locale),
     trackingUrl: ctx.trackingUrl ?? '',
     deadlines: deadlineLines(ctx),
-    description: excerpt(c.description),
+    description: ctx.unconfirmedAddress ? '' : excerpt(c.description),
     retentionYears: String(procedure.retention.years),
     message: ctx.eventText.message ?? '',
     weeks: String(ctx.eventData.weeks ?? ''),
@@ -208,5 +224,20 @@ export function messageValues(ctx: MessageContext): Record<string, string> {
   values.referral = [ctx.kind === 'closing' ? values.appealRoute : '', onward]
     .filter(Boolean)
     .join('\n\n');
+  return withinBounds(values);
+}
+
+/**
+ * Every value cut to its placeholder's longest (shared/message-kinds.ts), which the worst case of
+ * a tenant's wording was checked against. The tracking link is ours and never cut (PUBLIC_URL is
+ * bounded instead).
+ */
+function withinBounds(values: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(values)) {
+    const max = PLACEHOLDER_MAX[name as Placeholder];
+    if (name !== 'trackingUrl' && max !== undefined && value.length > max) {
+      values[name] = excerpt(value, max);
+    }
+  }
   return values;
 }

@@ -1,5 +1,5 @@
 import { Resend } from 'resend';
-import type { Mailer } from './mailer';
+import { headerSafe, type Mailer } from './mailer';
 
 /** Resend's names for a message it will never take, whatever the status line said. */
 const MALFORMED_ERRORS = new Set([
@@ -27,7 +27,11 @@ export function resendMailer(options: ResendOptions): Mailer {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : {});
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
-    async send(mail, idempotencyKey) {
+    async send(unchecked, idempotencyKey) {
+      const mail = headerSafe(unchecked);
+      if (!mail) {
+        return { ok: false, retryable: false, error: 'an address holds a control character' };
+      }
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);

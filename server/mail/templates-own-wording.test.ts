@@ -68,4 +68,31 @@ describe('the organisation’s own wording', () => {
       'Reactie op uw klacht 2026-0007',
     );
   });
+
+  test('a subject is one line, whatever the values in it hold', () => {
+    // Issue #22 item 13: a name with a line break reached the Subject header through a template.
+    const ctx = context('response', { subject: 'Klacht van {complainantName}', body: '{message}' });
+    const named = {
+      ...ctx,
+      complaint: { ...ctx.complaint, complainantName: 'Jan\r\nBcc: iedereen@example.net' },
+    };
+    expect(renderMessage(named).subject).toBe('Klacht van Jan Bcc: iedereen@example.net');
+    // A built-in subject quotes a term's label, which the tenant wrote.
+    const reminder = { ...ctx, kind: 'reminder', term: 'decision' };
+    const decision = reminder.procedure.terms.decision;
+    if (!decision) throw new Error('awb has a decision term');
+    const labelled = {
+      ...reminder,
+      procedure: {
+        ...reminder.procedure,
+        terms: {
+          ...reminder.procedure.terms,
+          decision: { ...decision, label: { nl: 'Beslissing\nBcc: x@y.nl', en: 'Decision' } },
+        },
+      },
+    };
+    expect(renderMessage(labelled).subject).toBe(
+      'Herinnering: klacht 2026-0007, Beslissing Bcc: x@y.nl',
+    );
+  });
 });

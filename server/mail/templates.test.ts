@@ -61,14 +61,18 @@ describe('the acknowledgement', () => {
     expect(quote).toBe(`"${long.slice(0, 299).trimEnd()}…"`);
     const exact = 'x'.repeat(300);
     expect(lines(renderMessage(context('awb', { description: exact })).text)[1]).toBe(`"${exact}"`);
-    expect(lines(renderMessage(context('awb', { description: null })).text)[1]).toBe('""');
+    // Nothing to quote: no quotation marks around nothing, and no "you wrote".
+    expect(lines(renderMessage(context('awb', { description: null })).text).slice(0, 2)).toEqual([
+      'Bedankt voor uw klacht. Uw klachtnummer is 2026-0007.',
+      'Dit zijn de termijnen die wij u beloven:',
+    ]);
     const cutAtSpace = `${'x'.repeat(298)} ${'y'.repeat(10)}`;
     expect(lines(renderMessage(context('awb', { description: cutAtSpace })).text)[1]).toBe(
       `"${'x'.repeat(298)}…"`,
     );
   });
 
-  test('the HTML is one paragraph per line, and plain http links are links too', () => {
+  test('the HTML is one paragraph per line, and our link is a link, over http too', () => {
     const http = 'http://localhost:8787/track/abc';
     const { html } = renderMessage(
       context('awb', { kind: 'response', eventText: { message: 'Hallo' }, trackingUrl: http }),
@@ -77,6 +81,54 @@ describe('the acknowledgement', () => {
       '<!doctype html><html lang="nl"><body><p>Hallo</p>' +
         `<p>Volg uw klacht via uw persoonlijke link: <a href="${http}">${http}</a></p>` +
         '<p>Met vriendelijke groet,<br>Tenant awb</p></body></html>',
+    );
+  });
+
+  test('the HTML links our tracking link and nothing else, whoever wrote it', () => {
+    const elsewhere = 'https://elders.example/inloggen';
+    const { html, text } = renderMessage(
+      context('awb', {
+        kind: 'response',
+        eventText: { message: `Zie ${elsewhere} en ${LINK}` },
+        trackingUrl: LINK,
+      }),
+    );
+    expect(text).toContain(elsewhere);
+    expect(html.match(/<a\b[^>]*>/g)).toEqual([`<a href="${LINK}">`, `<a href="${LINK}">`]);
+    expect(html).toContain(`<p>Zie ${elsewhere} en <a href="${LINK}">${LINK}</a></p>`);
+  });
+
+  test('to an address nobody has confirmed: no quotation of the complaint, no name', () => {
+    const ctx = context('wenb', {
+      trackingUrl: LINK,
+      unconfirmedAddress: true,
+      complaint: { ...context('wenb').complaint, complainantName: 'Jan' },
+    });
+    const { text } = renderMessage(ctx);
+    expect(lines(text).slice(0, 2)).toEqual([
+      'Bedankt voor uw klacht. Uw klachtnummer is 2026-0007.',
+      'Dit zijn de termijnen die wij u beloven:',
+    ]);
+    expect(text).not.toContain('De monteur kwam niet opdagen.');
+    const own = {
+      ...ctx,
+      procedure: {
+        ...ctx.procedure,
+        messages: {
+          acknowledgement: {
+            nl: {
+              subject: '{number} van {complainantName}',
+              body: 'Beste {complainantName}, {description}',
+            },
+          },
+        },
+      },
+    };
+    expect(renderMessage(own).subject).toBe('2026-0007 van heer/mevrouw');
+    expect(lines(renderMessage(own).text)[0]).toBe('Beste heer/mevrouw,');
+    // In English (the built-in text here), no name and no quotation either.
+    expect(lines(renderMessage({ ...own, locale: 'en' }).text)[0]).toBe(
+      'Thank you for your complaint. Your complaint number is 2026-0007.',
     );
   });
 
@@ -161,8 +213,9 @@ describe('messages to staff', () => {
     expect(lines(renderMessage(retired).text)[2]).toMatch(/^- retired: uiterlijk ma 9 mrt 2026\./);
     const ctx = context('awb', { kind: 'reminder', term: 'gone' });
     expect(renderMessage(ctx).subject).toBe('Herinnering: klacht 2026-0007, gone');
+    // A subject is one line without spaces at its ends.
     expect(renderMessage({ ...ctx, term: undefined }).subject).toBe(
-      'Herinnering: klacht 2026-0007, ',
+      'Herinnering: klacht 2026-0007,',
     );
   });
 

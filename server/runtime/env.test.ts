@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { MAX_PUBLIC_URL_CHARS } from '../../shared/message-kinds';
 import { nodeEnvSchema, parseEnv, workerEnvSchema } from './env';
 
 describe('environment', () => {
@@ -16,6 +17,14 @@ describe('environment', () => {
     expect(() =>
       parseEnv(nodeEnvSchema, { PORT: 'eighty', KLACHT_OPERATOR_TOKEN: 'short' }),
     ).toThrowError(/PORT: .*\n {2}KLACHT_OPERATOR_TOKEN: must be at least 24 characters/s);
+  });
+
+  test('the public origin is short enough for the tracking link every message may hold', () => {
+    const origin = `https://${'k'.repeat(MAX_PUBLIC_URL_CHARS - 'https://.nl'.length)}.nl`;
+    expect(parseEnv(nodeEnvSchema, { PUBLIC_URL: origin }).PUBLIC_URL).toBe(origin);
+    expect(() => parseEnv(nodeEnvSchema, { PUBLIC_URL: `${origin}/x` })).toThrowError(
+      /PUBLIC_URL: must be at most 200 characters/,
+    );
   });
 
   test('the server secret is required unless the database is a local file', () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_PUBLIC_URL_CHARS } from '../../shared/message-kinds';
 import { DEFAULT_SUBMIT_LIMIT } from '../complaints/intake';
 
 const databaseUrl = z
@@ -18,8 +19,14 @@ export const nodeEnvSchema = z
     DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
     /** Without it, `npm start` makes one for this run and prints it. */
     KLACHT_OPERATOR_TOKEN: operatorToken.optional(),
-    /** The origin links point to; without it, http://localhost:PORT (local development). */
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * The origin links point to; without it, http://localhost:PORT (local development). Bounded,
+     * as every message's worst case counts its tracking link (shared/message-kinds.ts).
+     */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .max(MAX_PUBLIC_URL_CHARS, `must be at most ${MAX_PUBLIC_URL_CHARS} characters`)
+      .optional(),
     /** Without it, e-mail is held in the outbox (visible, never pretended to be sent). */
     RESEND_API_KEY: z.string().min(1).optional(),
     /** Resend's API base URL (tests point it at a local capture server). */

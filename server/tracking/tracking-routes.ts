@@ -125,7 +125,7 @@ export function trackRoutes(deps: AppDeps) {
   app.use('/track/*', limit);
 
   async function open(token: string) {
-    const complaint = await complaintForToken(deps.db, token);
+    const complaint = await complaintForToken(deps.db, token, deps.clock());
     if (!complaint) return null;
     const row = await deps.db.query.tenants.findFirst({
       where: eq(tenants.id, complaint.tenantId),

@@ -60,6 +60,12 @@ export const complaints = sqliteTable(
     closedAt: text('closed_at'),
     /** Set when personal data was erased (on request or at the end of retention). */
     erasedAt: text('erased_at'),
+    /**
+     * When the complainant's e-mail address was shown to be theirs: registered by staff or a
+     * tenant key, or a tracking link we mailed to it was opened. Until then, mail to it quotes
+     * nothing the sender wrote (anyone can type someone else's address into the form).
+     */
+    emailConfirmedAt: text('email_confirmed_at'),
     /** SHA-256 of tenant + Idempotency-Key, and of the request body it came with. */
     idempotencyKeyHash: text('idempotency_key_hash'),
     requestHash: text('request_hash'),
@@ -222,6 +228,8 @@ export const trackingTokens = sqliteTable(
       .notNull()
       .references(() => complaints.id),
     tenantId: text('tenant_id').notNull(),
+    /** Sent by e-mail to the complainant's address: opening it confirms that address. */
+    mailed: integer('mailed', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     revokedAt: text('revoked_at'),
   },

@@ -1,0 +1,62 @@
+import { afterEach, expect, test } from 'vitest';
+import { ApiError } from '../http/errors';
+import type { Letter } from '../letters/letter-pdf';
+import { LETTER_TIMEOUT_MS, letterThreads, MAX_WAITING_LETTERS } from './letter-threads';
+
+const letter = (body = 'Uw klacht is ontvangen.'): Letter => ({
+  from: { name: 'Gemeente', lines: ['Straat 1'] },
+  to: { name: 'J. Jansen', address: 'Laan 2, 1234 AB Dorp' },
+  date: '26 november 2026',
+  reference: { label: 'Ons kenmerk', value: '2026-0001' },
+  subject: { label: 'Onderwerp', value: 'Uw klacht' },
+  body,
+});
+
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString() === '%PDF-';
+
+let pools: ReturnType<typeof letterThreads>[] = [];
+const pool = (options?: Parameters<typeof letterThreads>[0]) => {
+  const made = letterThreads(options);
+  pools.push(made);
+  return made;
+};
+afterEach(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+  pools = [];
+});
+
+test('letters are written on a thread of their own, one after another', {
+  timeout: 30_000,
+}, async () => {
+  const render = pool();
+  const pdfs = await Promise.all([letter('Een.'), letter('Twee.'), letter('Drie.')].map(render));
+  expect(pdfs.every(isPdf)).toBe(true);
+  // After closing, a new letter starts a new thread.
+  await render.close();
+  expect(isPdf(await render(letter()))).toBe(true);
+});
+
+test(`at most ${MAX_WAITING_LETTERS} letters wait; one more is a 503 at once`, {
+  timeout: 30_000,
+}, async () => {
+  const render = pool({ maxWaiting: 2 });
+  const asked = [1, 2, 3, 4].map((i) => render(letter(`Brief ${i}.`)).then(isPdf, (err) => err));
+  const answers = await Promise.all(asked);
+  // One is being written, two wait, the fourth finds the queue full.
+  expect(answers.slice(0, 3)).toEqual([true, true, true]);
+  expect(answers[3]).toBeInstanceOf(ApiError);
+  expect(answers[3]).toMatchObject({ status: 503, code: 'letters_busy', retryAfter: 2 });
+});
+
+test(`a letter that takes longer than its time is given up with a 503 (${LETTER_TIMEOUT_MS} ms)`, {
+  timeout: 30_000,
+}, async () => {
+  // No thread starts within a millisecond: the first letter runs out of time, its thread is
+  // stopped, and the letters after it are not held up by it.
+  const render = pool({ timeoutMs: 1 });
+  const [first, second] = await Promise.all(
+    [letter('Een.'), letter('Twee.')].map((l) => render(l).catch((err: unknown) => err)),
+  );
+  expect(first).toMatchObject({ status: 503, code: 'letters_busy' });
+  expect(second).toMatchObject({ status: 503, code: 'letters_busy' });
+});

@@ -1,0 +1,126 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../http/errors';
+import type { Letter, RenderLetter } from '../letters/letter-pdf';
+
+/**
+ * Letters waiting for the letter thread at most. Each waits with its text (a message is at most
+ * MAX_MESSAGE_CHARS), so whoever asks for PDFs over and over holds a bounded amount of memory;
+ * beyond it the answer is 503 with Retry-After, and the server goes on serving everyone else.
+ */
+export const MAX_WAITING_LETTERS = 16;
+
+/**
+ * The longest one letter may take in the letter thread. A letter is bounded in characters and
+ * pages and takes tens of milliseconds; one that takes this long has met a bug, and its thread
+ * is stopped and replaced rather than left to hold up every letter after it (503).
+ */
+export const LETTER_TIMEOUT_MS = 10_000;
+
+// Under tsx (how the Node entry runs) a thread must register tsx itself to load TypeScript:
+// tsx's hooks do not reach worker threads on Node 20. Its path is found here, from this file,
+// so the thread finds it whatever the process's working directory.
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+(workerData.tsx
+  ? import(workerData.tsx).then(({ register }) => register())
+  : Promise.resolve()
+).then(() => import(workerData.entry));
+`;
+
+function threadEntry(): { entry: string; tsx?: string } {
+  const typescript = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./letter-thread.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
+  if (!typescript) return { entry };
+  return { entry, tsx: import.meta.resolve('tsx/esm/api') };
+}
+
+interface Job {
+  letter: Letter;
+  resolve: (pdf: Uint8Array) => void;
+  reject: (err: Error) => void;
+}
+
+const busy = () => new ApiError(503, 'letters_busy', undefined, { retryAfter: 2 });
+
+/**
+ * Writes letters on a thread of their own, so the event loop keeps serving every tenant while a
+ * PDF is made (six long letters at once held up /health for 1.4 s on the request path). One
+ * thread, started on the first letter, one letter at a time; a queue of at most `maxWaiting`.
+ */
+export function letterThreads(
+  options: { maxWaiting?: number; timeoutMs?: number } = {},
+): RenderLetter & { close(): Promise<void> } {
+  const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
+  const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
+  const boot = threadEntry();
+
+  const waiting: Job[] = [];
+  let worker: Worker | undefined;
+  let current: { job: Job; thread: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  /** Ends the letter `thread` is writing, if it still is; then the next one starts. */
+  const finish = (thread: Worker, outcome: { pdf: Uint8Array } | { error: Error }) => {
+    if (current?.thread !== thread) return;
+    clearTimeout(current.timer);
+    const { job } = current;
+    current = undefined;
+    if ('pdf' in outcome) job.resolve(outcome.pdf);
+    else job.reject(outcome.error);
+    next();
+  };
+
+  /** A thread that failed or took too long is not given another letter. */
+  const stop = (thread: Worker) => {
+    if (worker === thread) worker = undefined;
+    void thread.terminate();
+  };
+
+  const start = (): Worker => {
+    const thread = new Worker(BOOT, { eval: true, workerData: boot });
+    // An idle letter thread must not keep the process alive at shutdown.
+    thread.unref();
+    thread.on('message', (answer: { pdf?: Uint8Array; error?: string }) =>
+      finish(thread, answer.pdf ? { pdf: answer.pdf } : { error: new Error(answer.error) }),
+    );
+    thread.on('error', (error) => {
+      stop(thread);
+      finish(thread, { error });
+    });
+    thread.on('exit', () => {
+      if (worker === thread) worker = undefined;
+      finish(thread, { error: busy() });
+    });
+    return thread;
+  };
+
+  function next() {
+    if (current) return;
+    const job = waiting.shift();
+    if (!job) return;
+    worker ??= start();
+    const thread = worker;
+    const timer = setTimeout(() => {
+      stop(thread);
+      finish(thread, { error: busy() });
+    }, timeoutMs);
+    current = { job, thread, timer };
+    thread.postMessage(job.letter);
+  }
+
+  const render = (letter: Letter) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      if (waiting.length >= maxWaiting) {
+        reject(busy());
+        return;
+      }
+      waiting.push({ letter, resolve, reject });
+      next();
+    });
+
+  return Object.assign(render, {
+    async close() {
+      for (const job of waiting.splice(0)) job.reject(busy());
+      if (worker) await worker.terminate();
+    },
+  });
+}
