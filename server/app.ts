@@ -12,7 +12,7 @@ import { notFoundHandler } from './http/not-found';
 import { neverTransformed, securityHeaders } from './http/security-headers';
 import { trimTrailingSlash } from './http/trailing-slash';
 import { outboxRoutes } from './mail/outbox-routes';
-import { publishedRoutes } from './published/published-routes';
+import { publishedDocs } from './published/published-docs';
 import { reportRoutes } from './reports/report-routes';
 import { staffRoutes } from './staff/staff-routes';
 import { formRoutes } from './tenants/form-routes';
@@ -59,10 +59,15 @@ export function createApp(
   app.route('/', reportRoutes(deps));
   app.route('/', outboxRoutes(deps));
   app.route('/', trackRoutes(deps));
-  app.route('/', publishedRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', webhookRoutes(deps));
   if (options.inboundMail) app.route('/', options.inboundMail);
+  mountLazily(app, {
+    prefix: '/p',
+    docs: publishedDocs,
+    load: async () => (await import('./published/published-routes')).publishedRoutes(deps),
+    wrap: (routes) => answerLikeTheApp(new Hono<AppEnv>()).route('/', routes),
+  });
   mountLazily(app, {
     prefix: ADMIN_MOUNT,
     docs: adminDocs,

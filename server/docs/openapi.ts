@@ -6,7 +6,7 @@ import { casefileDocs } from '../casefile/casefile-routes';
 import { complaintDocs } from '../complaints/complaint-routes';
 import { inboundDocs } from '../inbound/inbound-routes';
 import { outboxDocs } from '../mail/outbox-routes';
-import { publishedDocs } from '../published/published-routes';
+import { publishedDocs } from '../published/published-docs';
 import { reportDocs } from '../reports/report-routes';
 import { staffDocs } from '../staff/staff-routes';
 import { formDocs } from '../tenants/form-routes';

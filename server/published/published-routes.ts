@@ -2,37 +2,15 @@ import { type Context, Hono } from 'hono';
 import { amsterdamDate } from '../../shared/deadlines';
 import { LOCALES, type Locale } from '../../shared/localised';
 import type { AppDeps } from '../deps';
-import { honoPath, routeDoc } from '../docs/route-doc';
+import { honoPath } from '../docs/route-doc';
 import type { AppEnv } from '../http/context';
 import { missingPage } from '../http/not-found-page';
 import { pageCsp } from '../http/security-headers';
 import { yearlyReport } from '../reports/yearly-report';
 import { findTenant } from '../tenants/tenants';
 import { procedurePage } from './procedure-page';
+import { PUBLISHED_DOCS } from './published-docs';
 import { yearlyReportPage } from './yearly-report-page';
-
-const PUBLISHED_DOCS = {
-  procedure: routeDoc({
-    method: 'get',
-    path: '/p/{slug}/klachtenregeling',
-    summary:
-      "The tenant's complaint procedure as a public page, from its configuration (?lang=nl|en)",
-    tag: 'Published',
-    auth: 'public',
-    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
-    errors: [404],
-  }),
-  yearly: routeDoc({
-    method: 'get',
-    path: '/p/{slug}/jaarverslag/{year}',
-    summary: 'The yearly complaint report (Awb 9:12a), when the tenant publishes it (?lang=nl|en)',
-    tag: 'Published',
-    auth: 'public',
-    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
-    errors: [404],
-  }),
-};
-export const publishedDocs = Object.values(PUBLISHED_DOCS);
 
 /** The page's language: `?lang=` when it names one of ours, else the browser's preference. */
 function pageLocale(c: Context<AppEnv>): Locale {
