@@ -78,8 +78,11 @@ export const MAX_PUBLIC_URL_CHARS = 200;
 /** The longest line of `{deadlines}`: a term's label, its date and why (cut beyond it). */
 export const MAX_DEADLINE_LINE_CHARS = 1_000;
 
-/** Room in `MAX_MESSAGE_CHARS` for the greeting and the organisation's name under the text. */
-export const SIGNATURE_CHARS = 250;
+/**
+ * Room in `MAX_MESSAGE_CHARS` around the text: the salutation (a name of at most 200
+ * characters), the closing and who signs (a name, a function and the organisation, 100 each).
+ */
+export const SIGNATURE_CHARS = 600;
 
 const LONG_DATE = 40;
 

@@ -148,7 +148,7 @@ describe('message templates per tenant', () => {
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toEqual({
       'messages.response.nl.body':
-        'Met elke invulplek zo lang als die kan worden, wordt deze tekst 11110000 tekens; er passen er 31750. Gebruik minder invulplekken of een kortere tekst.',
+        'Met elke invulplek zo lang als die kan worden, wordt deze tekst 11110000 tekens; er passen er 31400. Gebruik minder invulplekken of een kortere tekst.',
     });
     const procedure = await (
       await t.json('GET', '/v1/tenants/wkkgz/procedure', undefined, auth())
@@ -160,7 +160,7 @@ describe('message templates per tenant', () => {
       { ...auth(), 'Accept-Language': 'en' },
     );
     expect((await english.json()).error.fields['messages.response.nl.body']).toBe(
-      'With every placeholder at its longest, this text would have 11110000 characters; 31750 fit. Use fewer placeholders or a shorter text.',
+      'With every placeholder at its longest, this text would have 11110000 characters; 31400 fit. Use fewer placeholders or a shorter text.',
     );
   });
 

@@ -100,7 +100,9 @@ describe('mail to an address nobody has confirmed', () => {
     expect(mail?.to).toBe('victim@example.net');
     onlyOurLink(mail);
     quotesNothing(mail, 'geblokkeerd', 'Klik op');
-    expect(mail?.text).toMatch(/^Bedankt voor uw klacht\. Uw klachtnummer is \d{4}-\d{4}\.\n/);
+    expect(mail?.text).toMatch(
+      /^Geachte heer of mevrouw,\n\nBedankt voor uw klacht\. Uw klachtnummer is \d{4}-\d{4}\.\n/,
+    );
   });
 
   test("also in the organisation's own wording, which quotes the description and the name", async () => {

@@ -2,8 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { ApiError } from '../http/errors';
+import type { KeptLetter } from '../letters/letter-parts';
 import { type Composed, compose, type Known } from '../mail/compose';
+import { withLinkIn } from '../mail/frozen-message';
 import { keptText } from '../mail/relay';
+import { openLink } from '../tracking/sealed-link';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -55,8 +58,8 @@ export interface MessageText {
 }
 
 /**
- * The text of a message: as it went out once it was sent or posted; until then as it would be
- * written now. The personal link is redacted unless `withLink` (the letter that is printed
+ * The text of a message: as it was written when its step was recorded (older messages: as it
+ * went out once sent or posted, until then as it would be written now). The personal link is redacted unless `withLink` (the letter that is printed
  * must carry it; the case file does not keep it, as tracking tokens are stored only hashed).
  */
 export async function textOf(
@@ -64,6 +67,11 @@ export async function textOf(
   row: OutboxRow,
   options: { withLink: boolean; secretKey: string; now?: Date; known?: Known },
 ): Promise<MessageText | null> {
+  // Kept as written when its step was recorded, the link put in only for the letter to post.
+  if (row.pdHtml !== null && row.pdBody !== null) {
+    const link = options.withLink ? (linkOf(row, options.secretKey) ?? null) : null;
+    return { subject: row.pdSubject ?? '', body: withLinkIn(row.pdBody, link), composed: null };
+  }
   if (row.pdBody !== null) {
     return { subject: row.pdSubject ?? '', body: row.pdBody, composed: null };
   }
@@ -78,6 +86,9 @@ export async function textOf(
 
 function recipientOf(row: OutboxRow, composed: Composed | null): string | null {
   if (row.channel === 'email') return row.pdRecipient;
+  const letter = row.pdLetter as KeptLetter | null;
+  if (letter)
+    return [letter.recipient.name, ...letter.recipient.address].filter(Boolean).join(', ') || null;
   const to = composed?.addressee;
   return to ? [to.name, to.address].filter(Boolean).join(', ') || null : null;
 }
@@ -108,4 +119,10 @@ export async function listCorrespondence(
       };
     }),
   );
+}
+
+/** The tracking link a message waits with, opened (null: none, or it does not open). */
+export function linkOf(row: OutboxRow, secretKey: string): string | null {
+  const sealed = (row.pdPayload as { trackingSealed?: string } | null)?.trackingSealed;
+  return sealed && row.complaintId ? openLink(sealed, secretKey, row.complaintId) : null;
 }

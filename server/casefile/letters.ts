@@ -1,35 +1,23 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { amsterdamDate, formatLongDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { ComplaintRow } from '../complaints/complaint-records';
 import type { Db } from '../db/client';
 import { complaints, outbox } from '../db/schema';
 import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
-import type { RenderLetter } from '../letters/letter-pdf';
+import { type KeptLetter, keptLetter } from '../letters/letter-parts';
+import type { Letter, RenderLetter } from '../letters/letter-pdf';
 import { acknowledgeDelivered } from '../mail/acknowledged';
+import { compose } from '../mail/compose';
+import { withLinkIn } from '../mail/frozen-message';
 import { withoutLink } from '../tracking/sealed-link';
-import { type OutboxRow, textOf } from './correspondence';
-
-const LABELS = {
-  nl: { reference: 'Ons kenmerk', subject: 'Onderwerp' },
-  en: { reference: 'Our reference', subject: 'Subject' },
-} as const;
-
-/** The sender's lines under its name: postal address, then phone, e-mail and website. */
-function letterheadLines(tenant: TenantRecord): string[] {
-  const head = tenant.procedure.letterhead;
-  if (!head) return [];
-  return [...head.address, head.phone, head.email, head.website].filter((line): line is string =>
-    Boolean(line),
-  );
-}
+import { linkOf, type OutboxRow, textOf } from './correspondence';
 
 /**
- * Any message of the case file as a letter on A4 (an e-mail too, for the file or to post a copy):
- * the organisation's letterhead, the addressee, the date it went out (or today), the complaint
- * number and the text. A letter still to be posted carries the personal tracking link when
- * `withLink` (for whoever posts it); every other copy leaves it out.
+ * Any message of the case file as a letter on A4 (an e-mail too, for the file or to post a copy),
+ * as it was written when its step was recorded: printed again, it is the same letter. A letter
+ * still to be posted carries the personal tracking link when `withLink` (for whoever posts it);
+ * every other copy leaves it out.
  */
 export async function letterOf(
   db: Db,
@@ -41,32 +29,77 @@ export async function letterOf(
   options: { withLink: boolean; complaint?: ComplaintRow },
 ): Promise<Uint8Array> {
   const withLink = options.withLink && row.status === 'print';
-  const known = { complaint: options.complaint, tenant };
-  const text = await textOf(db, row, { withLink, secretKey, now, known });
   const complaint =
     options.complaint?.id === row.complaintId
       ? options.complaint
       : await db.query.complaints.findFirst({ where: eq(complaints.id, row.complaintId ?? '') });
-  if (!text || !complaint || complaint.erasedAt) throw new ApiError(404, 'not_found');
-  const locale = ((row.pdPayload as { locale?: Locale } | null)?.locale ??
-    tenant.procedure.locale) as Locale;
+  if (!complaint || complaint.erasedAt) throw new ApiError(404, 'not_found');
+  const kept = row.pdLetter as KeptLetter | null;
+  const letter =
+    kept ?? (await letterWrittenNow(db, tenant, row, complaint, { withLink, secretKey, now }));
+  if (!letter) throw new ApiError(404, 'not_found');
+  const link = withLink ? linkOf(row, secretKey) : null;
+  return render(asPrinted(letter, link));
+}
+
+/**
+ * The letter of a message queued before messages were kept as written: written from the
+ * complaint now, dated when it went out.
+ */
+async function letterWrittenNow(
+  db: Db,
+  tenant: TenantRecord,
+  row: OutboxRow,
+  complaint: ComplaintRow,
+  options: { withLink: boolean; secretKey: string; now: Date },
+): Promise<KeptLetter | null> {
+  const known = { complaint, tenant };
+  const composed = await compose(db, row, options.secretKey, options.now, known);
+  const text = await textOf(db, row, { ...options, known });
+  if (!text) return null;
   const dated = row.postedAt ?? row.sentAt;
-  const addressLine =
-    row.channel === 'email' ? (row.pdRecipient ?? '') : (complaint.pdComplainantAddress ?? '');
-  return render({
-    from: {
-      name: tenant.procedure.notifications?.senderName ?? tenant.name,
-      lines: letterheadLines(tenant),
-    },
-    to: {
-      name: (row.channel === 'email' ? null : complaint.pdComplainantName) ?? '',
-      address: addressLine,
-    },
-    date: formatLongDate(amsterdamDate(dated ? new Date(dated) : now), locale),
-    reference: { label: LABELS[locale].reference, value: complaint.number },
-    subject: { label: LABELS[locale].subject, value: text.subject },
-    body: text.body,
+  const parts = composed?.rendered.parts ?? {
+    salutation: null,
+    paragraphs: text.body.split('\n\n'),
+    closing: '',
+    signature: [],
+  };
+  return keptLetter(text.subject, parts, {
+    locale: ((row.pdPayload as { locale?: Locale } | null)?.locale ??
+      tenant.procedure.locale) as Locale,
+    tenantName: tenant.name,
+    procedure: tenant.procedure,
+    number: complaint.number,
+    receivedDate: complaint.receivedDate,
+    recipient: { name: complaint.pdComplainantName, address: complaint.pdComplainantAddress },
+    emailedTo: row.channel === 'email' ? row.pdRecipient : null,
+    madeAt: dated ? new Date(dated) : options.now,
   });
+}
+
+/** The letter as it is printed: the link put in (or left out), in the renderer's shape. */
+function asPrinted(letter: KeptLetter, link: string | null): Letter {
+  const paragraphs = letter.paragraphs.map((p) => withLinkIn(p, link));
+  const { sender } = letter;
+  return {
+    from: {
+      name: sender.name,
+      lines: [...sender.address, sender.phone, sender.email, sender.website].filter(
+        (line): line is string => Boolean(line),
+      ),
+    },
+    to: { name: letter.recipient.name, address: letter.recipient.address.join('\n') },
+    date: letter.date,
+    reference: letter.references[0] ?? { label: '', value: '' },
+    subject: { label: letter.locale === 'nl' ? 'Onderwerp' : 'Subject', value: letter.subject },
+    body: [
+      letter.salutation,
+      ...paragraphs,
+      [letter.closing, letter.signature.name, letter.signature.role, letter.signature.organisation]
+        .filter((line, i, all) => Boolean(line) && all.indexOf(line) === i)
+        .join('\n'),
+    ].join('\n\n'),
+  };
 }
 
 /**
@@ -90,8 +123,8 @@ export async function markPosted(
     .set({
       status: 'posted',
       postedAt: now.toISOString(),
-      pdSubject: text.subject,
-      pdBody: text.body,
+      // A letter kept as written already is what went out; an older one is kept now.
+      ...(row.pdHtml === null ? { pdSubject: text.subject, pdBody: text.body } : {}),
       pdPayload: payload,
     })
     .where(and(eq(outbox.id, row.id), eq(outbox.status, 'print')))

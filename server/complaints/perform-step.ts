@@ -25,6 +25,7 @@ import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow, findComplaint } from './complaint-records';
 import { keyHashOf, once } from './idempotency';
 import { recomputeDeadlines } from './recompute-deadlines';
+import { writeStepMessage } from './step-messages';
 import { handlerAccountOf } from './steps/handler-account';
 import { STEP_HANDLERS } from './steps/step-table';
 import { COMPLAINANT, type Effect, type StepHandler, UNCHANGED } from './steps/step-types';
@@ -117,7 +118,12 @@ async function apply(
   const at = now.toISOString();
   const seq = row.version + 1;
   const nextStatus = transition.to ?? row.status;
-  const { writes, nextDue, terms } = recomputeDeadlines(
+  const {
+    writes,
+    nextDue,
+    terms,
+    rows: deadlineRows,
+  } = recomputeDeadlines(
     db,
     row,
     tenant,
@@ -150,6 +156,18 @@ async function apply(
           }),
         )
       : null;
+  // Each message is written now, as it will be sent and kept, from the complaint as this step
+  // leaves it; a later step never changes it.
+  const writing = {
+    tenant,
+    complaint: { ...after, version: seq },
+    deadlines: deadlineRows,
+    timeline: [...timeline, { type: transition.event, at }],
+    event: { at, data: effect.data ?? null, pdData: effect.pdData ?? null },
+    locale,
+    actor: input.actor,
+    now,
+  };
   await db.batch([
     db.insert(events).values({
       id: newId(),
@@ -205,6 +223,7 @@ async function apply(
           locale,
           ...(link && m.toComplainant ? { trackingSealed: link.sealed } : {}),
         },
+        written: writeStepMessage(writing, { ...m, withLink: link !== null && m.toComplainant }),
       }),
     ),
   ] as never);

@@ -87,7 +87,13 @@ export function recomputeDeadlines(
       .onConflictDoUpdate({ target: [deadlines.complaintId, deadlines.term], set: values });
   });
   // Terms the procedure no longer has keep their rows, and still count.
-  for (const d of existing) if (!Object.hasOwn(due, d.term)) terms.push(d);
+  const kept = existing.filter((d) => !Object.hasOwn(due, d.term));
+  terms.push(...kept);
   const nextDue = [...open.values()].sort()[0] ?? null;
-  return { writes, nextDue, terms };
+  // Every deadline as the step leaves it, for the messages it writes.
+  const rows = [
+    ...Object.entries(due).map(([term, detail]) => ({ term, dueDate: detail.date, detail })),
+    ...kept,
+  ];
+  return { writes, nextDue, terms, rows };
 }

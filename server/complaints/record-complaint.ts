@@ -10,6 +10,7 @@ import { compiledWrite, insertRows, placeholders } from '../db/compiled-writes';
 import { newId } from '../db/ids';
 import { attachments, complaints, deadlines, events, trackingTokens } from '../db/schema';
 import type { Actor, TenantRecord } from '../http/context';
+import { fillNumber, NUMBER_MARK } from '../mail/frozen-message';
 import { complainantRoute, queueMessage, type Route } from '../mail/outbox-rows';
 import { countChanges, missedTerms } from '../reports/report-counts';
 import { dueOnReceiptOf } from '../tenants/derived';
@@ -19,6 +20,7 @@ import { queueWebhook } from '../webhooks/events';
 import { attachmentRows, type IncomingFile } from './attachments';
 import { actorName, type ComplaintRow } from './complaint-records';
 import { deadlineViews } from './complaint-view';
+import { writeStepMessage } from './step-messages';
 
 export interface NewComplaint {
   tenant: TenantRecord;
@@ -117,8 +119,51 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
     postponed: false,
     handlingDays: null,
   };
-  const message = (kind: string, route: Route, payload: Record<string, unknown>) =>
-    queueMessage(db, { tenantId: tenant.id, complaintId: id, kind, route, payload });
+  // Messages are written now, as they will go out (see step-messages.ts); the number stands as a
+  // mark until the batch takes it.
+  const writing = {
+    tenant,
+    complaint: {
+      number: NUMBER_MARK,
+      pdDescription: data.description,
+      handler: null,
+      pdComplainantName: data.complainant.name ?? null,
+      receivedDate,
+      pdSummary: null,
+      pdProposedSolution: null,
+      classification: null,
+      remedy: null,
+      pdPreventiveMeasures: null,
+      measuresEffectiveOn: null,
+      emailConfirmedAt: email && vouched ? registeredAt : null,
+      pdComplainantAddress: data.complainant.address ?? null,
+    },
+    deadlines: deadlineRows,
+    timeline: [{ type: 'received', at: registeredAt }],
+    event: { at: registeredAt },
+    locale: input.locale,
+    actor: input.actor,
+    now,
+  };
+  const message = (
+    kind: string,
+    route: Route,
+    payload: Record<string, unknown>,
+    toComplainant = false,
+  ) =>
+    queueMessage(db, {
+      tenantId: tenant.id,
+      complaintId: id,
+      kind,
+      route,
+      payload,
+      written: writeStepMessage(writing, {
+        kind,
+        route,
+        toComplainant,
+        withLink: toComplainant,
+      }),
+    });
   const answerBy = complainantRoute({
     pdComplainantEmail: email,
     pdComplainantAddress: data.complainant.address ?? null,
@@ -205,15 +250,21 @@ export async function recordComplaint(db: Db, input: NewComplaint): Promise<Subm
         { eventSeq: 1, locale: procedure.locale },
       ),
     ),
-    // The link is only known now (its token is stored hashed); the rest is read at send time.
+    // The link waits sealed beside the text (its token is stored only hashed).
     ...(answerBy
       ? [
-          message('acknowledgement', answerBy, {
-            trackingSealed: sealLink(ackLink, input.links.secretKey, id),
-            locale: input.locale,
-          }),
+          message(
+            'acknowledgement',
+            answerBy,
+            {
+              trackingSealed: sealLink(ackLink, input.links.secretKey, id),
+              locale: input.locale,
+            },
+            true,
+          ),
         ]
       : []),
+    fillNumber(db, id),
   ]);
   return {
     number: inserted[0]?.number ?? '',

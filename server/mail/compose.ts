@@ -1,10 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { amsterdamDate, type DueDate } from '../../shared/deadlines';
+import { amsterdamDate } from '../../shared/deadlines';
 import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import type { Db } from '../db/client';
 import { complaints, deadlines, events, type outbox, tenants } from '../db/schema';
+import type { KeptLetter } from '../letters/letter-parts';
 import { openLink } from '../tracking/sealed-link';
+import { LINK_MARK, withLinkIn } from './frozen-message';
+import { messageContextOf, PROPOSAL_EVENTS } from './message-context';
 import { type RenderedMessage, renderMessage } from './templates';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -74,13 +77,41 @@ export async function compose(
     ? openLink(payload.trackingSealed, secretKey, complaint.id)
     : payload.trackingUrl;
   const trackingUrl = opened ?? undefined;
+  const toComplainant =
+    row.channel === 'email' &&
+    row.pdRecipient !== null &&
+    row.pdRecipient === complaint.pdComplainantEmail;
+  const common = {
+    to: row.pdRecipient,
+    toComplainant,
+    senderName: procedure.notifications?.senderName ?? tenant.name,
+    replyTo: procedure.notifications?.replyTo,
+    addressee: { name: complaint.pdComplainantName, address: complaint.pdComplainantAddress },
+    tenantName: tenant.name,
+    procedure,
+    number: complaint.number,
+    ...(trackingUrl ? { trackingUrl } : {}),
+    ...(opened === null ? { linkLost: true } : {}),
+  };
+  // Written when its step was recorded: only the link is put in (see frozen-message.ts).
+  if (row.pdHtml !== null && row.pdBody !== null) {
+    const link = trackingUrl ?? null;
+    return {
+      ...common,
+      // Never sent with its link left out: the relay holds it, saying why.
+      ...(link === null && row.pdBody.includes(LINK_MARK) ? { linkLost: true } : {}),
+      rendered: {
+        subject: row.pdSubject ?? '',
+        text: withLinkIn(row.pdBody, link),
+        html: withLinkIn(row.pdHtml, link),
+        parts: partsOfKept(row),
+      },
+    };
+  }
   const [deadlineRows, timeline] = await Promise.all([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, complaint.id) }),
     db.query.events.findMany({
-      where: and(
-        eq(events.complaintId, complaint.id),
-        inArray(events.type, ['solutionProposed', 'solutionAccepted', 'appealFiled', 'reopened']),
-      ),
+      where: and(eq(events.complaintId, complaint.id), inArray(events.type, [...PROPOSAL_EVENTS])),
       orderBy: asc(events.seq),
     }),
   ]);
@@ -89,57 +120,45 @@ export async function compose(
         where: and(eq(events.complaintId, complaint.id), eq(events.seq, payload.eventSeq)),
       })
     : undefined;
-  // The appeal route stays open after a proposal until it is accepted or an appeal is filed.
-  const last = timeline.at(-1);
-  const openProposalOn =
-    last?.type === 'solutionProposed' ? amsterdamDate(new Date(last.at)) : null;
-  const toComplainant =
-    row.channel === 'email' &&
-    row.pdRecipient !== null &&
-    row.pdRecipient === complaint.pdComplainantEmail;
-  const rendered = renderMessage({
-    kind: row.kind,
-    locale: payload.locale ?? procedure.locale,
-    tenantName: tenant.name,
-    procedure,
-    number: complaint.number,
-    complaint: {
-      description: complaint.pdDescription,
-      handler: complaint.handler,
-      complainantName: complaint.pdComplainantName,
-      receivedDate: complaint.receivedDate,
-      summary: complaint.pdSummary,
-      proposedSolution: complaint.pdProposedSolution,
-      classification: complaint.classification,
-      remedy: complaint.remedy,
-      preventiveMeasures: complaint.pdPreventiveMeasures,
-      measuresEffectiveOn: complaint.measuresEffectiveOn,
-      openProposalOn,
-    },
-    deadlines: deadlineRows.map((d) => ({
-      term: d.term,
-      dueDate: d.dueDate,
-      detail: d.detail as DueDate,
-    })),
-    eventText: (event?.pdData ?? {}) as Record<string, string>,
-    eventData: (event?.data ?? {}) as Record<string, unknown>,
-    trackingUrl,
-    term: payload.term,
-    unconfirmedAddress: toComplainant && complaint.emailConfirmedAt === null,
-    today: amsterdamDate(now),
-    eventDate: event ? amsterdamDate(new Date(event.at)) : undefined,
-  });
+  const rendered = renderMessage(
+    messageContextOf({
+      kind: row.kind,
+      locale: payload.locale ?? procedure.locale,
+      tenant: { name: tenant.name, procedure },
+      complaint,
+      deadlines: deadlineRows,
+      timeline,
+      event,
+      trackingUrl,
+      term: payload.term,
+      unconfirmedAddress: toComplainant && complaint.emailConfirmedAt === null,
+      today: amsterdamDate(now),
+    }),
+  );
+  return { ...common, rendered };
+}
+
+/** A kept message's parts for a letter: its letter's, or its text's paragraphs (staff mail). */
+function partsOfKept(row: OutboxRow): RenderedMessage['parts'] {
+  const letter = row.pdLetter as KeptLetter | null;
+  if (letter) {
+    return {
+      salutation: letter.salutation,
+      paragraphs: letter.paragraphs,
+      closing: letter.closing,
+      signature: [
+        ...new Set([
+          letter.signature.name,
+          letter.signature.role ?? '',
+          letter.signature.organisation,
+        ]),
+      ].filter(Boolean),
+    };
+  }
   return {
-    to: row.pdRecipient,
-    toComplainant,
-    senderName: procedure.notifications?.senderName ?? tenant.name,
-    replyTo: procedure.notifications?.replyTo,
-    rendered,
-    addressee: { name: complaint.pdComplainantName, address: complaint.pdComplainantAddress },
-    tenantName: tenant.name,
-    procedure,
-    number: complaint.number,
-    ...(trackingUrl ? { trackingUrl } : {}),
-    ...(opened === null ? { linkLost: true } : {}),
+    salutation: null,
+    paragraphs: (row.pdBody ?? '').split('\n\n'),
+    closing: '',
+    signature: [],
   };
 }

@@ -55,6 +55,8 @@ export interface MessageContext {
   today: string;
   /** The day of the step that caused it (the decision's date); `today` when none. */
   eventDate?: string;
+  /** Who signs it: the staff member who took the step (and their function), when known. */
+  signedBy?: { name: string; role?: string };
 }
 
 export function excerpt(text: string | null, max = 300): string {

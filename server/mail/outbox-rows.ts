@@ -25,8 +25,10 @@ export interface QueuedMessage {
   complaintId: string;
   kind: string;
   route: Route;
-  /** What the text is written from when it goes out (event, language, tracking link). */
+  /** The event it is about, its language and the sealed tracking link. */
   payload: Record<string, unknown>;
+  /** The message as written when its step was recorded (see frozen-message.ts). */
+  written?: { pdSubject: string; pdBody: string; pdHtml: string; pdLetter: unknown };
 }
 
 /** The outbox row of one message: e-mail waits for the relay, a letter for the printer. */
@@ -42,6 +44,10 @@ export function queueMessage(db: Db, message: QueuedMessage) {
       status: route.channel === 'email' ? 'pending' : 'print',
       pdRecipient: route.channel === 'email' ? route.to : null,
       pdPayload: message.payload,
+      pdSubject: message.written?.pdSubject ?? null,
+      pdBody: message.written?.pdBody ?? null,
+      pdHtml: message.written?.pdHtml ?? null,
+      pdLetter: message.written?.pdLetter ?? null,
     },
   ]);
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { outbox } from '../db/schema';
+import { withLinkIn } from './frozen-message';
 import type { Mailer, OutgoingMail } from './mailer';
 import { keptText, relayOutbox } from './relay';
 
@@ -37,8 +38,12 @@ describe('the case file’s copy of a sent message', () => {
     const [mail] = sent;
     expect(mail?.text).toContain(`Volg uw klacht via uw persoonlijke link: ${LINK}`);
     const [row] = await rows();
+    // Kept as it was written when the complaint came in, the link a mark in it.
     expect(row?.pdSubject).toBe(`Wij hebben uw klacht ontvangen (${number})`);
-    expect(row?.pdBody).toBe(mail?.text.replace(LINK, '[persoonlijke link / personal link]'));
+    expect(withLinkIn(row?.pdBody ?? '', LINK)).toBe(mail?.text);
+    expect(withLinkIn(row?.pdBody ?? '', null)).toBe(
+      mail?.text.replace(LINK, '[persoonlijke link / personal link]'),
+    );
     expect(row?.pdBody).not.toContain('secret-token');
     expect(row?.pdPayload).toEqual({ locale: 'nl' });
   });
@@ -56,10 +61,10 @@ describe('the case file’s copy of a sent message', () => {
     });
   });
 
-  test('a message queued without a payload is sent and kept too', async () => {
+  test('a message queued without a payload, before messages were kept as written, is sent and kept too', async () => {
     w = await world('awb');
     await w.submit();
-    await w.db.update(outbox).set({ pdPayload: null });
+    await w.db.update(outbox).set({ pdPayload: null, pdSubject: null, pdBody: null, pdHtml: null });
     const { mailer, sent } = accepting();
     expect(
       await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x@example.org' }),

@@ -76,9 +76,9 @@ describe('a message to the complainant of a tenant with a complaint address', ()
       headers: { References: `<klacht.${number}.${tag}@mail.totaalonder1dak.nl>` },
     });
     expect(mail?.text).toContain('Bedankt voor uw klacht.');
-    // The case file keeps the subject as it was sent.
+    // The case file keeps the subject as it was written; the reference is the mail's routing.
     const [row] = await w.db.select().from(outbox);
-    expect(row?.pdSubject).toBe(mail?.subject);
+    expect(row?.pdSubject).toBe(`Wij hebben uw klacht ontvangen (${number})`);
   });
 
   test('a reply quoting the reference, in its headers or its subject, finds the complaint', async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { SECRET_KEY } from '../../test/helpers';
 import { world } from '../../test/unit-fixtures';
 import { performStep } from '../complaints/perform-step';
-import { complaints, deadlines, events, outbox } from '../db/schema';
+import { complaints, deadlines, events, outbox, tenants } from '../db/schema';
+import { withLinkIn } from './frozen-message';
 import type { Mailer, OutgoingMail, SendResult } from './mailer';
 import { relayOutbox, requeueFailed } from './relay';
 
@@ -48,8 +49,8 @@ describe('sending the outbox', () => {
       mailer,
       from: 'klachten@example.org',
     });
-    expect(report).toEqual({ sent: 1, retrying: 0, failed: 0, held: 0, cancelled: 0 });
     const [row] = await rows();
+    expect(report).toEqual({ sent: 1, retrying: 0, failed: 0, held: 0, cancelled: 0 });
     expect(sent).toEqual([
       {
         key: row?.id,
@@ -125,17 +126,42 @@ describe('sending the outbox', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(95);
   });
 
-  test('writes each message from its own event, in the language it was queued in', async () => {
+  test('goes out as written at its step: a later step and a changed procedure change nothing', async () => {
+    w = await world('awb');
+    const number = await w.submit();
+    await step(number, 'respond', { message: 'Eerste antwoord' });
+    const written = await rows();
+    await step(number, 'postpone', { weeks: 2, reason: 'Meer tijd nodig' });
+    await w.db.update(tenants).set({ name: 'Een andere naam' }).where(eq(tenants.id, w.tenant.id));
+    await w.db.delete(outbox).where(eq(outbox.kind, 'postponement'));
+    const { mailer, sent } = mailbox();
+    await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' });
+    expect(sent.map((s) => s.mail.subject)).toEqual(written.map((r) => r.pdSubject));
+    for (const [i, row] of written.entries()) {
+      const link = sent[i]?.mail.text.match(/https:\/\/\S+/)?.[0] ?? null;
+      expect(sent[i]?.mail.text).toBe(withLinkIn(row.pdBody ?? '', link));
+    }
+    // Written before the postponement, the acknowledgement names the first due date only.
+    expect(sent[0]?.mail.text).not.toContain('verdaagd');
+  });
+
+  test('a message queued before messages were kept as written is written from its own event, in the language it was queued in', async () => {
     w = await world('awb');
     const first = await w.submit();
     const second = await w.submit();
     await step(first, 'respond', { message: 'Eerste antwoord' });
     await step(second, 'respond', { message: 'Tweede antwoord' });
     await w.db.delete(outbox).where(eq(outbox.kind, 'acknowledgement'));
-    await w.db.update(outbox).set({ pdPayload: { eventSeq: 2, locale: 'en' } });
+    await w.db.update(outbox).set({
+      pdPayload: { eventSeq: 2, locale: 'en' },
+      pdSubject: null,
+      pdBody: null,
+      pdHtml: null,
+      pdLetter: null,
+    });
     const { mailer, sent } = mailbox();
     await relayOutbox(w.db, NOW, { secretKey: SECRET_KEY, mailer, from: 'x' });
-    expect(sent.map((s) => [s.mail.subject, s.mail.text.split('\n\n')[0]])).toEqual([
+    expect(sent.map((s) => [s.mail.subject, s.mail.text.split('\n\n')[1]])).toEqual([
       ['A response to your complaint 2026-0001', 'Eerste antwoord'],
       ['A response to your complaint 2026-0002', 'Tweede antwoord'],
     ]);
@@ -374,6 +400,8 @@ describe('when sending fails', () => {
     w = await world('awb');
     const broken = await w.submit();
     await w.submit();
+    // Written when it goes out: a message queued before messages were kept as written.
+    await w.db.update(outbox).set({ pdSubject: null, pdBody: null, pdHtml: null, pdLetter: null });
     const row = await w.db.query.complaints.findFirst({ where: eq(complaints.number, broken) });
     await w.db
       .update(deadlines)
@@ -431,6 +459,7 @@ describe('when sending fails', () => {
   test('a message another run is sending is left alone until its lease ends', async () => {
     w = await world('awb');
     await w.submit();
+    const [queued] = await rows();
     const slow = mailbox();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
@@ -458,8 +487,13 @@ describe('when sending fails', () => {
     await first;
     expect(other.sent).toEqual([]);
     expect(slow.sent).toHaveLength(1);
-    // A claim whose process died is taken again once its lease is over.
-    await w.db.update(outbox).set({ status: 'sending', nextAttemptAt: afterLease.toISOString() });
+    // A claim whose process died (before it sent, so with its sealed link) is taken again once
+    // its lease is over.
+    await w.db.update(outbox).set({
+      status: 'sending',
+      nextAttemptAt: afterLease.toISOString(),
+      pdPayload: queued?.pdPayload,
+    });
     expect(
       await relayOutbox(w.db, new Date(afterLease.getTime() - 1), {
         secretKey: SECRET_KEY,

@@ -124,7 +124,9 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
         from: mailbox(message.senderName, options.from),
         to: message.to,
         replyTo: message.replyTo,
-        ...message.rendered,
+        subject: message.rendered.subject,
+        text: message.rendered.text,
+        html: message.rendered.html,
         ...(message.headers ? { headers: message.headers } : {}),
       },
       row.id,
@@ -141,8 +143,9 @@ export async function relayOutbox(db: Db, now: Date, options: RelayOptions): Pro
           lastError: null,
           nextAttemptAt: null,
           pdPayload: payload,
-          // The case file keeps what was sent, without the link's token (stored only hashed).
-          ...keptText(message.rendered, message.redact),
+          // The case file keeps what was sent, without the link's token (stored only hashed); a
+          // message kept as written when its step was recorded already is.
+          ...(row.pdHtml === null ? keptText(message.rendered, message.redact) : {}),
         })
         .where(eq(outbox.id, id));
       report.sent++;

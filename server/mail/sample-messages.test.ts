@@ -16,7 +16,9 @@ function samples(...args: Parameters<typeof sampleMessages>) {
   };
 }
 
-const paragraphs = (text: string | undefined) => (text ?? '').split('\n\n');
+// The paragraphs after the greeting (templates.test.ts checks the greeting itself).
+const paragraphs = (text: string | undefined) =>
+  (text ?? '').split('\n\n').filter((p, i) => i > 0 || !/^(Geachte|Dear) [^\n]*,$/.test(p));
 
 describe('the preview of a procedure’s messages', () => {
   test('shows every complainant message once, about a sample complaint numbered in this year', () => {

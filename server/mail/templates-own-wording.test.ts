@@ -49,10 +49,10 @@ describe('the organisation’s own wording', () => {
     });
     const { text, html } = renderMessage(ctx);
     expect(text).toBe(
-      `Eerste alinea.\n\nTweede alinea\nmet een tweede regel.\n\nDerde.\n\n${SIGNATURE}`,
+      `Geachte Jan Jansen,\n\nEerste alinea.\n\nTweede alinea\nmet een tweede regel.\n\nDerde.\n\n${SIGNATURE}`,
     );
     expect(html).toBe(
-      '<!doctype html><html lang="nl"><body><p>Eerste alinea.</p>' +
+      '<!doctype html><html lang="nl"><body><p>Geachte Jan Jansen,</p><p>Eerste alinea.</p>' +
         '<p>Tweede alinea<br>met een tweede regel.</p><p>Derde.</p>' +
         '<p>Met vriendelijke groet,<br>Gemeente Ons Dorp</p></body></html>',
     );

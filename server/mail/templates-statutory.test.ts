@@ -10,7 +10,9 @@ function context(preset: PresetName, changes: Partial<MessageContext> = {}): Mes
   return messageContext(preset, { ...changes, complaint: { complainantName: 'Jan Jansen' } });
 }
 
-const lines = (text: string) => text.split('\n\n');
+// The paragraphs after the greeting (templates.test.ts checks the greeting itself).
+const lines = (text: string) =>
+  text.split('\n\n').filter((p, i) => i > 0 || !/^(Geachte|Dear) [^\n]*,$/.test(p));
 const OMBUDSMAN =
   /^Bent u het niet eens met deze beslissing\? Dan kunt u zich wenden tot de Nationale ombudsman/;
 

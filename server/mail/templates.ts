@@ -17,6 +17,18 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
+  /** The same message in its parts, for a letter: greeting, paragraphs, closing, who signs. */
+  parts: MessageParts;
+}
+
+export interface MessageParts {
+  /** "Geachte Ömer Kılıç," — only in messages to the complainant. */
+  salutation: string | null;
+  paragraphs: string[];
+  /** "Met vriendelijke groet," */
+  closing: string;
+  /** Who signs, a line each: the staff member and their function where known, the organisation. */
+  signature: string[];
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -59,6 +71,26 @@ function paragraphHtml(line: string, trackingUrl: string): string {
   return `<p>${parts.map(escapeHtml).join(link).replace(/\r?\n/g, '<br>')}</p>`;
 }
 
+/** The messages a complainant reads; the rest go to staff. */
+const TO_COMPLAINANT = new Set<string>(Object.keys(MESSAGE_KINDS));
+
+const GREETING = { nl: 'Met vriendelijke groet,', en: 'Kind regards,' } as const;
+
+/**
+ * "Geachte Ömer Kılıç," — by name where the reader's name is theirs to see; a message to an
+ * address nobody has confirmed greets no one by a name a stranger typed.
+ */
+function salutationOf(ctx: MessageContext): string {
+  const name = ctx.unconfirmedAddress
+    ? ''
+    : oneLine(ctx.complaint.complainantName ?? '').slice(0, 200);
+  if (ctx.locale === 'nl') return name ? `Geachte ${name},` : 'Geachte heer of mevrouw,';
+  return name ? `Dear ${name},` : 'Dear Sir or Madam,';
+}
+
+/** A tenant's wording that opens with its own greeting ("Beste {complainantName},"). */
+const OWN_SALUTATION = /^(beste|geachte|dear|hallo|hello|hi)\b[^\n]{0,150},$/i;
+
 /** Plain text and HTML of one message, in the tenant's (or the request's) language. */
 export function renderMessage(ctx: MessageContext): RenderedMessage {
   const values = messageValues(ctx);
@@ -69,12 +101,27 @@ export function renderMessage(ctx: MessageContext): RenderedMessage {
   // longest); what is cut here is a wording's, which already stopped at the bound.
   const whole = lines.join('\n\n');
   const kept = whole.length > BODY_CHARS ? cut(whole, BODY_CHARS).split('\n\n') : lines;
-  const signature = values.organisation ?? ctx.tenantName;
-  const greeting = ctx.locale === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,';
-  const text = `${kept.join('\n\n')}\n\n${greeting}\n${signature}\n`;
+  // A complainant is greeted by name; a tenant's own wording may bring its own greeting.
+  const first = kept[0] ?? '';
+  const ownGreeting = own !== null && OWN_SALUTATION.test(first);
+  const salutation = TO_COMPLAINANT.has(ctx.kind)
+    ? ownGreeting
+      ? first
+      : salutationOf(ctx)
+    : null;
+  const paragraphs = ownGreeting ? kept.slice(1) : kept;
+  const organisation = values.organisation ?? ctx.tenantName;
+  const signer = ctx.signedBy ? [ctx.signedBy.name, ctx.signedBy.role ?? ''] : [];
+  const signature = [...signer, organisation]
+    .map((line) => oneLine(line).slice(0, 100))
+    .filter(Boolean);
+  const closing = GREETING[ctx.locale];
+  const parts = { salutation, paragraphs, closing, signature };
+  const text = `${[salutation, ...paragraphs].filter(Boolean).join('\n\n')}\n\n${closing}\n${signature.join('\n')}\n`;
   const link = values.trackingUrl ?? '';
-  const html = `<!doctype html><html lang="${ctx.locale}"><body>${kept
+  const html = `<!doctype html><html lang="${ctx.locale}"><body>${[salutation, ...paragraphs]
+    .filter((line): line is string => Boolean(line))
     .map((line) => paragraphHtml(line, link))
-    .join('')}<p>${greeting}<br>${escapeHtml(signature)}</p></body></html>`;
-  return { subject: cut(oneLine(subject), MAX_SUBJECT_CHARS), text, html };
+    .join('')}<p>${closing}<br>${signature.map(escapeHtml).join('<br>')}</p></body></html>`;
+  return { subject: cut(oneLine(subject), MAX_SUBJECT_CHARS), text, html, parts };
 }

@@ -201,9 +201,16 @@ export const outbox = sqliteTable(
     /** Recipient address and the rendered message's variables. */
     pdRecipient: text('pd_recipient'),
     pdPayload: text('pd_payload', { mode: 'json' }),
-    /** The message as it went out (sent or posted); until then it is rendered when read. */
+    /**
+     * The message as written when its step was recorded (server/mail/frozen-message.ts), with a
+     * mark where the complainant's link goes: what is sent, printed and shown in the case file.
+     * Rows queued before messages were kept as written have them only once sent or posted.
+     */
     pdSubject: text('pd_subject'),
     pdBody: text('pd_body'),
+    pdHtml: text('pd_html'),
+    /** The same message as a letter on paper (server/letters/letter-parts.ts KeptLetter). */
+    pdLetter: text('pd_letter', { mode: 'json' }),
     /** When staff marked the letter as posted. */
     postedAt: text('posted_at'),
     createdAt: createdAt(),
