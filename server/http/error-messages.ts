@@ -89,6 +89,14 @@ export const ERROR_MESSAGES = {
     nl: 'Stuur het bericht als message/rfc822 (het volledige e-mailbericht).',
     en: 'Send the message as message/rfc822 (the whole e-mail message).',
   },
+  merge_patch_only: {
+    nl: 'Stuur de wijziging als JSON Merge Patch (Content-Type: application/merge-patch+json).',
+    en: 'Send the change as a JSON Merge Patch (Content-Type: application/merge-patch+json).',
+  },
+  procedure_changed: {
+    nl: 'De klachtenregeling werd intussen steeds door iemand anders gewijzigd. Probeer het opnieuw.',
+    en: 'Someone else kept changing the complaint procedure in the meantime. Please try again.',
+  },
   mailbox_full: {
     nl: 'Er staan te veel apart gezette e-mailberichten klaar. Probeer het later opnieuw.',
     en: 'Too many e-mail messages are waiting for staff. Please try again later.',
