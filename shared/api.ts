@@ -72,6 +72,32 @@ export const formConfigSchema = z.object({
 });
 export type FormConfig = z.infer<typeof formConfigSchema>;
 
+/** How to reach an organisation other than through the form (its letterhead, its procedure). */
+export const organisationContactSchema = z.object({
+  name: z.string(),
+  address: z.array(z.string()).optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  website: z.object({ label: z.string(), url: z.string() }).optional(),
+  /** The published procedure: how the organisation handles complaints. */
+  procedureUrl: z.string(),
+});
+export type OrganisationContact = z.infer<typeof organisationContactSchema>;
+
+/**
+ * `GET …/form` from a page whose origin the procedure does not allow (403): readable by that
+ * page, so the widget can tell the site owner which origin to add and the visitor where else to go.
+ */
+export const formRefusalSchema = z.object({
+  error: z.object({
+    code: z.literal('origin_not_allowed'),
+    message: z.string(),
+    origin: z.string(),
+  }),
+  contact: organisationContactSchema,
+});
+export type FormRefusal = z.infer<typeof formRefusalSchema>;
+
 export const tenantCreatedSchema = z.object({
   tenant: z.object({
     slug: z.string(),

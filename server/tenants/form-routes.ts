@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
-import { type FormConfig, formConfigSchema } from '../../shared/api';
+import { type FormConfig, type FormRefusal, formConfigSchema } from '../../shared/api';
 import type { Procedure } from '../../shared/procedure';
 import { complaintsOfficerSentence } from '../../shared/statutory';
 import type { AppDeps } from '../deps';
 import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import type { AppEnv } from '../http/context';
-import { tenantCors } from '../http/cors';
+import { foreignOrigin, tenantCors } from '../http/cors';
+import { ERROR_MESSAGES } from '../http/error-messages';
+import { organisationContact } from './organisation-contact';
 
 export function formConfig(
   tenant: { slug: string; name: string },
@@ -44,11 +46,12 @@ const FORM_DOCS = {
   read: routeDoc({
     method: 'get',
     path: `${TENANT_PATH}/form`,
-    summary: 'What the widget renders',
+    summary:
+      "What the widget renders; for a page whose origin the procedure does not allow, 403 origin_not_allowed with that origin and the organisation's other ways to complain, readable by the page",
     tag: 'Complaints',
     auth: 'public',
     ok: { status: 200, description: 'Form configuration', schema: formConfigSchema },
-    errors: [404],
+    errors: [403, 404],
   }),
 };
 export const formDocs = Object.values(FORM_DOCS);
@@ -60,6 +63,22 @@ export function formRoutes(deps: AppDeps) {
     .use(path, tenantCors(deps), tenantAccess(deps, 'optional'))
     .get(path, (c) => {
       const tenant = c.get('tenant');
+      const origin = foreignOrigin(deps, c);
+      if (origin !== null) {
+        // Readable by the page (nothing in it is private), so the widget can say what is wrong
+        // instead of a bare CORS error; not kept, so the form loads once the origin is added.
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Cache-Control', 'no-store');
+        const refusal: FormRefusal = {
+          error: {
+            code: 'origin_not_allowed',
+            message: ERROR_MESSAGES.origin_not_allowed[c.get('locale')],
+            origin,
+          },
+          contact: organisationContact(tenant, tenant.procedure, deps.config.publicUrl),
+        };
+        return c.json(refusal, 403);
+      }
       c.header('Cache-Control', 'public, max-age=60');
       return c.json(formConfig(tenant, tenant.procedure));
     });
