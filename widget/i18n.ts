@@ -5,6 +5,13 @@ export const MESSAGES = {
   nl: {
     loading: 'Het formulier wordt geladen…',
     loadFailed: 'Het klachtenformulier kon niet worden geladen. Probeer het later opnieuw.',
+    refused:
+      'U kunt uw klacht hier nu niet online indienen. Dat kan wel op een andere manier bij {name}:',
+    byPost: 'Per post',
+    byPhone: 'Telefoon',
+    byEmail: 'E-mail',
+    website: 'Website',
+    procedureLink: 'Zo gaat {name} om met klachten',
     required: '(verplicht)',
     optional: '(optioneel)',
     yourDetails: 'Uw gegevens',
@@ -52,10 +59,22 @@ export const MESSAGES = {
     retry: 'Opnieuw proberen',
     errorSummary: 'Er is een probleem',
     errorPrefix: 'Fout:',
-    fieldRequired: 'Vul dit veld in.',
+    need_name: 'Vul uw naam in.',
+    need_initials: 'Vul uw voorletters in.',
+    need_address: 'Vul uw adres in.',
+    need_phone: 'Vul uw telefoonnummer in.',
+    need_email: 'Vul uw e-mailadres in.',
+    needOther_name: 'Vul de naam in van de persoon namens wie u klaagt.',
+    needOther_initials: 'Vul de voorletters in van de persoon namens wie u klaagt.',
+    needOther_address: 'Vul het adres in van de persoon namens wie u klaagt.',
+    needOther_phone: 'Vul het telefoonnummer in van de persoon namens wie u klaagt.',
+    needOther_email: 'Vul het e-mailadres in van de persoon namens wie u klaagt.',
+    need_category: 'Kies waar uw klacht over gaat.',
+    need_description: 'Beschrijf uw klacht.',
+    need_desiredSolution: 'Schrijf op welke oplossing u zou willen.',
     fieldEmail: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
     fieldPhone: 'Vul een geldig telefoonnummer in, zoals 06 12345678.',
-    fieldTooLong: 'Dit is te lang.',
+    fieldTooLong: '{label}: gebruik maximaal {max} tekens.',
     networkFailed:
       'Uw klacht is nog niet verstuurd: er was geen verbinding. Wat u heeft ingevuld, is bewaard. Probeer het opnieuw.',
     serverFailed:
@@ -68,12 +87,21 @@ export const MESSAGES = {
     whatNext: 'Wat gebeurt er nu?',
     whatNextText:
       'Wij registreren uw klacht en een medewerker neemt contact met u op. Noem uw klachtnummer als u contact met ons opneemt.',
-    tracking:
-      'Met deze persoonlijke link kunt u uw klacht volgen. Bewaar hem goed en deel hem niet:',
+    trackingLink: 'Volg uw klacht online',
+    trackingText:
+      'Met deze persoonlijke link ziet u hoe het met uw klacht gaat. Bewaar de link en deel hem niet met anderen.',
+    trackingMailed: 'Wij sturen de link ook naar {email}.',
   },
   en: {
     loading: 'Loading the form…',
     loadFailed: 'The complaint form could not be loaded. Please try again later.',
+    refused:
+      'You cannot send your complaint online here at the moment. You can send it to {name} in another way:',
+    byPost: 'By post',
+    byPhone: 'Phone',
+    byEmail: 'Email',
+    website: 'Website',
+    procedureLink: 'How {name} handles complaints',
     required: '(required)',
     optional: '(optional)',
     yourDetails: 'Your details',
@@ -119,10 +147,22 @@ export const MESSAGES = {
     retry: 'Try again',
     errorSummary: 'There is a problem',
     errorPrefix: 'Error:',
-    fieldRequired: 'Please fill in this field.',
+    need_name: 'Enter your name.',
+    need_initials: 'Enter your initials.',
+    need_address: 'Enter your address.',
+    need_phone: 'Enter your phone number.',
+    need_email: 'Enter your email address.',
+    needOther_name: 'Enter the name of the person you are complaining for.',
+    needOther_initials: 'Enter the initials of the person you are complaining for.',
+    needOther_address: 'Enter the address of the person you are complaining for.',
+    needOther_phone: 'Enter the phone number of the person you are complaining for.',
+    needOther_email: 'Enter the email address of the person you are complaining for.',
+    need_category: 'Choose what your complaint is about.',
+    need_description: 'Describe your complaint.',
+    need_desiredSolution: 'Write down what solution you would like.',
     fieldEmail: 'Enter a valid email address, such as name@example.com.',
     fieldPhone: 'Enter a valid phone number, such as +31 6 12345678.',
-    fieldTooLong: 'This is too long.',
+    fieldTooLong: '{label}: use at most {max} characters.',
     networkFailed:
       'Your complaint has not been sent yet: there was no connection. What you filled in has been kept. Please try again.',
     serverFailed:
@@ -135,8 +175,10 @@ export const MESSAGES = {
     whatNext: 'What happens next?',
     whatNextText:
       'We register your complaint and a member of staff will contact you. Please mention your complaint number when you contact us.',
-    tracking:
-      'You can follow your complaint with this personal link. Keep it safe and do not share it:',
+    trackingLink: 'Follow your complaint online',
+    trackingText:
+      'This personal link shows how your complaint is going. Keep it and do not share it with others.',
+    trackingMailed: 'We also send the link to {email}.',
   },
 } as const;
 
@@ -165,12 +207,17 @@ export function formatBytes(bytes: number, locale: WidgetLocale): string {
   }).format(Math.max(bytes / (mb ? 1024 * 1024 : 1024), mb ? 0 : 1));
 }
 
-export function formatDate(isoDate: string, locale: WidgetLocale): string {
+/**
+ * A date in full, "woensdag 9 december 2026": of a `YYYY-MM-DD` date as it is, of an instant
+ * as the day it was in Amsterdam (the service's dates are Amsterdam dates).
+ */
+export function formatDate(dateOrInstant: string, locale: WidgetLocale): string {
+  const instant = dateOrInstant.length > 10;
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T12:00:00Z`));
+    timeZone: instant ? 'Europe/Amsterdam' : 'UTC',
+  }).format(new Date(instant ? dateOrInstant : `${dateOrInstant}T12:00:00Z`));
 }
