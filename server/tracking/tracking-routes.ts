@@ -18,7 +18,8 @@ import { pageCsp } from '../http/security-headers';
 import { parseOr422 } from '../http/validation';
 import { tenantOfRow } from '../tenants/tenants';
 import { complaintForToken } from './tokens';
-import { invalidPage, TRACK_CSS, trackingPage } from './tracking-page';
+import { TRACK_CSS } from './track-css';
+import { fieldProblems, invalidPage, trackingPage } from './tracking-page';
 import { trackingView } from './tracking-view';
 
 export const appealBodySchema = z.strictObject({ grounds: plainText(10_000) });
@@ -172,7 +173,7 @@ export function trackRoutes(deps: AppDeps) {
     trackingView(
       deps.db,
       found.complaint,
-      found.tenant.name,
+      { slug: found.tenant.slug, name: found.tenant.name, publicUrl: deps.config.publicUrl },
       found.tenant.procedure,
       localeOf(c, found),
       deps.clock(),
@@ -226,8 +227,9 @@ export function trackRoutes(deps: AppDeps) {
     if (!found) return invalid(c);
     const view = await viewOf(c, found);
     const done = c.req.query('done');
+    const confirmErasure = c.req.query('confirm') === 'erasure';
     const page = { path: `/track/${c.req.param('token')}`, asked: askedLocale(c) };
-    return c.html(trackingPage(view, pageLocale(c, found), page, { done }));
+    return c.html(trackingPage(view, pageLocale(c, found), page, { done, confirmErasure }));
   });
 
   // The page's forms post here and come back to the page (post/redirect/get).
@@ -242,7 +244,9 @@ export function trackRoutes(deps: AppDeps) {
         ? { grounds: String(form.grounds ?? '') }
         : name === 'satisfaction'
           ? {
-              satisfied: form.satisfied === 'true',
+              // No choice made is no answer (422), not a "no".
+              satisfied:
+                form.satisfied === 'true' ? true : form.satisfied === 'false' ? false : null,
               ...(String(form.comment ?? '').trim() ? { comment: String(form.comment) } : {}),
             }
           : {};
@@ -255,19 +259,19 @@ export function trackRoutes(deps: AppDeps) {
       if (!(err instanceof ApiError) || err.status === 404) throw err;
       const locale = pageLocale(c, found);
       const view = await viewOf(c, found);
-      const message = err.fields
-        ? Object.values(err.fields).join(' ')
-        : ERROR_MESSAGES[err.code][locale];
-      // What the complainant typed is shown again, not lost.
+      // What the complainant typed is shown again, not lost, with the form's error pattern.
+      const typed = body as Record<string, unknown>;
+      const state = err.fields
+        ? { fields: fieldProblems(err.fields, typed, locale) }
+        : { error: ERROR_MESSAGES[err.code][locale] };
+      const kept = (field: string) =>
+        typeof typed[field] === 'string' ? (typed[field] as string) : undefined;
       return c.html(
         trackingPage(
           view,
           locale,
           { path: `/track/${token}`, asked: lang },
-          {
-            error: message,
-            grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
-          },
+          { ...state, grounds: kept('grounds'), comment: kept('comment') },
         ),
         err.status === 422 ? 422 : 409,
       );
