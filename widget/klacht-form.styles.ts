@@ -2,7 +2,12 @@ import { css } from 'lit';
 
 /*
  * Custom properties fall back to NL Design System token names where those exist, so a site that
- * already uses NL Design System themes the form without extra work.
+ * already uses NL Design System themes the form without extra work. (Comments stay out here:
+ * inside the template they would travel to every visitor.)
+ * - The focus ring is near-black, 3:1 and more against any light page (the brand yellow alone
+ *   was 1.76:1 on white); the yellow halo inside it keeps it visible on a dark page too.
+ * - Long Dutch compounds and e-mail addresses hyphenate or break rather than widen the page.
+ * - A grid's gap already spaces its children; their own margins would double it.
  */
 export const styles = css`
   :host {
@@ -15,11 +20,8 @@ export const styles = css`
     --_border: var(--klacht-color-border, var(--utrecht-form-control-border-color, #5c5c5c));
     --_radius: var(--klacht-radius, var(--utrecht-form-control-border-radius, 4px));
     --_space: var(--klacht-space, 1rem);
-    /* Near-black: 3:1 and more against any light page (the brand yellow alone was 1.76:1 on
-       white); the yellow halo inside it keeps it visible on a dark page too. */
     --_focus: var(--klacht-color-focus, var(--utrecht-focus-outline-color, #0b0c0c));
     --_halo: var(--klacht-color-focus-halo, #ffb612);
-    /* Long Dutch compounds and e-mail addresses break rather than widen the page at 320 px. */
     hyphens: auto;
     overflow-wrap: anywhere;
   }
@@ -29,7 +31,6 @@ export const styles = css`
     clip-path: inset(50%); white-space: nowrap;
   }
   form, .confirmation { display: grid; gap: var(--_space); max-inline-size: 40rem; }
-  /* A grid's gap already spaces its children; their own margins would double it. */
   form > p, .confirmation > *, .refused > * { margin: 0; }
   .confirmation { gap: calc(var(--_space) / 2); }
   .confirmation h3 { margin-block-start: calc(var(--_space) / 2); font-size: 1.1em; }

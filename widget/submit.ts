@@ -78,7 +78,7 @@ export async function loadForm(base: string, lang: string): Promise<Loaded> {
 export function reportLoadFailure(element: HTMLElement, base: string, origin?: string) {
   if (!origin) return emit(element, 'klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
   console.error(
-    `<klacht-form>: this page's origin ${origin} is not in the allowedOrigins of ${base}, so the form is not shown. Add it with PATCH ${base}/procedure (see "Embed the form" in the README) or in the admin view's settings.`,
+    `<klacht-form>: ${origin} is not in allowedOrigins; add it: PATCH ${base}/procedure (README: Embed the form), or in the admin view's settings.`,
   );
   emit(element, 'klacht-error', {
     kind: 'load',

@@ -19,7 +19,6 @@ import { parseOr422 } from '../http/validation';
 import { tenantOfRow } from '../tenants/tenants';
 import { complaintForToken } from './tokens';
 import { TRACK_CSS } from './track-css';
-import { fieldProblems, invalidPage, trackingPage } from './tracking-page';
 import { trackingView } from './tracking-view';
 
 export const appealBodySchema = z.strictObject({ grounds: plainText(10_000) });
@@ -27,6 +26,12 @@ export const satisfactionBodySchema = z.strictObject({
   satisfied: z.boolean(),
   comment: plainText(2_000, 0).optional(),
 });
+
+/**
+ * The page's HTML, loaded on the first page asked for: on Workers a chunk of its own, so the
+ * script every request starts (submissions, the JSON view) does without its words and parts.
+ */
+const pages = () => import('./tracking-page');
 
 /** Look-ups and steps through tracking links per client address. */
 export const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
@@ -154,7 +159,9 @@ export function trackRoutes(deps: AppDeps) {
     c.req.path.startsWith('/v1/') ? apiLocale(c, found) : pageLocale(c, found);
   // A link that opens nothing has no complaint to take the language from: the browser's.
   const invalid = (c: Context) =>
-    c.html(invalidPage(askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), 'nl')), 404);
+    pages().then(({ invalidPage }) =>
+      c.html(invalidPage(askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), 'nl')), 404),
+    );
 
   // The link's token is checked before anything of the body is read, and the body is bounded.
   const opened = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
@@ -229,6 +236,7 @@ export function trackRoutes(deps: AppDeps) {
     const done = c.req.query('done');
     const confirmErasure = c.req.query('confirm') === 'erasure';
     const page = { path: `/track/${c.req.param('token')}`, asked: askedLocale(c) };
+    const { trackingPage } = await pages();
     return c.html(trackingPage(view, pageLocale(c, found), page, { done, confirmErasure }));
   });
 
@@ -260,6 +268,7 @@ export function trackRoutes(deps: AppDeps) {
       const locale = pageLocale(c, found);
       const view = await viewOf(c, found);
       // What the complainant typed is shown again, not lost, with the form's error pattern.
+      const { fieldProblems, trackingPage } = await pages();
       const typed = body as Record<string, unknown>;
       const state = err.fields
         ? { fields: fieldProblems(err.fields, typed, locale) }
