@@ -66,8 +66,7 @@ export async function focusRings(page: Page, most = 150): Promise<FocusRing[]> {
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       if (!el || el === document.body) return null;
       // Round once: an element met again means the tab order has come back to the start.
-      const seen = ((window as unknown as { ringsSeen?: WeakSet<Element> }).ringsSeen ??=
-        new WeakSet());
+      const seen = (window as unknown as { ringsSeen: WeakSet<Element> }).ringsSeen;
       if (seen.has(el)) return null;
       seen.add(el);
       const rgba = (text: string): [number, number, number, number] => {
