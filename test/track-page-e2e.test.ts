@@ -129,6 +129,9 @@ test('a complaint from the widget, followed on its tracking page by keyboard', {
   }
   expect(await primaryActions(page)).toBeLessThanOrEqual(1);
   expect(machineText(shown)).toEqual([]);
+  // Each term's date once, in full; why it falls there in words, not in dates again.
+  expect(shown).not.toMatch(/\b(ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]{3}\b/);
+  expect(shown).toContain('na ontvangst van uw klacht.');
   expect(await axeViolations(page)).toEqual([]);
 
   // Erasure is a second step: Enter on it asks first, and nothing is requested yet.

@@ -9,6 +9,7 @@ import { complaintsOfficerSentence } from '../../shared/statutory';
 import type { Db } from '../db/client';
 import { attachments, type complaints, deadlines, events } from '../db/schema';
 import { organisationContact } from '../tenants/organisation-contact';
+import { dueInWords } from './due-in-words';
 import { appealInWords, judgementInWords } from './judgement';
 
 export const STATUS_LABELS: Record<Status, Record<Locale, string>> = {
@@ -120,7 +121,7 @@ export async function trackingView(
         term: d.term,
         label: procedure.terms[d.term]?.label[locale] ?? d.term,
         date: d.dueDate,
-        explanation: (d.detail as DueDate).explanation[locale],
+        explanation: dueInWords(d.detail as DueDate, procedure, locale),
         met: d.metAt !== null,
       })),
     timeline: eventRows
