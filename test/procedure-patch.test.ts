@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { BODY_LIMITS } from '../server/http/body';
 import { presetProcedure } from '../shared/presets';
 import { type TestApp, testApp } from './helpers';
 
@@ -106,6 +107,16 @@ describe('PATCH /v1/tenants/{slug}/procedure', () => {
     const other = await t.tenant('awb');
     const foreign = await patch({ retention: { years: 9 } }, { Authorization: `Bearer ${other}` });
     expect(foreign.status).toBe(404);
+    expect(await stored()).toEqual(presetProcedure('wenb'));
+  });
+
+  test('a patch is bounded as a procedure is: 413 beyond BODY_LIMITS.procedure', async () => {
+    const big = JSON.stringify({
+      form: { intro: { nl: 'x'.repeat(BODY_LIMITS.procedure), en: '' } },
+    });
+    const res = await patch(big);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
     expect(await stored()).toEqual(presetProcedure('wenb'));
   });
 
