@@ -81,7 +81,8 @@ export async function trackingView(
   locale: Locale,
   now: Date,
 ) {
-  const [deadlineRows, eventRows, fileRows] = await Promise.all([
+  // One batch: on Workers one round trip to the database for the three reads.
+  const [deadlineRows, eventRows, fileRows] = await db.batch([
     db.query.deadlines.findMany({ where: eq(deadlines.complaintId, row.id) }),
     // The request for erasure is internal (staff act on it), but the page says it was made.
     db.query.events.findMany({
