@@ -65,9 +65,10 @@ export function formRoutes(deps: AppDeps) {
       const tenant = c.get('tenant');
       const origin = foreignOrigin(deps, c);
       if (origin !== null) {
-        // Readable by the page (nothing in it is private), so the widget can say what is wrong
-        // instead of a bare CORS error; not kept, so the form loads once the origin is added.
-        c.header('Access-Control-Allow-Origin', origin);
+        // Readable by any page (nothing in it is private, and no origin is echoed, not even
+        // "null"), so the widget can say what is wrong instead of a bare CORS error; not kept,
+        // so the form loads once the origin is added.
+        c.header('Access-Control-Allow-Origin', '*');
         c.header('Cache-Control', 'no-store');
         const refusal: FormRefusal = {
           error: {
