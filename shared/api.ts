@@ -69,6 +69,8 @@ export const formConfigSchema = z.object({
   terms: z.array(
     z.object({ name: z.string(), label: localised, amount: z.number(), unit: z.string() }),
   ),
+  /** The widget's words in the language asked for (Accept-Language), by key. */
+  messages: z.record(z.string(), z.string()),
 });
 export type FormConfig = z.infer<typeof formConfigSchema>;
 
@@ -95,6 +97,8 @@ export const formRefusalSchema = z.object({
     origin: z.string(),
   }),
   contact: organisationContactSchema,
+  /** The widget's words, as with the form. */
+  messages: z.record(z.string(), z.string()),
 });
 export type FormRefusal = z.infer<typeof formRefusalSchema>;
 

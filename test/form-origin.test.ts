@@ -36,7 +36,9 @@ test('a foreign page reads a 403 naming its origin, with the other ways to compl
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
   expect(res.headers.get('Vary')).toContain('Origin');
   expect(res.headers.get('Cache-Control')).toBe('no-store');
-  const body = await res.json();
+  const { messages, ...body } = await res.json();
+  // The widget's words come with it, in the language asked for.
+  expect(messages.procedureLink).toBe('How {name} handles complaints');
   expect(body).toEqual({
     error: {
       code: 'origin_not_allowed',

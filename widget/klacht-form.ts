@@ -37,29 +37,26 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @event {CustomEvent<KlachtSubmittedDetail>} klacht-submitted - A complaint was registered;
  * `detail`: `{ number, due, trackingUrl }`. Bubbles and crosses the shadow boundary.
  * @event {CustomEvent<KlachtErrorDetail>} klacht-error - Loading or submitting failed;
- * `detail`: `{ kind, fields? }`. Bubbles and crosses the shadow boundary.
+ * `detail`: `{ kind, fields?, code?, origin? }`. Bubbles and crosses the shadow boundary.
  * @csspart label - Every field label.
  * @csspart input - Every input, select and textarea.
  * @csspart button - The submit button and the buttons that remove a chosen file.
  * @csspart error-summary - The list of problems shown after a failed submit.
  * @csspart confirmation - The confirmation shown after a successful submit.
- * @cssproperty --klacht-color-primary - Button colour
- *   (falls back to `--nl-button-primary-background-color`).
- * @cssproperty --klacht-color-on-primary - Button text colour
- *   (falls back to `--nl-button-primary-color`).
- * @cssproperty --klacht-color-text - Text colour (falls back to `--nl-paragraph-color`).
- * @cssproperty --klacht-color-error - Error colour
- *   (falls back to `--utrecht-feedback-danger-color`).
- * @cssproperty --klacht-color-border - Input border colour
- *   (falls back to `--utrecht-form-control-border-color`).
- * @cssproperty --klacht-color-focus - Focus outline, 3:1 on the page (`--utrecht-focus-outline-color`).
+ * @cssproperty --klacht-color-primary - Button colour (`--nl-button-primary-background-color`).
+ * @cssproperty --klacht-color-on-primary - Button text colour (`--nl-button-primary-color`).
+ * @cssproperty --klacht-color-text - Text colour (`--nl-paragraph-color`).
+ * @cssproperty --klacht-color-error - Error colour (`--utrecht-feedback-danger-color`).
+ * @cssproperty --klacht-color-border - Input border (`--utrecht-form-control-border-color`).
+ * @cssproperty --klacht-color-focus - Focus outline, 3:1 or more on the page
+ *   (`--utrecht-focus-outline-color`, else near-black).
  * @cssproperty --klacht-color-focus-halo - The band between the outline and the control.
  * @cssproperty --klacht-color-success - Border of the confirmation.
  * @cssproperty --klacht-color-input-background - Background of inputs.
  * @cssproperty --klacht-font-family - Font; inherits the page's font by default.
- * @cssproperty --klacht-radius - Corner radius
- *   (falls back to `--utrecht-form-control-border-radius`).
+ * @cssproperty --klacht-radius - Corner radius (`--utrecht-form-control-border-radius`).
  * @cssproperty --klacht-space - Spacing unit.
+ * (Each falls back to the NL Design System token named, where there is one.)
  */
 export class KlachtForm extends LitElement {
   static override styles = styles;
@@ -99,8 +96,9 @@ export class KlachtForm extends LitElement {
   declare protected onBehalfOf: boolean;
   #attempt = new Attempt();
   #recap: Recap = { description: '', files: [] };
-  /** Where else to complain, when this page's origin is not allowed. */
+  // What came with the form or its refusal: the words, and where else to complain.
   #contact?: OrganisationContact;
+  #words?: Translate;
   #turnstileToken = '';
   #resetTurnstile: (() => void) | null = null;
 
@@ -125,7 +123,7 @@ export class KlachtForm extends LitElement {
   }
 
   get #t(): Translate {
-    return translator(this.#lang);
+    return this.#words ?? translator(this.#lang);
   }
 
   get #base(): string {
@@ -151,7 +149,9 @@ export class KlachtForm extends LitElement {
 
   async #load() {
     this.state = 'loading';
+    this.#words = undefined;
     const loaded = await loadForm(this.#base, this.#lang);
+    if (loaded) this.#words = translator(this.#lang, loaded.messages);
     if (!loaded || 'error' in loaded) {
       this.#contact = loaded?.contact;
       this.state = 'unavailable';

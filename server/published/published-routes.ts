@@ -8,8 +8,13 @@ import { missingPage } from '../http/not-found-page';
 import { pageCsp } from '../http/security-headers';
 import { yearlyReport } from '../reports/yearly-report';
 import { findTenant } from '../tenants/tenants';
-import { procedurePage } from './procedure-page';
-import { yearlyReportPage } from './yearly-report-page';
+
+/**
+ * The pages' HTML, loaded on the first one asked for: on Workers chunks of their own, so the
+ * script every request starts does without their words and parts.
+ */
+const procedurePages = () => import('./procedure-page');
+const reportPages = () => import('./yearly-report-page');
 
 const PUBLISHED_DOCS = {
   procedure: routeDoc({
@@ -59,6 +64,7 @@ export function publishedRoutes(deps: AppDeps) {
       const tenant = await findTenant(deps.db, c.req.param('slug'));
       if (!tenant) return missing(c);
       const lastYear = Number(amsterdamDate(deps.clock()).slice(0, 4)) - 1;
+      const { procedurePage } = await procedurePages();
       return page(c, procedurePage(tenant, tenant.procedure, pageLocale(c), lastYear));
     })
     .get(honoPath(PUBLISHED_DOCS.yearly), async (c) => {
@@ -68,6 +74,7 @@ export function publishedRoutes(deps: AppDeps) {
         return missing(c);
       }
       const report = await yearlyReport(deps.db, tenant.id, year, tenant.procedure);
+      const { yearlyReportPage } = await reportPages();
       return page(c, yearlyReportPage(tenant, tenant.procedure, report, pageLocale(c)));
     });
 }

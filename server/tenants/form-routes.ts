@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { type FormConfig, type FormRefusal, formConfigSchema } from '../../shared/api';
+import type { Locale } from '../../shared/localised';
 import type { Procedure } from '../../shared/procedure';
 import { complaintsOfficerSentence } from '../../shared/statutory';
+import { WIDGET_MESSAGES } from '../../shared/widget-messages';
 import type { AppDeps } from '../deps';
 import { honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
@@ -13,6 +15,7 @@ import { organisationContact } from './organisation-contact';
 export function formConfig(
   tenant: { slug: string; name: string },
   procedure: Procedure,
+  locale: Locale,
 ): FormConfig {
   const { form } = procedure;
   return {
@@ -29,6 +32,7 @@ export function formConfig(
     terms: Object.entries(procedure.terms)
       .filter(([, term]) => term.public && !term.activeAfter)
       .map(([name, term]) => ({ name, label: term.label, amount: term.amount, unit: term.unit })),
+    messages: WIDGET_MESSAGES[locale],
   };
 }
 
@@ -77,10 +81,13 @@ export function formRoutes(deps: AppDeps) {
             origin,
           },
           contact: organisationContact(tenant, tenant.procedure, deps.config.publicUrl),
+          messages: WIDGET_MESSAGES[c.get('locale')],
         };
         return c.json(refusal, 403);
       }
       c.header('Cache-Control', 'public, max-age=60');
-      return c.json(formConfig(tenant, tenant.procedure));
+      // The widget's words are in the language it asks for.
+      c.header('Vary', 'Accept-Language', { append: true });
+      return c.json(formConfig(tenant, tenant.procedure, c.get('locale')));
     });
 }
