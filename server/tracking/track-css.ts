@@ -20,8 +20,8 @@ button,.button{display:inline-block;font:inherit;font-weight:700;min-height:2.75
 [aria-invalid=true]{border-color:#b00020}
 .radios label{display:flex;gap:.5rem;align-items:center;font-weight:400;min-height:2.75rem;margin:0}
 .radios input{width:1.5rem;height:1.5rem;margin:0}
-dl.answers dt{font-weight:600}
-dl.answers dd{margin:0 0 .5rem}
+dt{font-weight:600}
+dd{margin:0 0 .5rem}
 .text{white-space:pre-line}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #0b0c0c;outline-offset:2px;box-shadow:0 0 0 2px #ffb612}
