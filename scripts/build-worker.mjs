@@ -4,6 +4,8 @@
 // own, imported on first use, that shares the rest instead of carrying a copy of it:
 // - the admin view's pages (server/http/lazy-routes.ts mounts them),
 // - the PDF writer for letters (pdf-lib, ~185 KB gzipped),
+// - the HTML of the tracking page and of the published pages (their routes import it on first
+//   use),
 // - what runs outside requests (worker-background.ts: the scheduled jobs with the Resend SDK,
 //   and e-mail intake with postal-mime).
 // Run by wrangler itself before every build ([build] command), so `wrangler dev` and

@@ -19,7 +19,7 @@ import { formRoutes } from './tenants/form-routes';
 import { keyRoutes } from './tenants/key-routes';
 import { procedureRoutes } from './tenants/procedure-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
-import { trackRoutes } from './tracking/tracking-routes';
+import { trackDocs } from './tracking/tracking-docs';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
 /**
@@ -58,10 +58,15 @@ export function createApp(
   app.route('/', casefileRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', outboxRoutes(deps));
-  app.route('/', trackRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', webhookRoutes(deps));
   if (options.inboundMail) app.route('/', options.inboundMail);
+  mountLazily(app, {
+    prefix: ['/v1/track', '/track', '/track.css'],
+    docs: trackDocs,
+    load: async () => (await import('./tracking/tracking-routes')).trackRoutes(deps),
+    wrap: (routes) => answerLikeTheApp(new Hono<AppEnv>()).route('/', routes),
+  });
   mountLazily(app, {
     prefix: '/p',
     docs: publishedDocs,

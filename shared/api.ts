@@ -69,8 +69,38 @@ export const formConfigSchema = z.object({
   terms: z.array(
     z.object({ name: z.string(), label: localised, amount: z.number(), unit: z.string() }),
   ),
+  /** The widget's words in the language asked for (Accept-Language), by key. */
+  messages: z.record(z.string(), z.string()),
 });
 export type FormConfig = z.infer<typeof formConfigSchema>;
+
+/** How to reach an organisation other than through the form (its letterhead, its procedure). */
+export const organisationContactSchema = z.object({
+  name: z.string(),
+  address: z.array(z.string()).optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  website: z.object({ label: z.string(), url: z.string() }).optional(),
+  /** The published procedure: how the organisation handles complaints. */
+  procedureUrl: z.string(),
+});
+export type OrganisationContact = z.infer<typeof organisationContactSchema>;
+
+/**
+ * `GET …/form` from a page whose origin the procedure does not allow (403): readable by that
+ * page, so the widget can tell the site owner which origin to add and the visitor where else to go.
+ */
+export const formRefusalSchema = z.object({
+  error: z.object({
+    code: z.literal('origin_not_allowed'),
+    message: z.string(),
+    origin: z.string(),
+  }),
+  contact: organisationContactSchema,
+  /** The widget's words, as with the form. */
+  messages: z.record(z.string(), z.string()),
+});
+export type FormRefusal = z.infer<typeof formRefusalSchema>;
 
 export const tenantCreatedSchema = z.object({
   tenant: z.object({

@@ -74,5 +74,13 @@ test('the demo tenants list no origin of their own; the public origin is granted
     ).headers.get('access-control-allow-origin');
   expect(await grant(live.server.url)).toBe(live.server.url);
   expect(await grant('https://www.wenb.nl')).toBe('https://www.wenb.nl');
-  expect(await grant('http://evil.example')).toBeNull();
+  // Another origin may read why it gets no form (#25), and not the form.
+  const foreign = await fetch(`${live.server.url}/v1/tenants/wenb/form`, {
+    headers: { Origin: 'http://evil.example' },
+  });
+  expect(foreign.status).toBe(403);
+  expect(foreign.headers.get('access-control-allow-origin')).toBe('*');
+  const refusal = await foreign.json();
+  expect(refusal.error.code).toBe('origin_not_allowed');
+  expect(refusal).not.toHaveProperty('complainant');
 });

@@ -5,7 +5,7 @@ const BODY_LIMITS = { signIn: 4096 };
 const MAX_FORM_PARTS = 100;
 
 import { type RunningServer, startServer } from './server';
-import { probeHealthDuring } from './stall-probe';
+import { probeUntilTimely } from './stall-probe';
 
 /*
  * One request must not stall the process for every tenant (issue #22, items 2 and 4), replayed
@@ -17,11 +17,6 @@ import { probeHealthDuring } from './stall-probe';
 /** How long a refusal may take, and how late /health may answer meanwhile. */
 const REFUSED_WITHIN_MS = 1_000;
 const HEALTH_WITHIN_MS = 200;
-/**
- * Tries of one refusal. The machine's other work alone makes an idle server answer /health late
- * now and then (over 300 ms here, under load); a stall of the request's own makes every try late.
- */
-const TRIES = 3;
 
 const BOUNDARY = 'stall-probe-boundary';
 const encoder = new TextEncoder();
@@ -78,18 +73,12 @@ async function answer(res: Promise<Response>) {
   return { status: response.status, text: await response.text() };
 }
 
-/**
- * Sends a request up to TRIES times while /health is probed, until one try is answered within
- * REFUSED_WITHIN_MS with /health on time; that try's report, or the last one's.
- */
-async function timely(send: () => Promise<Response>) {
-  let report = await probeHealthDuring(server.url, () => answer(send()));
-  for (let tried = 1; tried < TRIES; tried++) {
-    if (report.workMs < REFUSED_WITHIN_MS && report.slowestHealthMs < HEALTH_WITHIN_MS) break;
-    report = await probeHealthDuring(server.url, () => answer(send()));
-  }
-  return report;
-}
+/** A request sent while /health is probed, until one try is timely (see probeUntilTimely). */
+const timely = (send: () => Promise<Response>) =>
+  probeUntilTimely(server.url, () => answer(send()), {
+    workMs: REFUSED_WITHIN_MS,
+    healthMs: HEALTH_WITHIN_MS,
+  });
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -37,7 +37,7 @@ import {
   WINDOW_MINUTES,
 } from '../server/staff/sign-in';
 import { MAX_LIVE_KEYS } from '../server/tenants/api-keys';
-import { TRACK_LIMIT } from '../server/tracking/tracking-routes';
+import { TRACK_LIMIT } from '../server/tracking/tracking-docs';
 import { WEBHOOK_TIMEOUT_MS } from '../server/webhooks/deliver';
 import { MAX_WEBHOOK_ENDPOINTS } from '../server/webhooks/endpoints';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_MESSAGE_CHARS } from '../shared/message-kinds';
 import { type RunningServer, startServer } from './server';
-import { probeHealthDuring, type StallReport } from './stall-probe';
+import { probeUntilTimely, type StallReport } from './stall-probe';
 
 /*
  * Issue #22 item 3, replayed against the real Node entry in a process of its own while /health is
@@ -27,22 +27,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * The work probed up to three times, until one try stays within both bounds: on a machine shared
- * with other work a probe is late now and then, but a stall (the issue's was 33 s) makes every
- * try late. Returns the try that came closest.
- */
-async function probed<T>(work: () => Promise<T>): Promise<StallReport<T>> {
-  let best: StallReport<T> | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const report = await probeHealthDuring(server.url, work);
-    if (!best || report.slowestHealthMs + report.workMs < best.slowestHealthMs + best.workMs) {
-      best = report;
-    }
-    if (report.slowestHealthMs < HEALTH_MS && report.workMs < REQUEST_MS) break;
-  }
-  return best as StallReport<T>;
-}
+/** The work probed until one try stays within both bounds (see probeUntilTimely). */
+const probed = <T>(work: () => Promise<T>): Promise<StallReport<T>> =>
+  probeUntilTimely(server.url, work, { workMs: REQUEST_MS, healthMs: HEALTH_MS });
 
 const api = (method: string, path: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {

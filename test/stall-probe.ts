@@ -50,3 +50,27 @@ export async function probeHealthDuring<T>(
     await prober;
   }
 }
+
+/** How often a stall test tries before it believes a late answer. */
+export const STALL_TRIES = 5;
+
+/**
+ * `work` probed up to STALL_TRIES times, until one try is within both bounds: on a machine shared
+ * with other work (CI runs test files side by side on two cores) a probe is late now and then,
+ * but a stall makes every try late. Returns the first timely try, else the one that came closest.
+ */
+export async function probeUntilTimely<T>(
+  baseUrl: string,
+  work: () => Promise<T>,
+  bounds: { workMs: number; healthMs: number },
+): Promise<StallReport<T>> {
+  let best: StallReport<T> | undefined;
+  for (let tried = 0; tried < STALL_TRIES; tried++) {
+    const report = await probeHealthDuring(baseUrl, work);
+    if (report.workMs < bounds.workMs && report.slowestHealthMs < bounds.healthMs) return report;
+    if (!best || report.slowestHealthMs + report.workMs < best.slowestHealthMs + best.workMs) {
+      best = report;
+    }
+  }
+  return best as StallReport<T>;
+}

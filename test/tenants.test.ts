@@ -191,6 +191,13 @@ describe('GET /v1/tenants/{slug}/form', () => {
     });
     // Nothing internal leaks to the public form.
     expect(JSON.stringify(form)).not.toMatch(/retention|allowedOrigins|notifications/);
+    // The widget's words come with it, in the language asked for (Dutch by default).
+    expect(form.messages.submit).toBe('Klacht versturen');
+    expect(res.headers.get('Vary')).toContain('Accept-Language');
+    const english = await t.app.request('/v1/tenants/totaalonder1dak/form', {
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect((await english.json()).messages.submit).toBe('Send complaint');
   });
 
   test('404 for an unknown tenant', async () => {

@@ -82,7 +82,8 @@ test('a complainant follows a complaint on the tracking page, appeals, and answe
   await page.goto(trackingUrl);
   await expect.poll(body, UNTIL).toContain('U krijgt een schriftelijk antwoord.');
   await page.getByLabel('Toelichting (optioneel)').fill('Het duurde lang, maar het is opgelost.');
-  await page.getByRole('button', { name: 'Ja, tevreden' }).click();
+  await page.getByLabel('Ja, tevreden').check();
+  await page.getByRole('button', { name: 'Antwoord versturen' }).click();
   await page.waitForURL(/done=satisfaction/);
   await expect.poll(body, UNTIL).toContain('Bedankt voor uw antwoord.');
   expect(await axeViolations(page)).toEqual([]);
@@ -117,7 +118,8 @@ test('the tracking page opens in the language the complaint was filed in, with a
   await page.waitForURL(/\?lang=en$/);
   await expect.poll(() => page.locator('h1').textContent(), UNTIL).toContain('Your complaint');
   // A step taken in the chosen language comes back in it.
-  await page.getByRole('button', { name: 'Request deletion' }).click();
+  await page.getByRole('link', { name: 'Request deletion' }).click();
+  await page.getByRole('button', { name: 'Yes, delete my details' }).click();
   await page.waitForURL(/lang=en&done=erasure/);
   await expect
     .poll(() => page.getByRole('status').textContent(), UNTIL)

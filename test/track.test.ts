@@ -44,7 +44,8 @@ describe('GET /v1/track/{token}', () => {
     const view = await res.json();
     expect(view).toMatchObject({
       number,
-      organisation: 'Tenant wenb',
+      // The name its messages go out under (the procedure's sender name).
+      organisation: 'Bureau WENB',
       status: 'forwarded',
       statusLabel: 'In behandeling genomen',
       deadlines: [
@@ -121,7 +122,7 @@ describe('GET /v1/track/{token}', () => {
       expect([view.number, view.status, view.organisation], token).toEqual([
         own?.number,
         own?.status,
-        own?.tenantId === wenbId ? 'Tenant wenb' : 'Tenant totaalonder1dak',
+        own?.tenantId === wenbId ? 'Bureau WENB' : 'TotaalOnder1Dak Klantenservice',
       ]);
       const page = await (await t.app.request(`/track/${token}`)).text();
       for (const other of [first, second, third]) {
@@ -295,7 +296,7 @@ describe('the complainant acts through the link', () => {
       });
     const bad = await post('grounds=');
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('Vul dit veld in.');
+    expect(await bad.text()).toContain('Schrijf op waarom u niet akkoord gaat met de oplossing.');
     const ok = await post(`grounds=${encodeURIComponent('Ik ben het <b>oneens</b>.')}`);
     expect(ok.status).toBe(303);
     expect(ok.headers.get('Location')).toBe(`/track/${token}?done=appeal`);
@@ -327,8 +328,10 @@ describe('the complainant acts through the link', () => {
     // The switch: the other language, whose forms keep it, so a step comes back in it.
     const switched = await page(`/track/${dutch}?lang=en`, 'nl-NL');
     expect(switched).toContain('<html lang="en">');
-    expect(switched).toContain(`action="/track/${dutch}/erasure?lang=en"`);
+    expect(switched).toContain('href="?lang=en&amp;confirm=erasure#erasure-confirm"');
     expect(switched).toContain('<a href="?lang=nl" lang="nl">Nederlands</a>');
+    const confirming = await page(`/track/${dutch}?lang=en&confirm=erasure`, 'nl-NL');
+    expect(confirming).toContain(`action="/track/${dutch}/erasure?lang=en"`);
     const step = await t.app.request(`/track/${dutch}/erasure?lang=en`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

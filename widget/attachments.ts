@@ -74,6 +74,11 @@ export function withoutFileErrors(
   return { ...Object.fromEntries(kept), ...extra };
 }
 
+/** The message about a file refused when it was chosen (`attachments`), if there is one. */
+export function refusedFile(errors: Record<string, string>): Record<string, string> {
+  return errors.attachments ? { attachments: errors.attachments } : {};
+}
+
 /** The files just chosen in a file input that pass the checks, and what was refused, in words. */
 export async function chooseFiles(
   event: Event,

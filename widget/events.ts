@@ -10,4 +10,8 @@ export interface KlachtSubmittedDetail {
 export interface KlachtErrorDetail {
   kind: 'validation' | 'network' | 'server' | 'load';
   fields?: Record<string, string>;
+  /** With `load`: `origin_not_allowed` when this page's origin is not allowed to show the form. */
+  code?: 'origin_not_allowed';
+  /** With `origin_not_allowed`: the origin to add to the procedure's `allowedOrigins`. */
+  origin?: string;
 }

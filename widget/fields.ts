@@ -1,12 +1,14 @@
 import type { ContactFieldModes, FieldMode, FormConfig } from '../shared/api';
 import { FIELD_LIMITS, isPhoneNumber } from '../shared/field-rules';
-import type { MessageKey } from './i18n';
+import type { MessageKey, Translate } from './i18n';
 
 /** One input of the form, described once so rendering, validation and the body agree. */
 export interface FieldSpec {
   /** Path in the request body and in the server's 422 `fields`, e.g. 'complainant.name'. */
   path: string;
   label: MessageKey;
+  /** What the form says when a required field is left empty: it names the field. */
+  missing: MessageKey;
   hint?: MessageKey;
   mode: FieldMode;
   kind: 'text' | 'email' | 'tel' | 'textarea' | 'select';
@@ -40,6 +42,7 @@ export function contactFields(
     ({ key, kind, autocomplete, maxLength }) => ({
       path: `${prefix}.${key}`,
       label: key,
+      missing: `${prefix === 'complainant' ? 'need' : 'needOther'}_${key}` as const,
       hint: key === 'phone' && prefix === 'complainant' ? 'phoneHint' : undefined,
       mode: modes[key],
       kind,
@@ -61,6 +64,7 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
     fields.push({
       path: 'category',
       label: 'category',
+      missing: 'need_category',
       mode: config.category,
       kind: 'select',
       maxLength: FIELD_LIMITS.category,
@@ -69,6 +73,7 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
   fields.push({
     path: 'description',
     label: 'description',
+    missing: 'need_description',
     hint: 'descriptionHint',
     mode: 'required',
     kind: 'textarea',
@@ -78,6 +83,7 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
     fields.push({
       path: 'desiredSolution',
       label: 'desiredSolution',
+      missing: 'need_desiredSolution',
       mode: config.desiredSolution,
       kind: 'textarea',
       maxLength: FIELD_LIMITS.desiredSolution,
@@ -88,13 +94,18 @@ export function complaintFields(config: FormConfig): FieldSpec[] {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-/** The browser's check; the server checks again and has the last word. */
-export function checkField(spec: FieldSpec, raw: string | undefined): MessageKey | null {
+/**
+ * The browser's check, in words that name the field, so a list of problems reads on its own;
+ * the server checks again and has the last word.
+ */
+export function checkField(spec: FieldSpec, raw: string | undefined, t: Translate): string | null {
   const value = (raw ?? '').trim();
-  if (value === '') return spec.mode === 'required' ? 'fieldRequired' : null;
-  if (value.length > spec.maxLength) return 'fieldTooLong';
-  if (spec.kind === 'email' && !EMAIL.test(value)) return 'fieldEmail';
-  if (spec.kind === 'tel' && !isPhoneNumber(value)) return 'fieldPhone';
+  if (value === '') return spec.mode === 'required' ? t(spec.missing) : null;
+  if (value.length > spec.maxLength) {
+    return t('fieldTooLong', { label: t(spec.label), max: spec.maxLength });
+  }
+  if (spec.kind === 'email' && !EMAIL.test(value)) return t('fieldEmail');
+  if (spec.kind === 'tel' && !isPhoneNumber(value)) return t('fieldPhone');
   return null;
 }
 
@@ -124,12 +135,12 @@ export function activeFields(fields: FormFields, onBehalfOf: boolean): FieldSpec
 export function checkFields(
   fields: FieldSpec[],
   values: Record<string, string>,
-  t: (key: MessageKey) => string,
+  t: Translate,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const spec of fields) {
-    const problem = checkField(spec, values[spec.path]);
-    if (problem) errors[spec.path] = t(problem);
+    const problem = checkField(spec, values[spec.path], t);
+    if (problem) errors[spec.path] = problem;
   }
   return errors;
 }

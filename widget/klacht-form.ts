@@ -1,6 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import type { FormConfig, SubmitResponse } from '../shared/api';
-import { chooseFiles, withoutFileErrors } from './attachments';
+import type { FormConfig, OrganisationContact, SubmitResponse } from '../shared/api';
+import { chooseFiles, refusedFile, withoutFileErrors } from './attachments';
 import { Attempt } from './attempt';
 import { elementLocale, emit, focusAfterUpdate, goToField } from './dom';
 import { clearDraft } from './draft';
@@ -9,7 +9,8 @@ import { activeFields, checkFields, type FieldSpec, formFields, requestBody } fr
 import { formTemplate } from './form-template';
 import { type MessageKey, type Translate, translator, type WidgetLocale } from './i18n';
 import { styles } from './klacht-form.styles';
-import { failureMessage, loadForm, sendComplaint } from './submit';
+import { confirmation, type Recap, recapOf, refused } from './outcome-views';
+import { failureMessage, loadForm, reportLoadFailure, sendComplaint } from './submit';
 import { renderTurnstile } from './turnstile';
 import * as view from './views';
 
@@ -36,29 +37,26 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @event {CustomEvent<KlachtSubmittedDetail>} klacht-submitted - A complaint was registered;
  * `detail`: `{ number, due, trackingUrl }`. Bubbles and crosses the shadow boundary.
  * @event {CustomEvent<KlachtErrorDetail>} klacht-error - Loading or submitting failed;
- * `detail`: `{ kind, fields? }`. Bubbles and crosses the shadow boundary.
+ * `detail`: `{ kind, fields?, code?, origin? }`. Bubbles and crosses the shadow boundary.
  * @csspart label - Every field label.
  * @csspart input - Every input, select and textarea.
  * @csspart button - The submit button and the buttons that remove a chosen file.
  * @csspart error-summary - The list of problems shown after a failed submit.
  * @csspart confirmation - The confirmation shown after a successful submit.
- * @cssproperty --klacht-color-primary - Button colour
- *   (falls back to `--nl-button-primary-background-color`).
- * @cssproperty --klacht-color-on-primary - Button text colour
- *   (falls back to `--nl-button-primary-color`).
- * @cssproperty --klacht-color-text - Text colour (falls back to `--nl-paragraph-color`).
- * @cssproperty --klacht-color-error - Error colour
- *   (falls back to `--utrecht-feedback-danger-color`).
- * @cssproperty --klacht-color-border - Input border colour
- *   (falls back to `--utrecht-form-control-border-color`).
- * @cssproperty --klacht-color-focus - Focus outline colour
- *   (falls back to `--utrecht-focus-outline-color`).
+ * @cssproperty --klacht-color-primary - Button colour (`--nl-button-primary-background-color`).
+ * @cssproperty --klacht-color-on-primary - Button text colour (`--nl-button-primary-color`).
+ * @cssproperty --klacht-color-text - Text colour (`--nl-paragraph-color`).
+ * @cssproperty --klacht-color-error - Error colour (`--utrecht-feedback-danger-color`).
+ * @cssproperty --klacht-color-border - Input border (`--utrecht-form-control-border-color`).
+ * @cssproperty --klacht-color-focus - Focus outline, 3:1 or more on the page
+ *   (`--utrecht-focus-outline-color`, else near-black).
+ * @cssproperty --klacht-color-focus-halo - The band between the outline and the control.
  * @cssproperty --klacht-color-success - Border of the confirmation.
  * @cssproperty --klacht-color-input-background - Background of inputs.
  * @cssproperty --klacht-font-family - Font; inherits the page's font by default.
- * @cssproperty --klacht-radius - Corner radius
- *   (falls back to `--utrecht-form-control-border-radius`).
+ * @cssproperty --klacht-radius - Corner radius (`--utrecht-form-control-border-radius`).
  * @cssproperty --klacht-space - Spacing unit.
+ * (Each falls back to the NL Design System token named, where there is one.)
  */
 export class KlachtForm extends LitElement {
   static override styles = styles;
@@ -97,7 +95,10 @@ export class KlachtForm extends LitElement {
   declare protected result?: SubmitResponse;
   declare protected onBehalfOf: boolean;
   #attempt = new Attempt();
-  #recap: view.Recap = { description: '', files: [] };
+  #recap: Recap = { description: '', files: [] };
+  // What came with the form or its refusal: the words, and where else to complain.
+  #contact?: OrganisationContact;
+  #words?: Translate;
   #turnstileToken = '';
   #resetTurnstile: (() => void) | null = null;
 
@@ -122,7 +123,7 @@ export class KlachtForm extends LitElement {
   }
 
   get #t(): Translate {
-    return translator(this.#lang);
+    return this.#words ?? translator(this.#lang);
   }
 
   get #base(): string {
@@ -148,11 +149,15 @@ export class KlachtForm extends LitElement {
 
   async #load() {
     this.state = 'loading';
-    this.config = (await loadForm(this.#base, this.#lang)) ?? undefined;
-    if (!this.config) {
+    this.#words = undefined;
+    const loaded = await loadForm(this.#base, this.#lang);
+    if (loaded) this.#words = translator(this.#lang, loaded.messages);
+    if (!loaded || 'error' in loaded) {
+      this.#contact = loaded?.contact;
       this.state = 'unavailable';
-      return emit(this, 'klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
+      return reportLoadFailure(this, this.#base, loaded?.error.origin);
     }
+    this.config = loaded;
     this.#restore();
     this.state = 'ready';
   }
@@ -178,9 +183,11 @@ export class KlachtForm extends LitElement {
     if (this.state === 'submitting' || !this.config) return;
     const fields = this.#activeFields();
     const errors = checkFields(fields, this.values, this.#t);
-    this.errors = errors;
     this.alert = null;
+    // A refused file was never added, so it does not hold the complaint back; but its message
+    // stays, at the field and in the summary, until other files are chosen.
     if (Object.keys(errors).length > 0) return this.#invalid(errors);
+    this.errors = refusedFile(this.errors);
 
     const body = {
       ...requestBody(fields, this.values),
@@ -202,12 +209,7 @@ export class KlachtForm extends LitElement {
     );
     this.status = '';
     if (outcome.kind === 'done') {
-      const category = this.config.categories.find((c) => c.id === this.values.category);
-      this.#recap = {
-        category: category?.label[this.#lang],
-        description: this.values.description ?? '',
-        files: files.map((f) => f.name),
-      };
+      this.#recap = recapOf(this.config, this.values, files, this.#lang);
       this.result = outcome.result;
       this.state = 'done';
       clearDraft(this.tenant);
@@ -223,8 +225,9 @@ export class KlachtForm extends LitElement {
   }
 
   async #invalid(fields: Record<string, string>) {
-    this.errors = fields;
-    emit(this, 'klacht-error', { kind: 'validation', fields } satisfies KlachtErrorDetail);
+    const errors = { ...fields, ...refusedFile(this.errors) };
+    this.errors = errors;
+    emit(this, 'klacht-error', { kind: 'validation', fields: errors } satisfies KlachtErrorDetail);
     await focusAfterUpdate(this, '.error-summary');
   }
 
@@ -259,10 +262,12 @@ export class KlachtForm extends LitElement {
     const lang = this.#lang;
     if (this.state === 'loading') return html`<p role="status">${t('loading')}</p>`;
     if (this.state === 'unavailable' || !this.config) {
-      return html`<p role="alert">${t('loadFailed')}</p>`;
+      return this.#contact
+        ? refused(this.#contact, t, lang)
+        : html`<p role="alert">${t('loadFailed')}</p>`;
     }
     if (this.state === 'done' && this.result) {
-      return view.confirmation(this.result, this.#recap, t, lang);
+      return confirmation(this.result, this.#recap, t, lang);
     }
     return formTemplate({
       t,

@@ -1,4 +1,6 @@
-import type { ErrorBody, FormConfig, SubmitResponse } from '../shared/api';
+import type { ErrorBody, FormConfig, FormRefusal, SubmitResponse } from '../shared/api';
+import { emit } from './dom';
+import type { KlachtErrorDetail } from './events';
 
 /** How one attempt to register the complaint ended. */
 export type Outcome =
@@ -55,12 +57,32 @@ export function failureMessage(outcome: { status: number; code?: string }) {
   return outcome.code === 'not_sent' ? ('notSent' as const) : ('serverFailed' as const);
 }
 
-/** The tenant's form, in the page's language; null when it cannot be loaded. */
-export async function loadForm(base: string, lang: string): Promise<FormConfig | null> {
+/** What loading the tenant's form gave: the form, a refusal of this page's origin, or nothing. */
+export type Loaded = FormConfig | FormRefusal | null;
+
+/** The tenant's form, in the page's language. */
+export async function loadForm(base: string, lang: string): Promise<Loaded> {
   try {
     const res = await fetch(`${base}/form`, { headers: { 'Accept-Language': lang } });
-    return res.ok ? ((await res.json()) as FormConfig) : null;
+    if (res.ok || res.status === 403) return (await res.json()) as FormConfig | FormRefusal;
   } catch {
-    return null;
+    // No connection, or an answer the page may not read: nothing to show but that it failed.
   }
+  return null;
+}
+
+/**
+ * Says why the form is not shown: to the site owner in the console when this page's origin is
+ * not allowed (the visitor sees where else to complain), and to the page as `klacht-error`.
+ */
+export function reportLoadFailure(element: HTMLElement, base: string, origin?: string) {
+  if (!origin) return emit(element, 'klacht-error', { kind: 'load' } satisfies KlachtErrorDetail);
+  console.error(
+    `<klacht-form>: ${origin} is not in allowedOrigins; add it: PATCH ${base}/procedure (README: Embed the form), or in the admin view's settings.`,
+  );
+  emit(element, 'klacht-error', {
+    kind: 'load',
+    code: 'origin_not_allowed',
+    origin,
+  } satisfies KlachtErrorDetail);
 }

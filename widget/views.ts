@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FormConfig, SubmitResponse } from '../shared/api';
+import type { FormConfig } from '../shared/api';
 import { typeNames } from './attachments';
 import type { FieldSpec } from './fields';
-import { formatBytes, formatDate, type Translate, type WidgetLocale } from './i18n';
+import { formatBytes, type Translate, type WidgetLocale } from './i18n';
 
 // Templates without state of their own: the element passes in what they show and what to call.
 
@@ -181,56 +181,4 @@ export function honeypot(t: Translate) {
     <label for="f-website">${t('honeypot')}</label>
     <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
   </div>`;
-}
-
-export interface Recap {
-  category?: string;
-  description: string;
-  files: string[];
-}
-
-/** The first words of a long text, so the confirmation recalls it without repeating it all. */
-export function firstWords(text: string, count = 20): string {
-  const words = text.trim().split(/\s+/);
-  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
-}
-
-export function confirmation(
-  result: SubmitResponse,
-  recap: Recap,
-  t: Translate,
-  lang: WidgetLocale,
-) {
-  return html`
-    <section class="confirmation" part="confirmation" tabindex="-1"
-      aria-labelledby="confirmation-title">
-      <h2 id="confirmation-title">${t('receivedTitle')}</h2>
-      <p>${t('yourNumber')} <span class="number">${result.number}</span></p>
-      <p>${t('receivedOn')} ${formatDate(result.receivedAt.slice(0, 10), lang)}</p>
-      <h3>${t('recap')}</h3>
-      <dl class="recap">
-        ${recap.category ? html`<dt>${t('subject')}</dt><dd>${recap.category}</dd>` : nothing}
-        <dt>${t('complaint')}</dt><dd>${firstWords(recap.description)}</dd>
-        ${
-          recap.files.length > 0
-            ? html`<dt>${t('attachments')}</dt><dd>${recap.files.join(', ')}</dd>`
-            : nothing
-        }
-      </dl>
-      ${
-        result.deadlines.length > 0
-          ? html`<h3>${t('deadlines')}</h3>
-            <ul>
-              ${result.deadlines.map(
-                (d) => html`<li><strong>${d.label}</strong>: ${t('dueBy')}
-                  ${formatDate(d.date, lang)}.<br /><small>${d.explanation}</small></li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <h3>${t('whatNext')}</h3>
-      <p>${t('whatNextText')}</p>
-      <p>${t('tracking')} <a class="tracking" href=${result.trackingUrl}>${result.trackingUrl}</a></p>
-    </section>
-  `;
 }

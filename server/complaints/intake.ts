@@ -4,6 +4,7 @@ import type { Procedure } from '../../shared/procedure';
 import { type AppDeps, clientAddressOf } from '../deps';
 import { BODY_LIMITS, isJson, limitBody, parseJson, unsupportedMediaType } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
+import { foreignOrigin } from '../http/cors';
 import { fieldMessage } from '../http/error-messages';
 import { ApiError } from '../http/errors';
 import { isMultipart, multipartParts } from '../http/form-body';
@@ -95,14 +96,7 @@ export function gatePublicSubmission(deps: AppDeps): MiddlewareHandler<AppEnv> {
  */
 export function refuseForeignOrigin(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const origin = c.req.header('Origin');
-    if (origin !== undefined && c.get('actor').kind === 'public') {
-      const own = [new URL(c.req.url).origin, new URL(deps.config.publicUrl).origin];
-      const allowed = c.get('tenant').procedure.allowedOrigins;
-      if (!own.includes(origin) && !allowed.includes(origin)) {
-        throw new ApiError(403, 'origin_not_allowed');
-      }
-    }
+    if (foreignOrigin(deps, c) !== null) throw new ApiError(403, 'origin_not_allowed');
     await next();
   };
 }

@@ -32,10 +32,11 @@ export async function docsPage(document: Doc): Promise<string> {
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>${document.info.title}</title>
             <style>
-              body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; }
+              body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
               section { border-top: 1px solid #ccc; padding-block: 1rem; }
               code, pre { font-family: ui-monospace, monospace; }
-              pre { background: #f4f4f4; padding: 0.75rem; overflow-x: auto; max-height: 24rem; }
+              pre { background: #f4f4f4; padding: 0.75rem; white-space: pre-wrap; overflow-y: auto; max-height: 24rem; }
+              :focus-visible { outline: 3px solid #0b0c0c; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb612; }
               .method { font-weight: 700; text-transform: uppercase; }
               table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; }
             </style>
@@ -63,7 +64,9 @@ export async function docsPage(document: Doc): Promise<string> {
                   }
                   ${
                     op.requestBody
-                      ? html`<h3>Request body</h3><pre>${JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}</pre>`
+                      ? // A long schema scrolls in its own box, which the keyboard can reach and a
+                        // screen reader names; its lines wrap rather than widen the page.
+                        html`<h3>Request body</h3><pre tabindex="0" role="region" aria-label="Request body of ${method.toUpperCase()} ${path}">${JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}</pre>`
                       : ''
                   }
                   <h3>Responses</h3>

@@ -13,7 +13,7 @@ import { formDocs } from '../tenants/form-routes';
 import { keyDocs } from '../tenants/key-route-docs';
 import { procedureDocs } from '../tenants/procedure-routes';
 import { tenantDocs } from '../tenants/tenant-routes';
-import { trackDocs } from '../tracking/tracking-routes';
+import { trackDocs } from '../tracking/tracking-docs';
 import { webhookDocs } from '../webhooks/webhook-routes';
 import { HEALTH_DOC, HOME_DOC } from './health-routes';
 import { type Auth, type RouteDoc, routeDoc } from './route-doc';

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppDeps } from '../deps';
 import { findTenant } from '../tenants/tenants';
@@ -24,4 +24,18 @@ export function tenantCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
     allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
     maxAge: 600,
   });
+}
+
+/**
+ * The origin of a public request from a browser page outside the tenant's allowed origins, or
+ * null when it may go on: no `Origin` (a server, or a browser's same-origin GET), our own origin
+ * (the demo pages, reached by any name) or the public origin, an allowed one, or a caller with a
+ * key or a session. After `tenantAccess`.
+ */
+export function foreignOrigin(deps: AppDeps, c: Context<AppEnv>): string | null {
+  const origin = c.req.header('Origin');
+  if (origin === undefined || c.get('actor').kind !== 'public') return null;
+  const own = [new URL(c.req.url).origin, new URL(deps.config.publicUrl).origin];
+  const allowed = c.get('tenant').procedure.allowedOrigins;
+  return own.includes(origin) || allowed.includes(origin) ? null : origin;
 }

@@ -105,6 +105,14 @@ export const ERROR_MESSAGES = {
     nl: 'Dit soort inhoud (Content-Type) neemt deze route niet aan.',
     en: 'This route does not take a body of this media type (Content-Type).',
   },
+  merge_patch_only: {
+    nl: 'Stuur de wijziging als JSON Merge Patch (Content-Type: application/merge-patch+json).',
+    en: 'Send the change as a JSON Merge Patch (Content-Type: application/merge-patch+json).',
+  },
+  procedure_changed: {
+    nl: 'De klachtenregeling werd intussen steeds door iemand anders gewijzigd. Probeer het opnieuw.',
+    en: 'Someone else kept changing the complaint procedure in the meantime. Please try again.',
+  },
   mailbox_full: {
     nl: 'Er staan te veel apart gezette e-mailberichten klaar. Probeer het later opnieuw.',
     en: 'Too many e-mail messages are waiting for staff. Please try again later.',

@@ -26,7 +26,8 @@ function executionCtxOf(c: Context<AppEnv>) {
 export function mountLazily<SubEnv extends Env>(
   app: Hono<AppEnv>,
   options: {
-    prefix: string;
+    /** Where its routes live: every request under one of them goes to the loaded sub-app. */
+    prefix: string | string[];
     docs: Documented[];
     load: () => Promise<Hono<SubEnv>>;
     wrap: (routes: Hono<SubEnv>) => Hono<AppEnv>;
@@ -47,6 +48,8 @@ export function mountLazily<SubEnv extends Env>(
   for (const doc of options.docs) {
     app.on(doc.method.toUpperCase(), honoPath(doc), dispatch);
   }
-  app.all(options.prefix, dispatch);
-  app.all(`${options.prefix}/*`, dispatch);
+  for (const prefix of [options.prefix].flat()) {
+    app.all(prefix, dispatch);
+    app.all(`${prefix}/*`, dispatch);
+  }
 }

@@ -64,7 +64,10 @@ export function siteRoutes(root: string, origin: () => string) {
     await next();
     c.header('Content-Security-Policy', DEMO_CSP);
   });
-  site.get('/', async (c) => c.html(await page('index')));
+  // The home page is Dutch, as the service is; `?lang=en` gives it in English.
+  site.get('/', async (c) =>
+    c.html(await page(c.req.query('lang') === 'en' ? 'index-en' : 'index')),
+  );
   site.get('/favicon.ico', (c) => c.body(null, 204));
   site.get('/demo/:tenant', async (c, next) => {
     const name = c.req.param('tenant');

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import * as z from 'zod';
 import type { Action } from '../../shared/lifecycle';
 import { type Locale, pickLocale } from '../../shared/localised';
-import { plainText } from '../../shared/text';
 import { findComplaint } from '../complaints/complaint-records';
 import { performStep } from '../complaints/perform-step';
 import { tenants } from '../db/schema';
 import { type AppDeps, clientAddressOf } from '../deps';
-import { honoPath, routeDoc } from '../docs/route-doc';
+import { honoPath } from '../docs/route-doc';
 import { BODY_LIMITS, limitBody, readJson } from '../http/body';
 import type { AppEnv, TenantRecord } from '../http/context';
 import { ERROR_MESSAGES } from '../http/error-messages';
@@ -18,17 +16,15 @@ import { pageCsp } from '../http/security-headers';
 import { parseOr422 } from '../http/validation';
 import { tenantOfRow } from '../tenants/tenants';
 import { complaintForToken } from './tokens';
-import { invalidPage, TRACK_CSS, trackingPage } from './tracking-page';
+import { TRACK_CSS } from './track-css';
+import { appealBodySchema, satisfactionBodySchema, TRACK_DOCS, TRACK_LIMIT } from './tracking-docs';
 import { trackingView } from './tracking-view';
 
-export const appealBodySchema = z.strictObject({ grounds: plainText(10_000) });
-export const satisfactionBodySchema = z.strictObject({
-  satisfied: z.boolean(),
-  comment: plainText(2_000, 0).optional(),
-});
-
-/** Look-ups and steps through tracking links per client address. */
-export const TRACK_LIMIT = { max: 60, windowSeconds: 600 };
+/**
+ * The page's HTML, loaded on the first page asked for: on Workers a chunk of its own, so the
+ * script every request starts (submissions, the JSON view) does without its words and parts.
+ */
+const pages = () => import('./tracking-page');
 
 type Tracked = {
   complaint: NonNullable<Awaited<ReturnType<typeof complaintForToken>>>;
@@ -42,58 +38,6 @@ const STEPS: Record<string, Action> = {
   satisfaction: 'record-satisfaction',
   erasure: 'request-erasure',
 };
-
-const TRACK_DOCS = {
-  view: routeDoc({
-    method: 'get',
-    path: '/v1/track/{token}',
-    summary: "The complainant's view: status, public timeline, due dates, proposed solution",
-    tag: 'Tracking',
-    auth: 'public',
-    ok: { status: 200, description: 'What the link holder may see' },
-    errors: [404, 429],
-  }),
-  step: routeDoc({
-    method: 'post',
-    path: '/v1/track/{token}/{step}',
-    summary:
-      'A step by the complainant: accept, appeal ({ grounds }), satisfaction ({ satisfied, comment? }) or erasure',
-    tag: 'Tracking',
-    auth: 'public',
-    body: z.union([appealBodySchema, satisfactionBodySchema, z.strictObject({})]),
-    idempotent: true,
-    ok: { status: 200, description: 'The updated view (201 for an appeal, 202 for erasure)' },
-    errors: [404, 409, 422, 429],
-  }),
-  page: routeDoc({
-    method: 'get',
-    path: '/track/{token}',
-    summary: 'The tracking page (HTML, works without JavaScript)',
-    tag: 'Tracking',
-    auth: 'public',
-    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
-    errors: [404, 429],
-  }),
-  pageStep: routeDoc({
-    method: 'post',
-    path: '/track/{token}/{step}',
-    summary: "The tracking page's forms (post/redirect/get)",
-    tag: 'Tracking',
-    auth: 'public',
-    ok: { status: 303, description: 'Back to the page' },
-    errors: [404, 409, 422, 429],
-  }),
-  css: routeDoc({
-    method: 'get',
-    path: '/track.css',
-    summary: "The tracking page's style sheet",
-    tag: 'Tracking',
-    auth: 'public',
-    ok: { status: 200, description: 'CSS', contentType: 'text/css' },
-    errors: [],
-  }),
-};
-export const trackDocs = Object.values(TRACK_DOCS);
 
 /**
  * The complainant's side: `GET /v1/track/{token}` and its steps as JSON, and the same as a page at
@@ -153,7 +97,9 @@ export function trackRoutes(deps: AppDeps) {
     c.req.path.startsWith('/v1/') ? apiLocale(c, found) : pageLocale(c, found);
   // A link that opens nothing has no complaint to take the language from: the browser's.
   const invalid = (c: Context) =>
-    c.html(invalidPage(askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), 'nl')), 404);
+    pages().then(({ invalidPage }) =>
+      c.html(invalidPage(askedLocale(c) ?? pickLocale(c.req.header('Accept-Language'), 'nl')), 404),
+    );
 
   // The link's token is checked before anything of the body is read, and the body is bounded.
   const opened = async (c: Context<TrackEnv>, next: () => Promise<void>) => {
@@ -172,7 +118,7 @@ export function trackRoutes(deps: AppDeps) {
     trackingView(
       deps.db,
       found.complaint,
-      found.tenant.name,
+      { slug: found.tenant.slug, name: found.tenant.name, publicUrl: deps.config.publicUrl },
       found.tenant.procedure,
       localeOf(c, found),
       deps.clock(),
@@ -226,8 +172,10 @@ export function trackRoutes(deps: AppDeps) {
     if (!found) return invalid(c);
     const view = await viewOf(c, found);
     const done = c.req.query('done');
+    const confirmErasure = c.req.query('confirm') === 'erasure';
     const page = { path: `/track/${c.req.param('token')}`, asked: askedLocale(c) };
-    return c.html(trackingPage(view, pageLocale(c, found), page, { done }));
+    const { trackingPage } = await pages();
+    return c.html(trackingPage(view, pageLocale(c, found), page, { done, confirmErasure }));
   });
 
   // The page's forms post here and come back to the page (post/redirect/get).
@@ -243,7 +191,9 @@ export function trackRoutes(deps: AppDeps) {
         ? { grounds: String(form.grounds ?? '') }
         : name === 'satisfaction'
           ? {
-              satisfied: form.satisfied === 'true',
+              // No choice made is no answer (422), not a "no".
+              satisfied:
+                form.satisfied === 'true' ? true : form.satisfied === 'false' ? false : null,
               ...(String(form.comment ?? '').trim() ? { comment: String(form.comment) } : {}),
             }
           : {};
@@ -256,19 +206,20 @@ export function trackRoutes(deps: AppDeps) {
       if (!(err instanceof ApiError) || err.status === 404) throw err;
       const locale = pageLocale(c, found);
       const view = await viewOf(c, found);
-      const message = err.fields
-        ? Object.values(err.fields).join(' ')
-        : ERROR_MESSAGES[err.code][locale];
-      // What the complainant typed is shown again, not lost.
+      // What the complainant typed is shown again, not lost, with the form's error pattern.
+      const { fieldProblems, trackingPage } = await pages();
+      const typed = body as Record<string, unknown>;
+      const state = err.fields
+        ? { fields: fieldProblems(err.fields, typed, locale) }
+        : { error: ERROR_MESSAGES[err.code][locale] };
+      const kept = (field: string) =>
+        typeof typed[field] === 'string' ? (typed[field] as string) : undefined;
       return c.html(
         trackingPage(
           view,
           locale,
           { path: `/track/${token}`, asked: lang },
-          {
-            error: message,
-            grounds: typeof body.grounds === 'string' ? body.grounds : undefined,
-          },
+          { ...state, grounds: kept('grounds'), comment: kept('comment') },
         ),
         err.status === 422 ? 422 : 409,
       );

@@ -43,7 +43,13 @@ describe('<klacht-form> against the real API', () => {
     );
     equal(root(el).activeElement, summary, 'focus on the error summary');
     equal(summary.querySelectorAll('a').length, REQUIRED.length, 'one link per required field');
-    for (const path of REQUIRED) assertFieldError(el, path, 'Vul dit veld in.');
+    const named: Record<string, string> = {
+      'complainant.name': 'Vul uw naam in.',
+      'complainant.phone': 'Vul uw telefoonnummer in.',
+      'complainant.email': 'Vul uw e-mailadres in.',
+      description: 'Beschrijf uw klacht.',
+    };
+    for (const path of REQUIRED) assertFieldError(el, path, named[path] ?? '');
     for (const path of ['category', 'desiredSolution']) {
       equal(control(el, path).getAttribute('aria-invalid'), 'false', `${path} is not invalid`);
     }

@@ -1,0 +1,167 @@
+import type { Locale } from '../../shared/localised';
+
+/** A date in full, as the complainant reads it: "maandag 14 december 2026". */
+export function fullDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** Every word of the tracking page: Dutch at B1, plain English. */
+export const TRACK_TEXT = {
+  nl: {
+    title: 'Uw klacht',
+    number: 'Klachtnummer',
+    received: 'Klacht ontvangen op',
+    status: 'Status',
+    deadlines: 'Wanneer hoort u van ons?',
+    met: 'gedaan',
+    by: 'uiterlijk',
+    timeline: 'Wat er tot nu toe is gebeurd',
+    decisionTitle: 'Onze beslissing',
+    remedy: 'Wat wij doen',
+    proposal: 'Voorgestelde oplossing',
+    accept: 'Ik ga akkoord met deze oplossing',
+    appealTitle: 'Niet akkoord? Ga in beroep',
+    appealIntro: (body: string, until: string) =>
+      `U kunt tot en met ${until} in beroep gaan bij ${body}. Leg uit waarom u het niet eens bent met de oplossing.`,
+    grounds: 'Waarom gaat u niet akkoord? (verplicht)',
+    groundsMissing: 'Schrijf op waarom u niet akkoord gaat met de oplossing.',
+    groundsName: 'Waarom u niet akkoord gaat',
+    appeal: 'Beroep instellen',
+    satisfactionTitle: 'Bent u tevreden over hoe wij uw klacht hebben behandeld?',
+    yes: 'Ja, tevreden',
+    no: 'Nee, niet tevreden',
+    satisfiedMissing: 'Kies of u tevreden bent.',
+    comment: 'Toelichting (optioneel)',
+    commentName: 'Toelichting',
+    send: 'Antwoord versturen',
+    thanks: 'Bedankt voor uw antwoord.',
+    errorSummary: 'Er is een probleem',
+    errorPrefix: 'Fout:',
+    submittedTitle: 'Wat u ons stuurde',
+    fields: {
+      name: 'Naam',
+      initials: 'Voorletters',
+      address: 'Adres',
+      phone: 'Telefoonnummer',
+      email: 'E-mailadres',
+      onBehalfOf: 'Namens',
+      category: 'Onderwerp',
+      description: 'Uw klacht',
+      desiredSolution: 'Gewenste oplossing',
+      files: 'Bijlagen',
+    },
+    contactTitle: (org: string) => `Contact met ${org}`,
+    contactIntro: (number: string) =>
+      `Heeft u een vraag over uw klacht? Noem dan uw klachtnummer ${number}.`,
+    byPost: 'Post',
+    byPhone: 'Telefoon',
+    byEmail: 'E-mail',
+    website: (org: string) => `Naar de website van ${org}`,
+    procedure: (org: string) => `Zo gaat ${org} om met klachten`,
+    erasureTitle: 'Uw gegevens laten verwijderen',
+    erasureIntro:
+      'U kunt ons vragen uw gegevens te verwijderen. Wij doen dat binnen een maand en laten het u weten.',
+    erasure: 'Verwijdering aanvragen',
+    erasureConfirmTitle: 'Weet u zeker dat u dit wilt?',
+    erasureConfirmText:
+      'Dan verwijderen wij binnen een maand uw naam, uw contactgegevens en wat u ons over uw klacht schreef. Daarna werkt deze link niet meer en kunt u uw klacht hier niet meer volgen.',
+    erasureConfirm: 'Ja, verwijder mijn gegevens',
+    erasureCancel: 'Nee, terug naar mijn klacht',
+    erasureRequested: (date: string) => `U heeft op ${date} gevraagd uw gegevens te verwijderen.`,
+    erasureNext:
+      'Wat gebeurt er nu? Wij verwijderen uw gegevens binnen een maand en laten u dat weten. Daarna werkt deze link niet meer.',
+    done: {
+      accept: 'U bent akkoord gegaan met de oplossing. Bedankt.',
+      appeal: 'Uw beroep is ontvangen.',
+      satisfaction: 'Bedankt voor uw antwoord.',
+      erasure:
+        'Uw verzoek om verwijdering is ontvangen. Wij verwijderen uw gegevens binnen een maand en laten u dat weten.',
+    } as Record<string, string>,
+    invalid: 'Deze link is niet (meer) geldig.',
+    invalidHelp:
+      'Controleer of u de volledige link uit onze e-mail heeft gebruikt, of neem contact op met de organisatie.',
+    other: 'English',
+  },
+  en: {
+    title: 'Your complaint',
+    number: 'Complaint number',
+    received: 'Complaint received on',
+    status: 'Status',
+    deadlines: 'When will you hear from us?',
+    met: 'done',
+    by: 'by',
+    timeline: 'What has happened so far',
+    decisionTitle: 'Our decision',
+    remedy: 'What we will do',
+    proposal: 'Proposed solution',
+    accept: 'I accept this solution',
+    appealTitle: 'Do not agree? Appeal',
+    appealIntro: (body: string, until: string) =>
+      `You can appeal to the ${body} until ${until}. Explain why you do not agree with the solution.`,
+    grounds: 'Why do you not agree? (required)',
+    groundsMissing: 'Write down why you do not agree with the solution.',
+    groundsName: 'Why you do not agree',
+    appeal: 'File appeal',
+    satisfactionTitle: 'Are you satisfied with how we handled your complaint?',
+    yes: 'Yes, satisfied',
+    no: 'No, not satisfied',
+    satisfiedMissing: 'Choose whether you are satisfied.',
+    comment: 'Comment (optional)',
+    commentName: 'Comment',
+    send: 'Send answer',
+    thanks: 'Thank you for your answer.',
+    errorSummary: 'There is a problem',
+    errorPrefix: 'Error:',
+    submittedTitle: 'What you sent us',
+    fields: {
+      name: 'Name',
+      initials: 'Initials',
+      address: 'Address',
+      phone: 'Phone number',
+      email: 'Email address',
+      onBehalfOf: 'On behalf of',
+      category: 'Subject',
+      description: 'Your complaint',
+      desiredSolution: 'Solution you would like',
+      files: 'Attachments',
+    },
+    contactTitle: (org: string) => `Contact ${org}`,
+    contactIntro: (number: string) =>
+      `Do you have a question about your complaint? Please mention your complaint number ${number}.`,
+    byPost: 'Post',
+    byPhone: 'Phone',
+    byEmail: 'Email',
+    website: (org: string) => `Go to the website of ${org}`,
+    procedure: (org: string) => `How ${org} handles complaints`,
+    erasureTitle: 'Have your details deleted',
+    erasureIntro:
+      'You can ask us to delete your details. We do so within a month and let you know.',
+    erasure: 'Request deletion',
+    erasureConfirmTitle: 'Are you sure?',
+    erasureConfirmText:
+      'We will then delete your name, your contact details and what you wrote about your complaint within a month. After that this link no longer works and you cannot follow your complaint here.',
+    erasureConfirm: 'Yes, delete my details',
+    erasureCancel: 'No, back to my complaint',
+    erasureRequested: (date: string) => `On ${date} you asked us to delete your details.`,
+    erasureNext:
+      'What happens next? We delete your details within a month and let you know. After that this link no longer works.',
+    done: {
+      accept: 'You accepted the solution. Thank you.',
+      appeal: 'Your appeal has been received.',
+      satisfaction: 'Thank you for your answer.',
+      erasure:
+        'Your request for deletion has been received. We delete your details within a month and let you know.',
+    } as Record<string, string>,
+    invalid: 'This link is not (or no longer) valid.',
+    invalidHelp: 'Check that you used the full link from our e-mail, or contact the organisation.',
+    other: 'Nederlands',
+  },
+};
+
+export type TrackText = (typeof TRACK_TEXT)['nl'];
