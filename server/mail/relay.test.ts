@@ -26,7 +26,7 @@ function mailbox(...answers: SendResult[]) {
 
 const NOW = new Date('2026-03-02T09:05:00.000Z');
 const rows = () => w.db.select().from(outbox).orderBy(asc(outbox.createdAt));
-const step = (number: string, action: 'respond' | 'close' | 'forward', body: object) =>
+const step = (number: string, action: 'respond' | 'close' | 'forward' | 'postpone', body: object) =>
   performStep(w.db, {
     tenant: w.tenant,
     number,
