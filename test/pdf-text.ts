@@ -5,3 +5,60 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
   return text.replace(/\s+/g, ' ');
 }
+
+/** A line of a page as pdf.js reads it: its text, where it starts and its baseline, in mm. */
+export interface PdfLine {
+  text: string;
+  /** From the page's left edge to where the line starts, and to where it ends. */
+  left: number;
+  right: number;
+  /** From the page's top edge to the line's baseline. */
+  baseline: number;
+  /** The font size in points. */
+  size: number;
+}
+
+const MM = 72 / 25.4;
+
+/**
+ * Each page's lines, top to bottom: the text items pdf.js finds on one baseline, left to right,
+ * joined by a space (a reference's label and its value are one line).
+ */
+export async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
+  const pdf = await getDocumentProxy(bytes.slice());
+  const pages: PdfLine[][] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const height = page.view[3] ?? 0;
+    const content = await page.getTextContent();
+    const rows = new Map<number, { str: string; x: number; width: number; size: number }[]>();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+      const key = Math.round(y * 2) / 2;
+      const row = rows.get(key) ?? [];
+      row.push({ str: item.str, x, width: item.width, size: Math.hypot(c, d) });
+      rows.set(key, row);
+    }
+    pages.push(
+      [...rows.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([y, row]) => {
+          row.sort((a, b) => a.x - b.x);
+          const last = row.at(-1) ?? { x: 0, width: 0 };
+          return {
+            // pdf.js adds an item of spaces where it sees a gap: one space is enough.
+            text: row
+              .map((r) => r.str.trim())
+              .filter(Boolean)
+              .join(' '),
+            left: (row[0]?.x ?? 0) / MM,
+            right: (last.x + last.width) / MM,
+            baseline: (height - y) / MM,
+            size: Math.max(...row.map((r) => r.size)),
+          };
+        }),
+    );
+  }
+  return pages;
+}
