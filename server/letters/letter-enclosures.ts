@@ -1,12 +1,4 @@
-import {
-  degrees,
-  EncryptedPDFError,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  type PDFPage,
-} from 'pdf-lib';
+import { degrees, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { jpegRotation } from './jpeg-orientation';
 import type { LetterDocument } from './letter-document';
 import { FONT_NAMES, textOperators } from './letter-draw';
@@ -53,11 +45,23 @@ export async function appendEnclosures(
     if (!content) continue;
     const skip = (reason: NotAppendedReason) =>
       notAppended.push({ title: enclosure.title, reason });
+    // pdf-lib reads a JPEG through the whole ArrayBuffer under the bytes: a view into a larger
+    // one (a Buffer from a pool, a slice of a request body) must be copied to stand alone.
+    const bytes =
+      content.bytes.byteOffset === 0 && content.bytes.byteLength === content.bytes.buffer.byteLength
+        ? content.bytes
+        : new Uint8Array(content.bytes);
     try {
       if (content.type === 'application/pdf') {
-        const source = await PDFDocument.load(content.bytes, { updateMetadata: false });
+        // Asked to, pdf-lib loads an encrypted PDF and says so, where its own EncryptedPDFError
+        // cannot be told apart from any other error (instanceof fails on its compiled classes).
+        const source = await PDFDocument.load(bytes, {
+          updateMetadata: false,
+          ignoreEncryption: true,
+        });
         const count = source.getPageCount();
-        if (count === 0) skip('unreadable');
+        if (source.isEncrypted) skip('encrypted');
+        else if (count === 0) skip('unreadable');
         else if (count > room) skip('tooManyPages');
         else {
           for (const page of await pdf.copyPages(source, source.getPageIndices())) {
@@ -69,11 +73,11 @@ export async function appendEnclosures(
       } else if (room < 1) {
         skip('tooManyPages');
       } else {
-        await imagePage(pdf, doc, index, content, faces, tagger);
+        await imagePage(pdf, doc, index, { type: content.type, bytes }, faces, tagger);
         room -= 1;
       }
-    } catch (err) {
-      skip(err instanceof EncryptedPDFError ? 'encrypted' : 'unreadable');
+    } catch {
+      skip('unreadable');
     }
   }
   return notAppended;

@@ -3,7 +3,7 @@ import { getDocumentProxy } from 'unpdf';
 import { expect, test, vi } from 'vitest';
 import { decisionLetter } from '../../test/letter-documents';
 import { type PdfLine, pdfLines, pdfText } from '../../test/pdf-text';
-import { FLOW_BOTTOM, FOOTER_BASELINE, MM, WINDOW } from './letter-geometry';
+import { FIRST_FLOW_TOP, FLOW_BOTTOM, FOOTER_BASELINE, MM, WINDOW } from './letter-geometry';
 import { MAX_LETTER_PAGES } from './letter-pdf';
 import { renderLetterDocument, writeLetter } from './letter-render';
 
@@ -65,12 +65,13 @@ test('the address stands in the window, each line on its own, however long or ma
       (WINDOW.top + WINDOW.height) / MM,
     );
   };
+  // Everything between the letterhead's rule (42 mm) and place and date, which must come next.
   const windowLines = async (name: string, address: string[]) => {
     const doc = decisionLetter({ recipient: { name, address } });
     const [first = []] = await pdfLines(await renderLetterDocument(doc));
-    return first.filter(
-      (l) => l.baseline > WINDOW.top / MM && l.baseline < (WINDOW.top + WINDOW.height) / MM,
-    );
+    const flow = first.findIndex((l) => l.baseline > FIRST_FLOW_TOP / MM - 0.5);
+    expect(first[flow]?.text).toBe('Utrecht, 14 december 2026');
+    return first.slice(0, flow).filter((l) => l.baseline > 45);
   };
 
   const usual = await windowLines('Ömer Kılıç', ['Lange Nieuwstraat 12 bis', '3512 PH Utrecht']);
@@ -82,11 +83,34 @@ test('the address stands in the window, each line on its own, however long or ma
   ]);
   for (const line of usual) inWindow(line);
 
-  const line = fc.string({ unit: fc.constantFrom('a', 'W', 'm', ' ', 'Ö', 'ı'), maxLength: 120 });
+  // Eight lines fit when set smaller, whole; twelve do when the last ones share a line.
+  const eight = [
+    't.a.v. de heer Ö. Kılıç',
+    'Afdeling Inkoop',
+    'Bedrijf B.V.',
+    'Gebouw Noord',
+    'Verdieping 3',
+    'Lange Nieuwstraat 12 bis',
+    '3512 PH Utrecht',
+  ];
+  expect(texts(await windowLines('Ömer Kılıç', eight)).slice(1)).toEqual(['Ömer Kılıç', ...eight]);
+  // The longest and most lines there are, and what fast-check makes of them.
+  const many = Array.from({ length: 12 }, (_, i) => `Regel ${i} ${'W'.repeat(i * 10)}`);
+  for (const l of await windowLines('W'.repeat(120), many)) inWindow(l);
+  expect((await windowLines('N', many)).length).toBeGreaterThan(6);
+  const line = fc.string({
+    unit: fc.constantFrom('a', 'W', 'm', ' ', 'Ö', 'ı'),
+    maxLength: 120,
+    size: 'max',
+  });
   await fc.assert(
-    fc.asyncProperty(line, fc.array(line, { maxLength: 12 }), async (name, address) => {
-      for (const l of await windowLines(`N ${name}`, address)) inWindow(l);
-    }),
+    fc.asyncProperty(
+      line,
+      fc.array(line, { maxLength: 12, size: 'max' }),
+      async (name, address) => {
+        for (const l of await windowLines(`N ${name}`, address)) inWindow(l);
+      },
+    ),
     { numRuns: 15 },
   );
 });
