@@ -1,6 +1,8 @@
 import { afterEach, expect, test } from 'vitest';
+import { decisionLetter, PNG_40X20 } from '../../test/letter-documents';
 import { ApiError } from '../http/errors';
 import type { Letter } from '../letters/letter-pdf';
+import { writeLetter } from '../letters/letter-render';
 import { LETTER_TIMEOUT_MS, letterThreads, MAX_WAITING_LETTERS } from './letter-threads';
 
 const letter = (body = 'Uw klacht is ontvangen.'): Letter => ({
@@ -59,4 +61,33 @@ test(`a letter that takes longer than its time is given up with a 503 (${LETTER_
   );
   expect(first).toMatchObject({ status: 503, code: 'letters_busy' });
   expect(second).toMatchObject({ status: 503, code: 'letters_busy' });
+});
+
+test('a LetterDocument is written on the thread: the same bytes as here, and what to report', {
+  timeout: 30_000,
+}, async () => {
+  const render = pool();
+  const doc = decisionLetter({
+    recipient: { name: 'Chen 陈', address: ['Straat 1'] },
+    enclosures: [
+      { title: 'Foto', content: { type: 'image/png', bytes: new Uint8Array(PNG_40X20) } },
+      {
+        title: 'Kapot',
+        content: { type: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) },
+      },
+    ],
+  });
+  const [written, old] = await Promise.all([render.write(doc), render(letter())]);
+  expect(isPdf(old)).toBe(true);
+  const here = await writeLetter(doc);
+  expect(Buffer.from(written.pdf).equals(Buffer.from(here.pdf))).toBe(true);
+  expect(written).toMatchObject({
+    pages: here.pages,
+    unwritable: ['陈'],
+    notAppended: [{ title: 'Kapot', reason: 'unreadable' }],
+    truncated: false,
+  });
+  // The caller keeps its document: its enclosures were copied to the thread, not moved.
+  expect(doc.enclosures[0]?.content?.bytes.byteLength).toBe(PNG_40X20.byteLength);
+  await expect(render.write({ ...doc, madeAt: 'nooit' })).rejects.toThrow(/madeAt/);
 });

@@ -1,10 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../http/errors';
+import type { LetterDocument } from '../letters/letter-document';
 import type { Letter, RenderLetter } from '../letters/letter-pdf';
+import type { WriteLetter, WrittenLetter } from '../letters/letter-render';
+import type { LetterJob } from './letter-thread';
 
 /**
  * Letters waiting for the letter thread at most. Each waits with its text (a message is at most
- * MAX_MESSAGE_CHARS), so whoever asks for PDFs over and over holds a bounded amount of memory;
+ * MAX_MESSAGE_CHARS) and its enclosures, so whoever asks for PDFs over and over holds a bounded
+ * amount of memory;
  * beyond it the answer is 503 with Retry-After, and the server goes on serving everyone else.
  */
 export const MAX_WAITING_LETTERS = 16;
@@ -34,9 +38,11 @@ function threadEntry(): { entry: string; tsx?: string } {
   return { entry, tsx: import.meta.resolve('tsx/esm/api') };
 }
 
+type Answer = { pdf: Uint8Array } | { written: WrittenLetter };
+
 interface Job {
-  letter: Letter;
-  resolve: (pdf: Uint8Array) => void;
+  message: LetterJob;
+  resolve: (answer: Answer) => void;
   reject: (err: Error) => void;
 }
 
@@ -46,10 +52,11 @@ const busy = () => new ApiError(503, 'letters_busy', undefined, { retryAfter: 2 
  * Writes letters on a thread of their own, so the event loop keeps serving every tenant while a
  * PDF is made (six long letters at once held up /health for 1.4 s on the request path). One
  * thread, started on the first letter, one letter at a time; a queue of at most `maxWaiting`.
+ * Called with a Letter it gives the PDF; its `write` takes a LetterDocument (writeLetter).
  */
 export function letterThreads(
   options: { maxWaiting?: number; timeoutMs?: number } = {},
-): RenderLetter & { close(): Promise<void> } {
+): RenderLetter & { write: WriteLetter; close(): Promise<void> } {
   const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
   const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
   const boot = threadEntry();
@@ -59,13 +66,13 @@ export function letterThreads(
   let current: { job: Job; thread: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
 
   /** Ends the letter `thread` is writing, if it still is; then the next one starts. */
-  const finish = (thread: Worker, outcome: { pdf: Uint8Array } | { error: Error }) => {
+  const finish = (thread: Worker, outcome: Answer | { error: Error }) => {
     if (current?.thread !== thread) return;
     clearTimeout(current.timer);
     const { job } = current;
     current = undefined;
-    if ('pdf' in outcome) job.resolve(outcome.pdf);
-    else job.reject(outcome.error);
+    if ('error' in outcome) job.reject(outcome.error);
+    else job.resolve(outcome);
     next();
   };
 
@@ -79,8 +86,8 @@ export function letterThreads(
     const thread = new Worker(BOOT, { eval: true, workerData: boot });
     // An idle letter thread must not keep the process alive at shutdown.
     thread.unref();
-    thread.on('message', (answer: { pdf?: Uint8Array; error?: string }) =>
-      finish(thread, answer.pdf ? { pdf: answer.pdf } : { error: new Error(answer.error) }),
+    thread.on('message', (answer: Answer | { error: string }) =>
+      finish(thread, 'error' in answer ? { error: new Error(answer.error) } : answer),
     );
     thread.on('error', (error) => {
       stop(thread);
@@ -104,20 +111,31 @@ export function letterThreads(
       finish(thread, { error: busy() });
     }, timeoutMs);
     current = { job, thread, timer };
-    thread.postMessage(job.letter);
+    thread.postMessage(job.message);
   }
 
-  const render = (letter: Letter) =>
-    new Promise<Uint8Array>((resolve, reject) => {
+  const ask = (message: LetterJob) =>
+    new Promise<Answer>((resolve, reject) => {
       if (waiting.length >= maxWaiting) {
         reject(busy());
         return;
       }
-      waiting.push({ letter, resolve, reject });
+      waiting.push({ message, resolve, reject });
       next();
     });
+  const render = async (letter: Letter) => {
+    const answer = await ask({ letter });
+    if (!('pdf' in answer)) throw new Error('the letter thread answered with another kind');
+    return answer.pdf;
+  };
+  const write = async (document: LetterDocument) => {
+    const answer = await ask({ document });
+    if (!('written' in answer)) throw new Error('the letter thread answered with another kind');
+    return answer.written;
+  };
 
   return Object.assign(render, {
+    write,
     async close() {
       for (const job of waiting.splice(0)) job.reject(busy());
       if (worker) await worker.terminate();
