@@ -153,8 +153,8 @@ test('a PDF enclosure’s pages and each image follow the letter, whose page num
     ]),
     ['Advies pagina 1'],
     ['Advies pagina 2'],
-    ['Bijlage 2: Foto van de melding'],
-    ['Bijlage 3: Scan van uw brief'],
+    ['Bijlage 2: Foto van de melding Gemeente Voorbeeld · Ons kenmerk 2026-0042'],
+    ['Bijlage 3: Scan van uw brief Gemeente Voorbeeld · Ons kenmerk 2026-0042'],
   ]);
   // An image is shown at its size (a point a pixel), under the caption, not enlarged.
   const [photo] = await imageCorners(written.pdf, 4);

@@ -133,14 +133,42 @@ async function imagePage(
   const title = doc.enclosures[index]?.title ?? '';
   const size = TYPE.small.size;
   const measure = (text: string) => faces.regular.width(text, size);
+  // The caption names the enclosure; beside it, as on the letter's later pages, whose letter
+  // it belongs to, so a loose page can be put back.
+  const reference = doc.references[0];
+  const whose = fitted(
+    [doc.sender.name, reference ? `${reference.label} ${reference.value}` : '']
+      .filter(Boolean)
+      .join(' · '),
+    IMAGE_AREA.width / 2,
+    measure,
+    false,
+    size,
+  );
   const caption = `${LABELS[doc.locale].enclosures(1)} ${index + 1}: ${title}`;
-  const text = fitted(caption, IMAGE_AREA.width, measure, false, size);
+  const room = IMAGE_AREA.width - measure(whose) - 6 * MM;
+  const text = fitted(caption, room, measure, false, size);
   const captionElement = tagger.add({ role: 'P' });
   const figure = tagger.add({ role: 'Figure', alt: title });
+  const right = IMAGE_AREA.left + IMAGE_AREA.width;
   page.pushOperators(
     tagger.begin(page, captionElement),
     ...textOperators(
       { text, x: IMAGE_AREA.left, y: CAPTION_BASELINE, bold: false, size, grey: true },
+      faces,
+    ),
+    Tagger.end(),
+    Tagger.artifact(),
+    ...textOperators(
+      {
+        text: whose,
+        x: right,
+        y: CAPTION_BASELINE,
+        bold: false,
+        size,
+        grey: true,
+        alignRight: true,
+      },
       faces,
     ),
     Tagger.end(),

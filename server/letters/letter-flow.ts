@@ -53,17 +53,31 @@ export interface Block {
   lines: Line[];
   spaceBefore: number;
   keepTogether?: boolean;
+  /** Where it starts a page, the last two lines of the block before come along (the closing). */
+  keepWithPrevious?: boolean;
+}
+
+/** A line as placed: what it put on its page, so it can be taken off again. */
+interface PlacedLine {
+  line: Line;
+  page: LaidPage;
+  items: Placed[];
 }
 
 /**
  * Places blocks of lines down the pages: a line that would pass FLOW_BOTTOM starts a new page
- * (whose first line takes no space before it), and a block kept together that does not fit in
- * what is left of a page, but would on an empty one, starts on the next. Past `maxPages`, the
- * text ends in "…" and the rest is left out.
+ * (whose first line takes no space before it). A paragraph leaves no single line behind at the
+ * foot of a page (it starts on the next) nor a single last line at the top of the next (one more
+ * line comes along). A block kept together that does not fit in what is left of a page, but
+ * would on an empty one, starts on the next, with the last two lines of the block before it if
+ * it asks to (the closing and the signature do not stand alone). Past `maxPages`, the text ends
+ * in "…" and the rest is left out.
  */
 export class Flow {
   private y = FIRST_FLOW_TOP;
   private atTop = false;
+  /** The lines of the block placed last that are on the current page. */
+  private previous: PlacedLine[] = [];
   truncated = false;
 
   constructor(
@@ -94,30 +108,61 @@ export class Flow {
     return true;
   }
 
+  /** Turns the page, taking `carried` lines off this one and placing them first on the next. */
+  private turnWith(carried: PlacedLine[], element: number): PlacedLine[] | undefined {
+    if (this.pages.length >= this.maxPages) carried = [];
+    for (const { page, items } of carried) {
+      page.items = page.items.filter((item) => !items.includes(item));
+    }
+    if (!this.turn(element)) return undefined;
+    return carried.map(({ line }) => this.place(line));
+  }
+
+  private place(line: Line): PlacedLine {
+    const items: Placed[] = line.runs.map((run) => ({
+      element: line.element,
+      run: { ...run, x: LEFT + run.x, y: this.y },
+    }));
+    this.page.items.push(...items);
+    this.atTop = false;
+    this.y += line.leading;
+    return { line, page: this.page, items };
+  }
+
+  /** Whether the first `n` lines of `lines` fit below the current position. */
+  private fits(lines: Line[], n: number): boolean {
+    const height = lines.slice(0, n - 1).reduce((sum, line) => sum + line.leading, 0);
+    return this.y + height <= FLOW_BOTTOM;
+  }
+
   add(block: Block): void {
-    if (this.truncated || block.lines.length === 0) return;
-    const height = block.lines.slice(0, -1).reduce((sum, line) => sum + line.leading, 0);
-    const first = block.lines[0] as Line;
+    const { lines } = block;
+    if (this.truncated || lines.length === 0) return;
+    const element = (lines[0] as Line).element;
     if (!this.atTop) this.y += block.spaceBefore;
-    if (
-      block.keepTogether &&
-      !this.atTop &&
-      this.y + height > FLOW_BOTTOM &&
-      LATER_FLOW_TOP + height <= FLOW_BOTTOM &&
-      !this.turn(first.element)
-    ) {
-      return;
-    }
-    for (const line of block.lines) {
-      if (this.y > FLOW_BOTTOM && !this.turn(line.element)) return;
-      for (const run of line.runs) {
-        this.page.items.push({
-          element: line.element,
-          run: { ...run, x: LEFT + run.x, y: this.y },
-        });
+    let current: PlacedLine[] = [];
+    if (block.keepTogether && !this.atTop && !this.fits(lines, lines.length)) {
+      const height = lines.slice(0, -1).reduce((sum, line) => sum + line.leading, 0);
+      if (LATER_FLOW_TOP + height <= FLOW_BOTTOM) {
+        const carry =
+          block.keepWithPrevious && this.previous.length >= 4 ? this.previous.slice(-2) : [];
+        const moved = this.turnWith(carry, element);
+        if (!moved) return;
+        if (moved.length) this.y += block.spaceBefore;
       }
-      this.atTop = false;
-      this.y += line.leading;
+    } else if (!block.keepTogether && lines.length >= 2 && !this.atTop && !this.fits(lines, 2)) {
+      if (!this.turn(element)) return;
     }
+    lines.forEach((line, i) => {
+      if (this.truncated) return;
+      if (this.y > FLOW_BOTTOM) {
+        const widow = !block.keepTogether && i === lines.length - 1 && current.length >= 3;
+        const moved = this.turnWith(widow ? current.slice(-1) : [], line.element);
+        if (!moved) return;
+        current = moved;
+      }
+      current.push(this.place(line));
+    });
+    this.previous = current;
   }
 }

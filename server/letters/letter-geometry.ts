@@ -39,7 +39,7 @@ export const TYPE = {
   name: { size: 15 },
   small: { size: 8.5, leading: 11 },
   returnAddress: { size: 7 },
-  address: { size: 10, leading: 12.5, minSize: 7.5 },
+  address: { size: 10, leading: 12.5, minSize: 8 },
   footer: { size: 8 },
 };
 

@@ -180,7 +180,7 @@ function signature(
     { element: signer, leading: body.leading * 3, runs: [] },
     ...[name, role ?? '', organisation].filter((t) => t.trim()).map((t) => line(signer, t)),
   ];
-  flow.add({ spaceBefore: body.leading, lines, keepTogether: true });
+  flow.add({ spaceBefore: body.leading, lines, keepTogether: true, keepWithPrevious: true });
 }
 
 /** "Bijlagen" and the enclosures' titles, numbered, a long one indented under its number. */
