@@ -1,3 +1,11 @@
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFRawStream,
+} from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 
 /** A PDF's text as an independent parser (pdf.js, through unpdf) reads it, spaces collapsed. */
@@ -61,4 +69,41 @@ export async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
     );
   }
   return pages;
+}
+
+/**
+ * The strings a page's content shows, in the order it shows them, decoded through each font's
+ * ToUnicode map (pdf-lib reads the file): what a reader that follows the content, or the
+ * structure, gets, spaces at the ends included (pdf.js trims those from its text items).
+ */
+export async function shownStrings(bytes: Uint8Array, pageIndex = 0): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes);
+  const page = pdf.getPage(pageIndex);
+  const decoded = (object: unknown) =>
+    Buffer.from(decodePDFRawStream(object as PDFRawStream).decode()).toString('latin1');
+  const fonts = new Map<string, Map<string, string>>();
+  const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
+  for (const [name, ref] of fontDict?.entries() ?? []) {
+    const font = pdf.context.lookup(ref, PDFDict);
+    const cmap = decoded(font.lookup(PDFName.of('ToUnicode')));
+    const map = new Map<string, string>();
+    for (const [, id = '', unicode = ''] of cmap.matchAll(/<([0-9a-f]{4})> <([0-9a-f]+)>/g)) {
+      const units = (unicode.match(/.{4}/g) ?? []).map((u) => Number.parseInt(u, 16));
+      map.set(id, String.fromCharCode(...units));
+    }
+    fonts.set(name.toString(), map);
+  }
+  const contents = page.node.Contents();
+  const streams =
+    contents instanceof PDFArray
+      ? contents.asArray().map((r) => pdf.context.lookup(r))
+      : [contents];
+  const text = streams.map(decoded).join('\n');
+  const shown: string[] = [];
+  let font = new Map<string, string>();
+  for (const [, name, hex] of text.matchAll(/(\/\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
+    if (name) font = fonts.get(name) ?? new Map();
+    else shown.push((hex?.match(/.{4}/g) ?? []).map((id) => font.get(id) ?? '\uFFFD').join(''));
+  }
+  return shown;
 }

@@ -78,7 +78,10 @@ export function textOperators(run: Run, faces: Record<Face, LetterFace>): PDFOpe
     setFillingGrayscaleColor(run.grey ? GREY : 0),
     setFontAndSize(FONT_NAMES[face], run.size),
     moveText(round(x), round(PAGE.height - run.y)),
-    showText(faces[face].encode(run.text)),
+    // A space after each run: text extraction and screen readers that follow the structure join
+    // an element's lines as they come, and without it the last word of one line and the first
+    // of the next became one ("voor" + "een" read "vooreen"). At a line's end it shows nothing.
+    showText(faces[face].encode(`${run.text} `)),
     endText(),
   ];
 }
