@@ -241,6 +241,16 @@ test('the metadata: title, author, subject, language, dates; and the PDF is tagg
   ).toMatchObject({ info: { Language: 'en-GB' } });
 });
 
+test('the metadata holds the title as written: it is not printed, so no character is unwritable there', async () => {
+  const written = await writeLetter(
+    decisionLetter({ title: 'Beslissing\u0007 voor 陈 Wei\n2026-0042' }),
+  );
+  expect(written.unwritable).toEqual([]);
+  const pdf = await getDocumentProxy(written.pdf);
+  const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
+  expect(info.Title).toBe('Beslissing voor 陈 Wei 2026-0042');
+});
+
 interface Node {
   role: string;
   children?: Node[];

@@ -7,7 +7,7 @@ import { LABELS, type Measure } from './letter-geometry';
 import { layoutLetter } from './letter-layout';
 import { MAX_LETTER_PAGES } from './letter-pdf';
 import { Tagger } from './letter-tags';
-import { letterTexts, printable, unwritable } from './letter-text';
+import { cleaned, letterTexts, printable, unwritable } from './letter-text';
 
 /** A letter as written: its PDF, and what the caller should tell whoever made it. */
 export interface WrittenLetter {
@@ -44,10 +44,12 @@ export async function writeLetter(doc: LetterDocument): Promise<WrittenLetter> {
   await faces.regular.embed(pdf.context, 'NotoSans-Regular');
   await faces.bold.embed(pdf.context, 'NotoSans-Bold');
 
-  pdf.setTitle(printed.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(printed.sender.name);
-  pdf.setSubject(printed.subject);
-  pdf.setKeywords(printed.references.map((r) => `${r.label} ${r.value}`));
+  // The metadata holds any character (UTF-16): the texts as written, less what is invisible.
+  const meta = (text: string) => cleaned(text).replace(/\s+/g, ' ').trim();
+  pdf.setTitle(meta(doc.title), { showInWindowTitleBar: true });
+  pdf.setAuthor(meta(doc.sender.name));
+  pdf.setSubject(meta(doc.subject));
+  pdf.setKeywords(doc.references.map((r) => meta(`${r.label} ${r.value}`)));
   pdf.setCreator('Klachtenregeling');
   pdf.setProducer('Klachtenregeling (pdf-lib, Noto Sans)');
   pdf.setLanguage(LABELS[doc.locale].lang);
@@ -81,7 +83,6 @@ function printableDocument(doc: LetterDocument): LetterDocument {
   const one = (text: string) => p(text).replace(/\n+/g, ' ');
   return {
     ...doc,
-    title: one(doc.title),
     sender: {
       name: one(doc.sender.name),
       address: doc.sender.address.map(one),

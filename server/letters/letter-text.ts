@@ -39,7 +39,7 @@ const DROPPED = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
 const SPACES = /\p{Zs}/gu;
 
 /** Composed (NFC), line breaks "\n", tabs and spaces the fonts lack plain spaces, invisible gone. */
-function cleaned(text: string): string {
+export function cleaned(text: string): string {
   return text
     .normalize('NFC')
     .replace(LINE_BREAKS, '\n')
@@ -78,10 +78,12 @@ export function unwritable(texts: string[]): string[] {
   return [...found];
 }
 
-/** Every text of a letter that it prints, for `unwritable`. */
+/**
+ * Every text a letter prints, for `unwritable`. Not the title: it is only the PDF's metadata,
+ * which holds any character (the window title shows it as written).
+ */
 export function letterTexts(doc: LetterDocument): string[] {
   return [
-    doc.title,
     doc.sender.name,
     ...doc.sender.address,
     doc.sender.phone ?? '',
