@@ -7,11 +7,19 @@ import type { LetterJob } from './letter-thread';
 
 /**
  * Letters waiting for the letter thread at most. Each waits with its text (a message is at most
- * MAX_MESSAGE_CHARS) and its enclosures, so whoever asks for PDFs over and over holds a bounded
- * amount of memory;
+ * MAX_MESSAGE_CHARS), so whoever asks for PDFs over and over holds a bounded amount of memory;
  * beyond it the answer is 503 with Retry-After, and the server goes on serving everyone else.
  */
 export const MAX_WAITING_LETTERS = 16;
+
+/**
+ * Enclosure bytes the letters in the letter thread's hands (waiting or being written) hold
+ * together at most. A LetterDocument travels with its enclosures (a few files of up to 10 MB
+ * each), so MAX_WAITING_LETTERS alone would let them hold half a gigabyte; beyond this the
+ * answer is 503 with Retry-After too. A letter larger than this alone is still taken when the
+ * thread holds no other enclosures.
+ */
+export const MAX_LETTER_QUEUE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The longest one letter may take in the letter thread. A letter is bounded in characters and
@@ -42,6 +50,8 @@ type Answer = { pdf: Uint8Array } | { written: WrittenLetter };
 
 interface Job {
   message: LetterJob;
+  /** The enclosures' bytes it holds. */
+  bytes: number;
   resolve: (answer: Answer) => void;
   reject: (err: Error) => void;
 }
@@ -55,13 +65,16 @@ const busy = () => new ApiError(503, 'letters_busy', undefined, { retryAfter: 2 
  * Called with a Letter it gives the PDF; its `write` takes a LetterDocument (writeLetter).
  */
 export function letterThreads(
-  options: { maxWaiting?: number; timeoutMs?: number } = {},
+  options: { maxWaiting?: number; maxBytes?: number; timeoutMs?: number } = {},
 ): RenderLetter & { write: WriteLetter; close(): Promise<void> } {
   const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
+  const maxBytes = options.maxBytes ?? MAX_LETTER_QUEUE_BYTES;
   const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
   const boot = threadEntry();
 
   const waiting: Job[] = [];
+  /** Enclosure bytes of the letters waiting and the one being written. */
+  let held = 0;
   let worker: Worker | undefined;
   let current: { job: Job; thread: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
 
@@ -71,6 +84,7 @@ export function letterThreads(
     clearTimeout(current.timer);
     const { job } = current;
     current = undefined;
+    held -= job.bytes;
     if ('error' in outcome) job.reject(outcome.error);
     else job.resolve(outcome);
     next();
@@ -116,11 +130,16 @@ export function letterThreads(
 
   const ask = (message: LetterJob) =>
     new Promise<Answer>((resolve, reject) => {
-      if (waiting.length >= maxWaiting) {
+      const bytes =
+        'document' in message
+          ? message.document.enclosures.reduce((n, e) => n + (e.content?.bytes.byteLength ?? 0), 0)
+          : 0;
+      if (waiting.length >= maxWaiting || (bytes > 0 && held > 0 && held + bytes > maxBytes)) {
         reject(busy());
         return;
       }
-      waiting.push({ message, resolve, reject });
+      held += bytes;
+      waiting.push({ message, bytes, resolve, reject });
       next();
     });
   const render = async (letter: Letter) => {
@@ -137,7 +156,10 @@ export function letterThreads(
   return Object.assign(render, {
     write,
     async close() {
-      for (const job of waiting.splice(0)) job.reject(busy());
+      for (const job of waiting.splice(0)) {
+        held -= job.bytes;
+        job.reject(busy());
+      }
       if (worker) await worker.terminate();
     },
   });
