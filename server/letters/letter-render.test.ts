@@ -313,3 +313,44 @@ test('the longest message is written in well under a second, a usual letter in t
   usual.sort((a, b) => a - b);
   expect(usual[2]).toBeLessThan(80);
 });
+
+test('any text at all: the letter is written, shows no "?" of its own, and reports what it cannot write', async () => {
+  const text = fc.string({ unit: 'binary', maxLength: 300 });
+  const lines = fc.array(text, { maxLength: 5 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        name: text,
+        address: lines,
+        subject: text,
+        salutation: text,
+        paragraphs: fc.array(fc.string({ unit: 'binary', maxLength: 2_000 }), { maxLength: 6 }),
+        reference: text,
+        enclosure: text,
+      }),
+      async (t) => {
+        const doc = decisionLetter({
+          recipient: { name: t.name, address: t.address },
+          subject: t.subject,
+          salutation: t.salutation,
+          paragraphs: t.paragraphs,
+          references: [{ label: 'Ons kenmerk', value: t.reference }],
+          enclosures: [{ title: t.enclosure }],
+        });
+        const written = await writeLetter(doc);
+        const pages = await Promise.all(
+          Array.from({ length: written.pages }, (_, i) => shownStrings(written.pdf, i)),
+        );
+        const shown = pages.flat().join('');
+        const questionMarks =
+          [t.name, ...t.address, t.subject, t.salutation, ...t.paragraphs, t.reference, t.enclosure]
+            .join('')
+            .split('?').length - 1;
+        expect(shown.split('?').length - 1).toBeLessThanOrEqual(questionMarks);
+        for (const ch of written.unwritable) expect(shown.includes(ch)).toBe(false);
+        if (written.unwritable.length > 0) expect(shown).toContain('\uFFFD');
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
