@@ -23,9 +23,14 @@ import {
   QUARANTINE_LIMIT,
   REPLY_LIMIT,
 } from '../server/inbound/limits';
+import { MAX_ENCLOSURE_PAGES } from '../server/letters/letter-enclosures';
 import { MAX_LETTER_PAGES } from '../server/letters/letter-pdf';
 import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
-import { LETTER_TIMEOUT_MS, MAX_WAITING_LETTERS } from '../server/runtime/letter-threads';
+import {
+  LETTER_TIMEOUT_MS,
+  MAX_LETTER_QUEUE_BYTES,
+  MAX_WAITING_LETTERS,
+} from '../server/runtime/letter-threads';
 import { STATEMENT_CACHE_SIZE } from '../server/runtime/reused-statements';
 import { SESSION_HOURS } from '../server/staff/sessions';
 import {
@@ -102,7 +107,9 @@ const EXPECTED: Record<string, string> = {
   MAX_WEBHOOK_ENDPOINTS: String(MAX_WEBHOOK_ENDPOINTS),
   MAX_MESSAGE_CHARS: `${n(MAX_MESSAGE_CHARS)} characters`,
   MAX_LETTER_PAGES: String(MAX_LETTER_PAGES),
+  MAX_ENCLOSURE_PAGES: String(MAX_ENCLOSURE_PAGES),
   MAX_WAITING_LETTERS: String(MAX_WAITING_LETTERS),
+  MAX_LETTER_QUEUE_BYTES: mb(MAX_LETTER_QUEUE_BYTES),
   LETTER_TIMEOUT_MS: `${n(LETTER_TIMEOUT_MS)} ms`,
   WEBHOOK_TIMEOUT_MS: `${n(WEBHOOK_TIMEOUT_MS)} ms`,
 };

@@ -50,8 +50,8 @@ afterAll(() => {
  * Bigger scripts start slower on Workers: the script every request starts (worker.js and the
  * chunks it imports statically) stays within this, gzipped (issue #12: 150 KB). What a request
  * rarely needs is a chunk of its own, loaded on first use (scripts/build-worker.mjs): the admin
- * view's pages on the first staff page, the PDF writer (pdf-lib, ~176 KiB gzipped) on the first
- * letter, and the background module (the jobs with the Resend SDK, e-mail intake with
+ * view's pages on the first staff page, the PDF writer (pdf-lib and fontkit, ~550 KB gzipped,
+ * with its two fonts, ~600 KB, as data modules) on the first letter, and the background module (the jobs with the Resend SDK, e-mail intake with
  * postal-mime) on the first scheduled() or email() event.
  */
 const WORKER_MAX_GZIP_BYTES = 150_000;
@@ -91,13 +91,26 @@ test('npm run deploy -- --dry-run: lists the pending migrations, applies none, a
     lazy.filter((m) => m.source.includes(marker)).map((m) => m.file.replace(/-\w+\.js$/, ''));
   for (const [name, marker, chunk] of [
     ['the admin view', 'Meld u aan om het klachtenregister', 'chunks/admin-routes'],
-    ['the PDF writer', 'PDFDocument', 'chunks/letter-pdf'],
+    ['the PDF writer', 'PDFDocument', 'chunks/pdf-writer'],
     ['the Resend SDK', 'resend-node:', 'chunks/worker-background'],
     // postal-mime lies in a chunk that e-mail intake shares with the scheduled jobs.
     ['postal-mime', 'rfc822DepthExceeded', 'chunks/chunk'],
   ] as const) {
     expect(script, name).not.toContain(marker);
     expect(chunksWith(marker), name).toEqual([chunk]);
+  }
+  // The letters' fonts are data modules beside the chunks, imported by the PDF writer alone.
+  const fonts = lazy.filter((m) => m.file.endsWith('.ttf')).map((m) => m.file);
+  expect(fonts.map((f) => f.replace(/-\w+\.ttf$/, ''))).toEqual([
+    'chunks/NotoSans_400Regular',
+    'chunks/NotoSans_700Bold',
+  ]);
+  for (const font of fonts) {
+    const name = font.replace('chunks/', './');
+    expect(script).not.toContain(name);
+    expect(
+      lazy.filter((m) => m.source.includes(name)).map((m) => m.file.replace(/-\w+\.js$/, '')),
+    ).toEqual(['chunks/pdf-writer']);
   }
 });
 

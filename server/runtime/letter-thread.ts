@@ -1,6 +1,10 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { type Letter, letterPdf } from '../letters/letter-pdf';
+import type { LetterDocument } from '../letters/letter-document';
+import { type Letter, letterPdf, writeLetter } from '../letters/pdf-writer';
+
+/** What the letter thread is sent: an old-style letter, or a LetterDocument. */
+export type LetterJob = { letter: Letter } | { document: LetterDocument };
 
 /*
  * The letter thread's side (see letter-threads.ts): writes each letter it is sent and sends the
@@ -9,10 +13,15 @@ import { type Letter, letterPdf } from '../letters/letter-pdf';
 // Letters are background work: the event loop that answers every tenant comes first when the
 // two want the same core (on Linux a thread's niceness is its own; the process keeps 0).
 setPriority(10);
-parentPort?.on('message', async (letter: Letter) => {
+parentPort?.on('message', async (job: LetterJob) => {
   try {
-    const pdf = await letterPdf(letter);
-    parentPort?.postMessage({ pdf }, [pdf.buffer as ArrayBuffer]);
+    if ('document' in job) {
+      const written = await writeLetter(job.document);
+      parentPort?.postMessage({ written }, [written.pdf.buffer as ArrayBuffer]);
+    } else {
+      const pdf = await letterPdf(job.letter);
+      parentPort?.postMessage({ pdf }, [pdf.buffer as ArrayBuffer]);
+    }
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).message });
   }

@@ -1,7 +1,14 @@
 import { afterEach, expect, test } from 'vitest';
+import { decisionLetter, PNG_40X20 } from '../../test/letter-documents';
 import { ApiError } from '../http/errors';
 import type { Letter } from '../letters/letter-pdf';
-import { LETTER_TIMEOUT_MS, letterThreads, MAX_WAITING_LETTERS } from './letter-threads';
+import { writeLetter } from '../letters/letter-render';
+import {
+  LETTER_TIMEOUT_MS,
+  letterThreads,
+  MAX_LETTER_QUEUE_BYTES,
+  MAX_WAITING_LETTERS,
+} from './letter-threads';
 
 const letter = (body = 'Uw klacht is ontvangen.'): Letter => ({
   from: { name: 'Gemeente', lines: ['Straat 1'] },
@@ -59,4 +66,59 @@ test(`a letter that takes longer than its time is given up with a 503 (${LETTER_
   );
   expect(first).toMatchObject({ status: 503, code: 'letters_busy' });
   expect(second).toMatchObject({ status: 503, code: 'letters_busy' });
+});
+
+test('a LetterDocument is written on the thread: the same bytes as here, and what to report', {
+  timeout: 30_000,
+}, async () => {
+  const render = pool();
+  const doc = decisionLetter({
+    recipient: { name: 'Chen 陈', address: ['Straat 1'] },
+    enclosures: [
+      { title: 'Foto', content: { type: 'image/png', bytes: new Uint8Array(PNG_40X20) } },
+      {
+        title: 'Kapot',
+        content: { type: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) },
+      },
+    ],
+  });
+  const [written, old] = await Promise.all([render.write(doc), render(letter())]);
+  expect(isPdf(old)).toBe(true);
+  const here = await writeLetter(doc);
+  expect(Buffer.from(written.pdf).equals(Buffer.from(here.pdf))).toBe(true);
+  expect(written).toMatchObject({
+    pages: here.pages,
+    unwritable: ['陈'],
+    notAppended: [{ title: 'Kapot', reason: 'unreadable' }],
+    truncated: false,
+  });
+  // The caller keeps its document: its enclosures were copied to the thread, not moved.
+  expect(doc.enclosures[0]?.content?.bytes.byteLength).toBe(PNG_40X20.byteLength);
+  await expect(render.write({ ...doc, madeAt: 'nooit' })).rejects.toThrow(/madeAt/);
+});
+
+test(`the letters in the thread's hands hold at most ${MAX_LETTER_QUEUE_BYTES / 1024 / 1024} MB of enclosures; one more is a 503`, {
+  timeout: 30_000,
+}, async () => {
+  const render = pool({ maxBytes: 300_000 });
+  const withEnclosure = (bytes: number) =>
+    decisionLetter({
+      enclosures: [
+        { title: 'Scan', content: { type: 'application/pdf', bytes: new Uint8Array(bytes) } },
+      ],
+    });
+  // A letter larger than the bound alone is taken while nothing else is held; the next is not.
+  const big = render.write(withEnclosure(400_000));
+  const refused = await render.write(withEnclosure(1_000)).catch((err: unknown) => err);
+  expect(refused).toMatchObject({ status: 503, code: 'letters_busy', retryAfter: 2 });
+  // Old letters hold no enclosures and still wait their turn.
+  const old = render(letter());
+  expect((await big).notAppended).toEqual([{ title: 'Scan', reason: 'unreadable' }]);
+  expect(isPdf(await old)).toBe(true);
+  // Once written, its bytes are free again: two that fit together are both taken.
+  const both = await Promise.all([
+    render.write(withEnclosure(140_000)),
+    render.write(withEnclosure(140_000)),
+  ]);
+  expect(both.map((w) => w.notAppended.length)).toEqual([1, 1]);
 });

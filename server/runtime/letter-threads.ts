@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../http/errors';
+import type { LetterDocument } from '../letters/letter-document';
 import type { Letter, RenderLetter } from '../letters/letter-pdf';
+import type { WriteLetter, WrittenLetter } from '../letters/letter-render';
+import type { LetterJob } from './letter-thread';
 
 /**
  * Letters waiting for the letter thread at most. Each waits with its text (a message is at most
@@ -8,6 +11,15 @@ import type { Letter, RenderLetter } from '../letters/letter-pdf';
  * beyond it the answer is 503 with Retry-After, and the server goes on serving everyone else.
  */
 export const MAX_WAITING_LETTERS = 16;
+
+/**
+ * Enclosure bytes the letters in the letter thread's hands (waiting or being written) hold
+ * together at most. A LetterDocument travels with its enclosures (a few files of up to 10 MB
+ * each), so MAX_WAITING_LETTERS alone would let them hold half a gigabyte; beyond this the
+ * answer is 503 with Retry-After too. A letter larger than this alone is still taken when the
+ * thread holds no other enclosures.
+ */
+export const MAX_LETTER_QUEUE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The longest one letter may take in the letter thread. A letter is bounded in characters and
@@ -34,9 +46,13 @@ function threadEntry(): { entry: string; tsx?: string } {
   return { entry, tsx: import.meta.resolve('tsx/esm/api') };
 }
 
+type Answer = { pdf: Uint8Array } | { written: WrittenLetter };
+
 interface Job {
-  letter: Letter;
-  resolve: (pdf: Uint8Array) => void;
+  message: LetterJob;
+  /** The enclosures' bytes it holds. */
+  bytes: number;
+  resolve: (answer: Answer) => void;
   reject: (err: Error) => void;
 }
 
@@ -46,26 +62,31 @@ const busy = () => new ApiError(503, 'letters_busy', undefined, { retryAfter: 2 
  * Writes letters on a thread of their own, so the event loop keeps serving every tenant while a
  * PDF is made (six long letters at once held up /health for 1.4 s on the request path). One
  * thread, started on the first letter, one letter at a time; a queue of at most `maxWaiting`.
+ * Called with a Letter it gives the PDF; its `write` takes a LetterDocument (writeLetter).
  */
 export function letterThreads(
-  options: { maxWaiting?: number; timeoutMs?: number } = {},
-): RenderLetter & { close(): Promise<void> } {
+  options: { maxWaiting?: number; maxBytes?: number; timeoutMs?: number } = {},
+): RenderLetter & { write: WriteLetter; close(): Promise<void> } {
   const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
+  const maxBytes = options.maxBytes ?? MAX_LETTER_QUEUE_BYTES;
   const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
   const boot = threadEntry();
 
   const waiting: Job[] = [];
+  /** Enclosure bytes of the letters waiting and the one being written. */
+  let held = 0;
   let worker: Worker | undefined;
   let current: { job: Job; thread: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
 
   /** Ends the letter `thread` is writing, if it still is; then the next one starts. */
-  const finish = (thread: Worker, outcome: { pdf: Uint8Array } | { error: Error }) => {
+  const finish = (thread: Worker, outcome: Answer | { error: Error }) => {
     if (current?.thread !== thread) return;
     clearTimeout(current.timer);
     const { job } = current;
     current = undefined;
-    if ('pdf' in outcome) job.resolve(outcome.pdf);
-    else job.reject(outcome.error);
+    held -= job.bytes;
+    if ('error' in outcome) job.reject(outcome.error);
+    else job.resolve(outcome);
     next();
   };
 
@@ -79,8 +100,8 @@ export function letterThreads(
     const thread = new Worker(BOOT, { eval: true, workerData: boot });
     // An idle letter thread must not keep the process alive at shutdown.
     thread.unref();
-    thread.on('message', (answer: { pdf?: Uint8Array; error?: string }) =>
-      finish(thread, answer.pdf ? { pdf: answer.pdf } : { error: new Error(answer.error) }),
+    thread.on('message', (answer: Answer | { error: string }) =>
+      finish(thread, 'error' in answer ? { error: new Error(answer.error) } : answer),
     );
     thread.on('error', (error) => {
       stop(thread);
@@ -104,22 +125,41 @@ export function letterThreads(
       finish(thread, { error: busy() });
     }, timeoutMs);
     current = { job, thread, timer };
-    thread.postMessage(job.letter);
+    thread.postMessage(job.message);
   }
 
-  const render = (letter: Letter) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      if (waiting.length >= maxWaiting) {
+  const ask = (message: LetterJob) =>
+    new Promise<Answer>((resolve, reject) => {
+      const bytes =
+        'document' in message
+          ? message.document.enclosures.reduce((n, e) => n + (e.content?.bytes.byteLength ?? 0), 0)
+          : 0;
+      if (waiting.length >= maxWaiting || (bytes > 0 && held > 0 && held + bytes > maxBytes)) {
         reject(busy());
         return;
       }
-      waiting.push({ letter, resolve, reject });
+      held += bytes;
+      waiting.push({ message, bytes, resolve, reject });
       next();
     });
+  const render = async (letter: Letter) => {
+    const answer = await ask({ letter });
+    if (!('pdf' in answer)) throw new Error('the letter thread answered with another kind');
+    return answer.pdf;
+  };
+  const write = async (document: LetterDocument) => {
+    const answer = await ask({ document });
+    if (!('written' in answer)) throw new Error('the letter thread answered with another kind');
+    return answer.written;
+  };
 
   return Object.assign(render, {
+    write,
     async close() {
-      for (const job of waiting.splice(0)) job.reject(busy());
+      for (const job of waiting.splice(0)) {
+        held -= job.bytes;
+        job.reject(busy());
+      }
       if (worker) await worker.terminate();
     },
   });

@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client/http';
 import { drizzle } from 'drizzle-orm/libsql/http';
 import { schema } from '../db/schema';
 import type { AppDeps } from '../deps';
+import type { WriteLetter } from '../letters/letter-render';
 import { depsFromEnv, type Runtime } from './deps-from-env';
 import { type Env, parseEnv, workerEnvSchema } from './env';
 
@@ -23,7 +24,7 @@ export function workerDeps(extra: (env: Env) => Partial<Runtime> = () => ({})) {
         db: drizzle(client, { schema }),
         // Set by Cloudflare's edge; a client cannot set it there.
         clientAddress: (c) => c.req.header('cf-connecting-ip'),
-        renderLetter: async (letter) => (await import('../letters/letter-pdf')).letterPdf(letter),
+        renderLetter: async (letter) => (await import('../letters/pdf-writer')).letterPdf(letter),
         ...extra(env),
       });
     })().catch((err) => {
@@ -33,3 +34,10 @@ export function workerDeps(extra: (env: Env) => Partial<Runtime> = () => ({})) {
     return pending;
   };
 }
+
+/**
+ * Writes a LetterDocument on the Worker: the PDF writer's chunk (pdf-lib, fontkit and the fonts
+ * as data modules) is imported on the first letter, never with the script every request starts.
+ */
+export const writeLetterOnWorker: WriteLetter = async (doc) =>
+  (await import('../letters/pdf-writer')).writeLetter(doc);
