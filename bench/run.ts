@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
-import { letterPdf } from '../server/letters/letter-pdf';
+import { writeLetter } from '../server/letters/letter-render';
 import { type BuiltModule, startupModules } from '../test/worker-startup';
 import { benchServer, exportYear, timed } from './bench-server';
 import { type LoadResult, load } from './load';
@@ -181,7 +181,7 @@ try {
       secretKey: 'bench-secret-key-0123456789abcdef0123',
       allowLocalWebhooks: false,
     },
-    renderLetter: letterPdf,
+    writeLetter,
   };
   let purged = 0;
   const purgeStart = performance.now();

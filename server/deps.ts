@@ -3,7 +3,7 @@ import type { TurnstileConfig } from './complaints/turnstile';
 import type { Db } from './db/client';
 import type { Limit } from './http/rate-limit';
 import type { ParsedMail } from './inbound/parse-mail';
-import type { RenderLetter } from './letters/letter-pdf';
+import type { WriteLetter } from './letters/letter-render';
 import type { Mailer } from './mail/mailer';
 import type { WebhookTransport } from './webhooks/transport';
 
@@ -56,7 +56,7 @@ export interface AppDeps {
    * Writes a letter as a PDF (pdf-lib). Node imports it; the Worker loads it as a separate
    * module on the first letter, so its ~190 KB do not weigh on every request's start.
    */
-  renderLetter: RenderLetter;
+  writeLetter: WriteLetter;
   /**
    * Reads an inbound message (inbound/parse-mail.ts). The Node entry's runs it in a thread of
    * its own, so a large message does not hold up every other request; without one, in place

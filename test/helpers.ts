@@ -7,9 +7,10 @@ import type { Db } from '../server/db/client';
 import type { AppDeps } from '../server/deps';
 import { docsRoutes } from '../server/docs/docs-routes';
 import { inboundRoutes } from '../server/inbound/inbound-routes';
-import { letterPdf } from '../server/letters/letter-pdf';
+import { writeLetter } from '../server/letters/letter-render';
 import { nodeWebhookTransport, type Resolver } from '../server/runtime/node-webhook-transport';
 import { openDatabase } from '../server/runtime/open-database';
+import { tenantApiDocs } from '../server/tenant-api';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 export const SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
@@ -81,9 +82,13 @@ export async function testApp(
     },
     webhookTransport: nodeWebhookTransport(options.resolver),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
-    renderLetter: letterPdf,
+    writeLetter,
   };
-  const app = createApp(deps, { docs: docsRoutes(), inboundMail: inboundRoutes(deps) });
+  const app = createApp(deps, {
+    docs: docsRoutes(),
+    inboundMail: inboundRoutes(deps),
+    tenantApiDocs,
+  });
   const json: TestApp['json'] = (method, path, body, headers = {}) =>
     Promise.resolve(
       app.request(path, {

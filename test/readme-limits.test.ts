@@ -24,7 +24,7 @@ import {
   REPLY_LIMIT,
 } from '../server/inbound/limits';
 import { MAX_ENCLOSURE_PAGES } from '../server/letters/letter-enclosures';
-import { MAX_LETTER_PAGES } from '../server/letters/letter-pdf';
+import { MAX_LETTER_PAGES } from '../server/letters/letter-render';
 import { GROUP_COMMIT_MAX } from '../server/runtime/group-commit';
 import {
   LETTER_TIMEOUT_MS,

@@ -95,7 +95,7 @@ export function casefileRoutes(deps: AppDeps) {
       tenant,
       message,
       deps.clock(),
-      deps.renderLetter,
+      deps.writeLetter,
       deps.config.secretKey,
       { withLink: poster, complaint: row },
     );

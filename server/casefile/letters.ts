@@ -1,12 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../shared/localised';
+import { findAttachment } from '../complaints/attachments';
 import type { ComplaintRow } from '../complaints/complaint-records';
 import type { Db } from '../db/client';
 import { complaints, outbox } from '../db/schema';
 import type { TenantRecord } from '../http/context';
 import { ApiError } from '../http/errors';
+import type { LetterDocument } from '../letters/letter-document';
 import { type KeptLetter, keptLetter } from '../letters/letter-parts';
-import type { Letter, RenderLetter } from '../letters/letter-pdf';
+import type { WriteLetter } from '../letters/letter-render';
 import { acknowledgeDelivered } from '../mail/acknowledged';
 import { compose } from '../mail/compose';
 import { withLinkIn } from '../mail/frozen-message';
@@ -24,7 +26,7 @@ export async function letterOf(
   tenant: TenantRecord,
   row: OutboxRow,
   now: Date,
-  render: RenderLetter,
+  write: WriteLetter,
   secretKey: string,
   options: { withLink: boolean; complaint?: ComplaintRow },
 ): Promise<Uint8Array> {
@@ -39,7 +41,7 @@ export async function letterOf(
     kept ?? (await letterWrittenNow(db, tenant, row, complaint, { withLink, secretKey, now }));
   if (!letter) throw new ApiError(404, 'not_found');
   const link = withLink ? linkOf(row, secretKey) : null;
-  return render(asPrinted(letter, link));
+  return (await write(await asPrinted(db, complaint.id, letter, link))).pdf;
 }
 
 /**
@@ -77,29 +79,27 @@ async function letterWrittenNow(
   });
 }
 
-/** The letter as it is printed: the link put in (or left out), in the renderer's shape. */
-function asPrinted(letter: KeptLetter, link: string | null): Letter {
-  const paragraphs = letter.paragraphs.map((p) => withLinkIn(p, link));
-  const { sender } = letter;
-  return {
-    from: {
-      name: sender.name,
-      lines: [...sender.address, sender.phone, sender.email, sender.website].filter(
-        (line): line is string => Boolean(line),
-      ),
-    },
-    to: { name: letter.recipient.name, address: letter.recipient.address.join('\n') },
-    date: letter.date,
-    reference: letter.references[0] ?? { label: '', value: '' },
-    subject: { label: letter.locale === 'nl' ? 'Onderwerp' : 'Subject', value: letter.subject },
-    body: [
-      letter.salutation,
-      ...paragraphs,
-      [letter.closing, letter.signature.name, letter.signature.role, letter.signature.organisation]
-        .filter((line, i, all) => Boolean(line) && all.indexOf(line) === i)
-        .join('\n'),
-    ].join('\n\n'),
-  };
+/**
+ * The letter as it is printed: the link put in (or left out), and the documents it encloses read
+ * from the case file (one no longer there is listed, not added).
+ */
+async function asPrinted(
+  db: Db,
+  complaintId: string,
+  letter: KeptLetter,
+  link: string | null,
+): Promise<LetterDocument> {
+  const kinds = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+  const enclosures: LetterDocument['enclosures'] = await Promise.all(
+    letter.enclosures.map(async ({ title, attachmentId }) => {
+      const file = attachmentId ? await findAttachment(db, complaintId, attachmentId) : undefined;
+      const type = kinds.find((kind) => kind === file?.contentType);
+      return file?.pdContent && type
+        ? { title, content: { type, bytes: new Uint8Array(file.pdContent) } }
+        : { title };
+    }),
+  );
+  return { ...letter, paragraphs: letter.paragraphs.map((p) => withLinkIn(p, link)), enclosures };
 }
 
 /**

@@ -1,16 +1,13 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { complaintViewSchema, registerPageSchema, submitResponseSchema } from '../../shared/api';
-import { complaintSubmissionSchema } from '../../shared/complaint';
+import { complaintViewSchema, registerPageSchema } from '../../shared/api';
 import { amsterdamDate } from '../../shared/deadlines';
 import { ACTION_BODIES, ACTIONS, type Action } from '../../shared/lifecycle';
-import { procedureSchema } from '../../shared/procedure';
-import { type AppDeps, clientAddressOf } from '../deps';
+import type { AppDeps } from '../deps';
 import { COMPLAINT_PATH, honoPath, routeDoc, TENANT_PATH } from '../docs/route-doc';
 import { tenantAccess } from '../http/auth';
 import { limitBody, readJson } from '../http/body';
 import type { AppEnv } from '../http/context';
-import { tenantCors } from '../http/cors';
 import { ApiError } from '../http/errors';
 import { isMultipart } from '../http/form-body';
 import { validate } from '../http/validation';
@@ -18,52 +15,11 @@ import { checkStepFiles, findAttachment, MAX_FILES_PER_STEP } from './attachment
 import { actorName, findComplaint } from './complaint-records';
 import { loadView } from './complaint-view';
 import { eraseComplaint } from './erase';
-import {
-  fileAllowance,
-  gatePublicSubmission,
-  limitSubmission,
-  readSubmission,
-  refuseForeignOrigin,
-  stepLimit,
-} from './intake';
+import { readSubmission, stepLimit } from './intake';
 import { listComplaints, registerQuerySchema } from './listing';
 import { performStep } from './perform-step';
-import { submitComplaint } from './submit';
-
-// Every field a procedure may ask for, so the documented body shows them all; the handler
-// validates against the tenant's own procedure.
-const documentedSubmission = complaintSubmissionSchema(
-  procedureSchema.parse({
-    terms: {
-      t: {
-        amount: 1,
-        unit: 'workingDays',
-        from: 'received',
-        metBy: 'acknowledged',
-        label: { nl: 't', en: 't' },
-      },
-    },
-    retention: { years: 1 },
-    categories: [{ id: 'example', label: { nl: 'Voorbeeld', en: 'Example' } }],
-    form: { onBehalfOf: { offered: true }, category: 'optional', desiredSolution: 'optional' },
-  }),
-  true,
-);
 
 const COMPLAINT_DOCS = {
-  submit: routeDoc({
-    method: 'post',
-    path: `${TENANT_PATH}/complaints`,
-    summary: 'Submit or register a complaint',
-    tag: 'Complaints',
-    auth: 'publicOrTenantKey',
-    body: documentedSubmission,
-    bodyAsOutput: true,
-    multipart: 'complaint',
-    idempotent: true,
-    ok: { status: 201, description: 'Registered and durable', schema: submitResponseSchema },
-    errors: [400, 401, 404, 413, 422, 429],
-  }),
   register: routeDoc({
     method: 'get',
     path: `${TENANT_PATH}/complaints`,
@@ -125,7 +81,6 @@ const COMPLAINT_DOCS = {
   }),
 };
 export const complaintDocs = [
-  COMPLAINT_DOCS.submit,
   COMPLAINT_DOCS.register,
   COMPLAINT_DOCS.read,
   COMPLAINT_DOCS.attachment,
@@ -135,37 +90,6 @@ export const complaintDocs = [
 
 export function complaintRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-
-  // Submitting is public (the widget on the tenant's site); reading the register is not.
-  const cors = tenantCors(deps);
-  app.use(honoPath(COMPLAINT_DOCS.submit), (c, next) =>
-    c.req.method === 'GET' ? next() : cors(c, next),
-  );
-  app.post(
-    honoPath(COMPLAINT_DOCS.submit),
-    tenantAccess(deps, 'optional'),
-    refuseForeignOrigin(deps),
-    gatePublicSubmission(deps),
-    limitSubmission(),
-    async (c) => {
-      const asStaff = c.get('actor').kind !== 'public';
-      const { body, files } = await readSubmission(
-        c,
-        'complaint',
-        fileAllowance(c.get('tenant').procedure, asStaff),
-      );
-      const response = await submitComplaint(deps, {
-        tenant: c.get('tenant'),
-        actor: c.get('actor'),
-        body,
-        files,
-        idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-        locale: c.get('locale'),
-        clientAddress: clientAddressOf(deps, c),
-      });
-      return c.json(response, 201);
-    },
-  );
 
   app.get(honoPath(COMPLAINT_DOCS.attachment), tenantAccess(deps, 'required'), async (c) => {
     const row = await findComplaint(deps.db, c.get('tenant').id, c.req.param('number'));

@@ -4,6 +4,7 @@ import { ACTIONS } from '../../shared/lifecycle';
 import { adminDocs } from '../admin/admin-route-docs';
 import { casefileDocs } from '../casefile/casefile-routes';
 import { complaintDocs } from '../complaints/complaint-routes';
+import { submitDocs } from '../complaints/submit-routes';
 import { inboundDocs } from '../inbound/inbound-routes';
 import { outboxDocs } from '../mail/outbox-routes';
 import { publishedDocs } from '../published/published-docs';
@@ -63,6 +64,7 @@ export function allRoutes(): RouteDoc[] {
     ...procedureDocs,
     ...keyDocs,
     ...formDocs,
+    ...submitDocs,
     ...complaintDocs,
     ...casefileDocs,
     ...reportDocs,

@@ -28,7 +28,7 @@ export function mountLazily<SubEnv extends Env>(
   options: {
     /** Where its routes live: every request under one of them goes to the loaded sub-app. */
     prefix: string | string[];
-    docs: Documented[];
+    docs: readonly Documented[];
     load: () => Promise<Hono<SubEnv>>;
     wrap: (routes: Hono<SubEnv>) => Hono<AppEnv>;
   },

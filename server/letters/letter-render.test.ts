@@ -4,8 +4,7 @@ import { expect, test, vi } from 'vitest';
 import { decisionLetter } from '../../test/letter-documents';
 import { type PdfLine, pdfLines, pdfText, shownStrings } from '../../test/pdf-text';
 import { FIRST_FLOW_TOP, FLOW_BOTTOM, FOOTER_BASELINE, MM, WINDOW } from './letter-geometry';
-import { MAX_LETTER_PAGES } from './letter-pdf';
-import { renderLetterDocument, writeLetter } from './letter-render';
+import { MAX_LETTER_PAGES, renderLetterDocument, writeLetter } from './letter-render';
 
 const texts = (lines: PdfLine[]) => lines.map((l) => l.text);
 const count = (text: string, ch: string) => text.split(ch).length - 1;

@@ -5,9 +5,16 @@ import { appendEnclosures, type NotAppended } from './letter-enclosures';
 import { letterFaces } from './letter-fonts';
 import { LABELS, type Measure } from './letter-geometry';
 import { layoutLetter } from './letter-layout';
-import { MAX_LETTER_PAGES } from './letter-pdf';
 import { Tagger } from './letter-tags';
 import { cleaned, letterTexts, printable, unwritable } from './letter-text';
+
+/**
+ * Pages a letter may fill. A message is bounded in characters (MAX_MESSAGE_CHARS), but a text of
+ * one-character lines fills a page with every few dozen of them: without a bound in pages, 32,000
+ * characters of line breaks made a letter of several hundred pages and as many seconds of CPU.
+ * A real letter of the longest message fills about ten; a longer one ends in "…".
+ */
+export const MAX_LETTER_PAGES = 40;
 
 /** A letter as written: its PDF, and what the caller should tell whoever made it. */
 export interface WrittenLetter {

@@ -1,7 +1,6 @@
 // The PDF writer as one module: what the Worker imports on its first letter (a chunk of its own
 // with pdf-lib, fontkit and the fonts; scripts/build-worker.mjs) and what Node's letter thread
-// runs. Both the old letters and LetterDocuments go through it, so the two share one chunk.
-export { type Letter, letterPdf } from './letter-pdf';
+// runs.
 export {
   renderLetterDocument,
   type WriteLetter,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
-import { letterPdf } from '../letters/letter-pdf';
+import { writeLetter } from '../letters/letter-render';
 import { depsFromEnv } from './deps-from-env';
 import { nodeEnvSchema, parseEnv, workerEnvSchema } from './env';
 import { mailerFromEnv } from './mailer-from-env';
@@ -21,7 +21,7 @@ const settings = {
 
 describe('depsFromEnv', () => {
   test('the Node entry and the Worker honour the same settings', async () => {
-    const runtime = { db: {} as Db, clientAddress: () => undefined, renderLetter: letterPdf };
+    const runtime = { db: {} as Db, clientAddress: () => undefined, writeLetter };
     const nodeEnv = parseEnv(nodeEnvSchema, settings);
     const workerEnv = parseEnv(workerEnvSchema, settings);
     const node = await depsFromEnv(nodeEnv, { ...runtime, mailer: mailerFromEnv(nodeEnv) });
@@ -49,7 +49,7 @@ describe('depsFromEnv', () => {
       db: {} as Db,
       clientAddress: () => undefined,
       secretKey: 'k'.repeat(43),
-      renderLetter: letterPdf,
+      writeLetter,
     });
     expect(deps.config.publicUrl).toBe('http://localhost:9000');
     expect(deps.mailer).toBeUndefined();
@@ -61,7 +61,7 @@ describe('depsFromEnv', () => {
       db: {} as Db,
       clientAddress: () => undefined,
       secretKey: 'k'.repeat(43),
-      renderLetter: letterPdf,
+      writeLetter,
     });
     expect(strict.config.allowLocalWebhooks).toBe(false);
   });

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/client';
 import type { AppDeps } from '../deps';
-import type { RenderLetter } from '../letters/letter-pdf';
+import type { WriteLetter } from '../letters/letter-render';
 import type { Mailer } from '../mail/mailer';
 import { type Env, isLocalDatabase, publicOrigin } from './env';
 
@@ -13,7 +13,7 @@ import { type Env, isLocalDatabase, publicOrigin } from './env';
 export interface Runtime {
   db: Db;
   clientAddress: (c: Context) => string | undefined;
-  renderLetter: RenderLetter;
+  writeLetter: WriteLetter;
   /** The operator token when the environment has none (npm start makes one per run). */
   operatorToken?: string;
   /** The server secret when the environment has none (kept beside a local database file). */
@@ -40,7 +40,7 @@ export async function depsFromEnv(env: Env, runtime: Runtime): Promise<AppDeps> 
     db: runtime.db,
     clock: () => new Date(),
     clientAddress: runtime.clientAddress,
-    renderLetter: runtime.renderLetter,
+    writeLetter: runtime.writeLetter,
     config: {
       // No token, no operator: an empty hash matches no bearer token's hash.
       operatorTokenHash: operatorToken ? await sha256Hex(operatorToken) : '',

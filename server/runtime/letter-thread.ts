@@ -1,10 +1,10 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { LetterDocument } from '../letters/letter-document';
-import { type Letter, letterPdf, writeLetter } from '../letters/pdf-writer';
+import { writeLetter } from '../letters/pdf-writer';
 
-/** What the letter thread is sent: an old-style letter, or a LetterDocument. */
-export type LetterJob = { letter: Letter } | { document: LetterDocument };
+/** What the letter thread is sent: a LetterDocument. */
+export type LetterJob = { document: LetterDocument };
 
 /*
  * The letter thread's side (see letter-threads.ts): writes each letter it is sent and sends the
@@ -15,13 +15,8 @@ export type LetterJob = { letter: Letter } | { document: LetterDocument };
 setPriority(10);
 parentPort?.on('message', async (job: LetterJob) => {
   try {
-    if ('document' in job) {
-      const written = await writeLetter(job.document);
-      parentPort?.postMessage({ written }, [written.pdf.buffer as ArrayBuffer]);
-    } else {
-      const pdf = await letterPdf(job.letter);
-      parentPort?.postMessage({ pdf }, [pdf.buffer as ArrayBuffer]);
-    }
+    const written = await writeLetter(job.document);
+    parentPort?.postMessage({ written }, [written.pdf.buffer as ArrayBuffer]);
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).message });
   }

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../http/errors';
 import type { LetterDocument } from '../letters/letter-document';
-import type { Letter, RenderLetter } from '../letters/letter-pdf';
 import type { WriteLetter, WrittenLetter } from '../letters/letter-render';
 import type { LetterJob } from './letter-thread';
 
@@ -46,7 +45,7 @@ function threadEntry(): { entry: string; tsx?: string } {
   return { entry, tsx: import.meta.resolve('tsx/esm/api') };
 }
 
-type Answer = { pdf: Uint8Array } | { written: WrittenLetter };
+type Answer = { written: WrittenLetter };
 
 interface Job {
   message: LetterJob;
@@ -62,11 +61,11 @@ const busy = () => new ApiError(503, 'letters_busy', undefined, { retryAfter: 2 
  * Writes letters on a thread of their own, so the event loop keeps serving every tenant while a
  * PDF is made (six long letters at once held up /health for 1.4 s on the request path). One
  * thread, started on the first letter, one letter at a time; a queue of at most `maxWaiting`.
- * Called with a Letter it gives the PDF; its `write` takes a LetterDocument (writeLetter).
+ * Its `write` takes a LetterDocument (see writeLetter).
  */
 export function letterThreads(
   options: { maxWaiting?: number; maxBytes?: number; timeoutMs?: number } = {},
-): RenderLetter & { write: WriteLetter; close(): Promise<void> } {
+): { write: WriteLetter; close(): Promise<void> } {
   const maxWaiting = options.maxWaiting ?? MAX_WAITING_LETTERS;
   const maxBytes = options.maxBytes ?? MAX_LETTER_QUEUE_BYTES;
   const timeoutMs = options.timeoutMs ?? LETTER_TIMEOUT_MS;
@@ -130,10 +129,10 @@ export function letterThreads(
 
   const ask = (message: LetterJob) =>
     new Promise<Answer>((resolve, reject) => {
-      const bytes =
-        'document' in message
-          ? message.document.enclosures.reduce((n, e) => n + (e.content?.bytes.byteLength ?? 0), 0)
-          : 0;
+      const bytes = message.document.enclosures.reduce(
+        (n, e) => n + (e.content?.bytes.byteLength ?? 0),
+        0,
+      );
       if (waiting.length >= maxWaiting || (bytes > 0 && held > 0 && held + bytes > maxBytes)) {
         reject(busy());
         return;
@@ -142,18 +141,9 @@ export function letterThreads(
       waiting.push({ message, bytes, resolve, reject });
       next();
     });
-  const render = async (letter: Letter) => {
-    const answer = await ask({ letter });
-    if (!('pdf' in answer)) throw new Error('the letter thread answered with another kind');
-    return answer.pdf;
-  };
-  const write = async (document: LetterDocument) => {
-    const answer = await ask({ document });
-    if (!('written' in answer)) throw new Error('the letter thread answered with another kind');
-    return answer.written;
-  };
+  const write = async (document: LetterDocument) => (await ask({ document })).written;
 
-  return Object.assign(render, {
+  return {
     write,
     async close() {
       for (const job of waiting.splice(0)) {
@@ -162,5 +152,5 @@ export function letterThreads(
       }
       if (worker) await worker.terminate();
     },
-  });
+  };
 }

@@ -23,7 +23,7 @@ export function nodeDeps(env: Env, db: Db, more: Partial<Runtime> = {}): Promise
     secretKey: localSecretKey(env.DATABASE_URL),
     mailer: mailerFromEnv(env),
     webhookTransport: nodeWebhookTransport(),
-    renderLetter: letterThreads(),
+    writeLetter: letterThreads().write,
     parseMail: threadedMailParser(),
     ...more,
   });

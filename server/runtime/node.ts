@@ -8,6 +8,7 @@ import { docsRoutes } from '../docs/docs-routes';
 import { logError } from '../http/errors';
 import { inboundRoutes } from '../inbound/inbound-routes';
 import { runJobs } from '../jobs/run-jobs';
+import { tenantApiDocs } from '../tenant-api';
 import { compression } from './compression';
 import { seedDemo, seedDemoStaff } from './demo-seed';
 import { nodeEnvSchema, parseEnv } from './env';
@@ -37,6 +38,7 @@ async function main() {
     docs: docsRoutes(),
     compress: compression(),
     inboundMail: inboundRoutes(deps),
+    tenantApiDocs,
   });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, async () => {

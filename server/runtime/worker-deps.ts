@@ -24,7 +24,7 @@ export function workerDeps(extra: (env: Env) => Partial<Runtime> = () => ({})) {
         db: drizzle(client, { schema }),
         // Set by Cloudflare's edge; a client cannot set it there.
         clientAddress: (c) => c.req.header('cf-connecting-ip'),
-        renderLetter: async (letter) => (await import('../letters/pdf-writer')).letterPdf(letter),
+        writeLetter: writeLetterOnWorker,
         ...extra(env),
       });
     })().catch((err) => {
